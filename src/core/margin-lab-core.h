@@ -1,0 +1,16 @@
+/* margin-lab-core.h — the margin model, with no GTK
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ml-types.h"
+#include "ml-enums.h"
+#include "ml-money.h"
+#include "ml-contract.h"
+#include "ml-brackets.h"
+#include "ml-curve.h"
+#include "ml-position.h"
+#include "ml-account.h"
+#include "ml-scenario.h"

@@ -1,0 +1,1639 @@
+/* ml-account.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every change goes through one pipeline: _solve() finds where each isolated position and the
+ * cross pool survive (this does not depend on the mark price), _settle() liquidates whatever no
+ * longer survives at the mark, and _evaluate() derives every value at the mark and notifies what
+ * really changed. A mark-price move only settles and evaluates: liquidations never move anyone
+ * else's liquidation price (an isolated one leaves WBc as it was, a pool one touches no isolated
+ * position), which is also why a long price path runs without solving again.
+ */
+
+#define G_LOG_DOMAIN "ml-account"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "ml-account-private.h"
+#include "ml-curve-private.h"
+#include "ml-money.h"
+#include "ml-position-private.h"
+
+/* How far below a limit a typed amount may be and still count as the limit itself: decimal
+ * input such as "300" for 299.99999999999994 USDT of initial margin. */
+#define AMOUNT_TOLERANCE 1e-9
+#define MAX_FEE_RATE     0.01
+#define MAX_FUNDING_RATE 0.003
+
+typedef struct
+{
+  double cross_wallet_balance;
+  double cross_pool;
+  double cross_maintenance_margin;
+  double cross_margin_ratio;
+  double cross_liquidation_price;
+  double cross_bankruptcy_price;
+  double available_balance;
+  double equity;
+} MlAccountValues;
+
+struct _MlAccount
+{
+  GObject          parent_instance;
+
+  MlBrackets      *brackets;
+  GPtrArray       *items;        /* MlPosition, in order: the truth, for fast loops */
+  GListStore      *positions;    /* the same positions, as a GListModel */
+  double           wallet_balance;
+  double           mark_price;
+  double           taker_fee_rate;
+  double           maker_fee_rate;
+  gboolean         charge_fees;
+  guint            next_id;
+
+  GArray          *cross_legs;   /* scratch */
+  MlGroup          pool;         /* the cross pool, or a constant WBc with no cross position */
+  guint            n_cross;
+  MlAccountValues  values;
+  MlCurve         *account_curve;
+};
+
+G_DEFINE_FINAL_TYPE (MlAccount, ml_account, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BRACKETS,
+  PROP_WALLET_BALANCE,
+  PROP_MARK_PRICE,
+  PROP_TAKER_FEE_RATE,
+  PROP_MAKER_FEE_RATE,
+  PROP_CHARGE_FEES,
+  /* values at the mark, in the order of MlAccountValues */
+  PROP_CROSS_WALLET_BALANCE,
+  PROP_CROSS_POOL,
+  PROP_CROSS_MAINTENANCE_MARGIN,
+  PROP_CROSS_MARGIN_RATIO,
+  PROP_CROSS_LIQUIDATION_PRICE,
+  PROP_CROSS_BANKRUPTCY_PRICE,
+  PROP_AVAILABLE_BALANCE,
+  PROP_EQUITY,
+  N_PROPS
+};
+
+#define N_VALUES (N_PROPS - PROP_CROSS_WALLET_BALANCE)
+G_STATIC_ASSERT (sizeof (MlAccountValues) == N_VALUES * sizeof (double));
+
+enum {
+  LIQUIDATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+ml_account_finalize (GObject *object)
+{
+  MlAccount *self = (MlAccount *)object;
+
+  g_clear_object (&self->brackets);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->positions);
+  g_clear_pointer (&self->cross_legs, g_array_unref);
+  g_clear_pointer (&self->account_curve, ml_curve_unref);
+
+  G_OBJECT_CLASS (ml_account_parent_class)->finalize (object);
+}
+
+static void
+ml_account_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  MlAccount *self = ML_ACCOUNT (object);
+
+  if (prop_id >= PROP_CROSS_WALLET_BALANCE && prop_id < N_PROPS)
+    {
+      g_value_set_double (value, ((const double *)&self->values)[prop_id - PROP_CROSS_WALLET_BALANCE]);
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_BRACKETS:
+      g_value_set_object (value, self->brackets);
+      break;
+
+    case PROP_WALLET_BALANCE:
+      g_value_set_double (value, self->wallet_balance);
+      break;
+
+    case PROP_MARK_PRICE:
+      g_value_set_double (value, self->mark_price);
+      break;
+
+    case PROP_TAKER_FEE_RATE:
+      g_value_set_double (value, self->taker_fee_rate);
+      break;
+
+    case PROP_MAKER_FEE_RATE:
+      g_value_set_double (value, self->maker_fee_rate);
+      break;
+
+    case PROP_CHARGE_FEES:
+      g_value_set_boolean (value, self->charge_fees);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_account_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  MlAccount *self = ML_ACCOUNT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BRACKETS:
+      self->brackets = g_value_dup_object (value);
+      break;
+
+    case PROP_WALLET_BALANCE:
+      self->wallet_balance = g_value_get_double (value);
+      break;
+
+    case PROP_MARK_PRICE:
+      if (self->items == NULL)
+        self->mark_price = g_value_get_double (value); /* construction */
+      else
+        ml_account_move_mark_price (self, g_value_get_double (value), NULL, NULL);
+      break;
+
+    case PROP_TAKER_FEE_RATE:
+      ml_account_set_taker_fee_rate (self, g_value_get_double (value));
+      break;
+
+    case PROP_MAKER_FEE_RATE:
+      ml_account_set_maker_fee_rate (self, g_value_get_double (value));
+      break;
+
+    case PROP_CHARGE_FEES:
+      ml_account_set_charge_fees (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void _recompute_and_notify (MlAccount *self);
+
+static void
+ml_account_constructed (GObject *object)
+{
+  MlAccount *self = (MlAccount *)object;
+
+  G_OBJECT_CLASS (ml_account_parent_class)->constructed (object);
+
+  if (self->brackets == NULL)
+    self->brackets = g_object_ref (ml_brackets_get_default ());
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  _recompute_and_notify (self);
+}
+
+static GParamSpec *
+_value_property (const char *name)
+{
+  return g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+ml_account_class_init (MlAccountClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = ml_account_finalize;
+  object_class->get_property = ml_account_get_property;
+  object_class->set_property = ml_account_set_property;
+  object_class->constructed = ml_account_constructed;
+
+  properties[PROP_BRACKETS] =
+    g_param_spec_object ("brackets", NULL, NULL, ML_TYPE_BRACKETS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WALLET_BALANCE] =
+    g_param_spec_double ("wallet-balance", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MARK_PRICE] =
+    g_param_spec_double ("mark-price", NULL, NULL, 0, ML_MAX_PRICE, 60000, rw | G_PARAM_CONSTRUCT);
+  properties[PROP_TAKER_FEE_RATE] =
+    g_param_spec_double ("taker-fee-rate", NULL, NULL, 0, MAX_FEE_RATE, 0.0005, rw);
+  properties[PROP_MAKER_FEE_RATE] =
+    g_param_spec_double ("maker-fee-rate", NULL, NULL, 0, MAX_FEE_RATE, 0.0002, rw);
+  properties[PROP_CHARGE_FEES] =
+    g_param_spec_boolean ("charge-fees", NULL, NULL, FALSE, rw);
+  properties[PROP_CROSS_WALLET_BALANCE] = _value_property ("cross-wallet-balance");
+  properties[PROP_CROSS_POOL] = _value_property ("cross-pool");
+  properties[PROP_CROSS_MAINTENANCE_MARGIN] = _value_property ("cross-maintenance-margin");
+  properties[PROP_CROSS_MARGIN_RATIO] = _value_property ("cross-margin-ratio");
+  properties[PROP_CROSS_LIQUIDATION_PRICE] = _value_property ("cross-liquidation-price");
+  properties[PROP_CROSS_BANKRUPTCY_PRICE] = _value_property ("cross-bankruptcy-price");
+  properties[PROP_AVAILABLE_BALANCE] = _value_property ("available-balance");
+  properties[PROP_EQUITY] = _value_property ("equity");
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MlAccount::liquidated:
+   * @position: the position that was liquidated (a pool liquidation emits once per position)
+   * @price: the mark price at which it happened
+   */
+  signals[LIQUIDATED] =
+    g_signal_new ("liquidated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, ML_TYPE_POSITION, G_TYPE_DOUBLE);
+}
+
+static void
+ml_account_init (MlAccount *self)
+{
+  self->positions = g_list_store_new (ML_TYPE_POSITION);
+  self->cross_legs = g_array_new (FALSE, FALSE, sizeof (MlLeg));
+  self->taker_fee_rate = 0.0005;
+  self->maker_fee_rate = 0.0002;
+  self->next_id = 1;
+}
+
+/**
+ * ml_account_new:
+ * @brackets: (nullable): the maintenance brackets; %NULL for the shipped default
+ *
+ * Returns: (transfer full): an account with no positions
+ */
+MlAccount *
+ml_account_new (MlBrackets *brackets,
+                double      wallet_balance,
+                double      mark_price)
+{
+  g_return_val_if_fail (!brackets || ML_IS_BRACKETS (brackets), NULL);
+  g_return_val_if_fail (wallet_balance >= 0 && wallet_balance <= ML_MAX_BALANCE, NULL);
+  g_return_val_if_fail (mark_price > 0 && mark_price <= ML_MAX_PRICE, NULL);
+
+  return g_object_new (ML_TYPE_ACCOUNT,
+                       "brackets", brackets,
+                       "wallet-balance", wallet_balance,
+                       "mark-price", mark_price,
+                       NULL);
+}
+
+/* The pipeline */
+
+static double
+_cross_wallet_balance (MlAccount *self)
+{
+  double balance = self->wallet_balance;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MlPosition *p = g_ptr_array_index (self->items, i);
+
+      if (_ml_position_is_live_isolated (p))
+        balance -= p->margin;
+    }
+  return balance;
+}
+
+static void
+_solve (MlAccount *self)
+{
+  g_array_set_size (self->cross_legs, 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MlPosition *p = g_ptr_array_index (self->items, i);
+      MlLeg leg = _ml_position_leg (p);
+
+      if (_ml_position_is_live_isolated (p))
+        _ml_group_solve (&p->group, self->brackets, p->margin, &leg, 1);
+      else if (_ml_position_is_live_cross (p))
+        g_array_append_val (self->cross_legs, leg);
+    }
+
+  self->n_cross = self->cross_legs->len;
+  if (self->n_cross > 0)
+    _ml_group_solve (&self->pool, self->brackets, _cross_wallet_balance (self),
+                     (const MlLeg *)(gpointer)self->cross_legs->data, self->n_cross);
+  else
+    _ml_group_constant (&self->pool, _cross_wallet_balance (self));
+
+  g_clear_pointer (&self->account_curve, ml_curve_unref);
+}
+
+/* Margin balances at a price, summed leg by leg: exact at the entry price, where k + s·P would
+ * cancel two large numbers. The intervals still come from the groups. */
+static double
+_pnl (const MlPosition *p,
+      double            price)
+{
+  return ml_side_sign (p->side) * p->quantity * (price - p->entry_price);
+}
+
+static double
+_pool_balance_at (MlAccount *self,
+                  double     price)
+{
+  double balance = _cross_wallet_balance (self);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MlPosition *p = g_ptr_array_index (self->items, i);
+
+      if (_ml_position_is_live_cross (p))
+        balance += _pnl (p, price);
+    }
+  return balance;
+}
+
+static const MlGroup *
+_group_of (MlAccount  *self,
+           MlPosition *position)
+{
+  return position->mode == ML_MARGIN_MODE_ISOLATED ? &position->group : &self->pool;
+}
+
+/* Of a survival interval's ends, the one nearer to @price: the one a learner watches. */
+static double
+_nearer_end (const MlGroup *group,
+             double         price)
+{
+  gboolean has_low = group->low > 0;
+  gboolean has_high = isfinite (group->high);
+
+  if (has_low && has_high)
+    return price - group->low <= group->high - price ? group->low : group->high;
+  if (has_low)
+    return group->low;
+  if (has_high)
+    return group->high;
+  return ML_PRICE_NONE;
+}
+
+static void
+_position_values (MlAccount        *self,
+                  MlPosition       *p,
+                  double            pool_balance,
+                  MlPositionValues *v)
+{
+  double price = self->mark_price;
+  const MlBracket *bracket;
+  const MlGroup *group;
+
+  if (p->liquidated)
+    {
+      /* Closed by the exchange: nothing at stake, the prices kept as a record. */
+      *v = (MlPositionValues) {
+        .liquidation_price = p->values.liquidation_price,
+        .bankruptcy_price = p->values.bankruptcy_price,
+      };
+      return;
+    }
+
+  group = _group_of (self, p);
+  bracket = ml_brackets_get_bracket (self->brackets, ml_brackets_find (self->brackets, p->quantity * price));
+  v->notional = p->quantity * price;
+  v->maintenance_rate = bracket->rate;
+  v->maintenance_margin = v->notional * bracket->rate - bracket->amount;
+  v->unrealized_pnl = _pnl (p, price);
+  v->roe = v->unrealized_pnl / _ml_position_initial_margin (p);
+  v->bankruptcy_price = _ml_group_bankruptcy_price (group);
+  if (!_ml_group_survives (group, price))
+    v->remaining_collateral = 0;
+  else if (p->mode == ML_MARGIN_MODE_ISOLATED)
+    v->remaining_collateral = p->margin + v->unrealized_pnl;
+  else
+    v->remaining_collateral = pool_balance;
+
+  if (p->mode == ML_MARGIN_MODE_ISOLATED)
+    {
+      v->liquidation_price = p->side == ML_SIDE_LONG ? group->low
+                             : isfinite (group->high) ? group->high : ML_PRICE_NONE;
+      /* Binance's rule: keep the maintenance margin, and the initial margin at the mark. */
+      v->max_removable_margin = MAX (0, MIN (p->margin - v->maintenance_margin,
+                                             p->margin + v->unrealized_pnl - v->notional / p->leverage));
+    }
+  else
+    {
+      v->liquidation_price = _nearer_end (group, price);
+      v->max_removable_margin = 0;
+    }
+}
+
+static void
+_evaluate (MlAccount *self)
+{
+  double price = self->mark_price;
+  double isolated_remaining = 0, cross_mm = 0, cross_im = 0;
+  double pool_balance = _pool_balance_at (self, price);
+  MlAccountValues v = { 0 };
+  MlPositionValues pv;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MlPosition *p = g_ptr_array_index (self->items, i);
+
+      _position_values (self, p, pool_balance, &pv);
+      _ml_position_set_values (p, &pv);
+      if (_ml_position_is_live_isolated (p))
+        isolated_remaining += pv.remaining_collateral;
+      else if (_ml_position_is_live_cross (p))
+        {
+          cross_mm += pv.maintenance_margin;
+          cross_im += _ml_position_initial_margin (p);
+        }
+    }
+
+  v.cross_wallet_balance = _cross_wallet_balance (self);
+  v.cross_pool = pool_balance;
+  v.cross_maintenance_margin = cross_mm;
+  v.cross_margin_ratio = self->n_cross > 0 ? cross_mm / v.cross_pool : 0;
+  v.cross_liquidation_price = self->n_cross > 0 ? _nearer_end (&self->pool, price) : ML_PRICE_NONE;
+  v.cross_bankruptcy_price = self->n_cross > 0 ? _ml_group_bankruptcy_price (&self->pool) : ML_PRICE_NONE;
+  v.available_balance = MAX (0, v.cross_pool - cross_im);
+  v.equity = (_ml_group_survives (&self->pool, price) ? pool_balance : 0) + isolated_remaining;
+
+  {
+    double *mine = (double *)&self->values;
+    const double *theirs = (const double *)&v;
+
+    g_object_freeze_notify (G_OBJECT (self));
+    for (guint i = 0; i < N_VALUES; i++)
+      if (mine[i] != theirs[i])
+        {
+          mine[i] = theirs[i];
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CROSS_WALLET_BALANCE + i]);
+        }
+    g_object_thaw_notify (G_OBJECT (self));
+  }
+}
+
+typedef struct
+{
+  MlPosition *position;
+  double      price;
+  double      distance;
+  guint       index;
+} Pending;
+
+static int
+_compare_pending (gconstpointer a,
+                  gconstpointer b)
+{
+  const Pending *pa = a, *pb = b;
+
+  if (pa->distance != pb->distance)
+    return pa->distance < pb->distance ? -1 : 1;
+  return (pa->index > pb->index) - (pa->index < pb->index);
+}
+
+/* Who does not survive at @to, coming from @from: each at the end of its interval that the
+ * price crossed, in the order the price reached them. With @at_once, each at @to itself: what
+ * an operation at the mark (funding, a fee) pushed over the edge dies there and then. */
+static void
+_collect_liquidations (MlAccount *self,
+                       double     from,
+                       double     to,
+                       gboolean   at_once,
+                       GArray    *pending)
+{
+  g_array_set_size (pending, 0);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MlPosition *p = g_ptr_array_index (self->items, i);
+      const MlGroup *group;
+      Pending item;
+
+      if (p->liquidated)
+        continue;
+      group = _group_of (self, p);
+      if (_ml_group_survives (group, to))
+        continue;
+
+      item.position = p;
+      item.price = at_once || !group->alive ? to : to <= group->low ? group->low : group->high;
+      item.distance = fabs (item.price - from);
+      item.index = i;
+      g_array_append_val (pending, item);
+    }
+
+  if (pending->len > 1)
+    g_array_sort (pending, _compare_pending);
+}
+
+/* At the bankruptcy price an isolated position has lost its margin W, and a pool its whole
+ * cross wallet; what was left at the liquidation price went to the insurance fund. */
+static void
+_apply_liquidations (MlAccount *self,
+                     GArray    *pending,
+                     GArray    *liquidations)
+{
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const Pending *item = &g_array_index (pending, Pending, i);
+      MlPosition *p = item->position;
+
+      if (p->mode == ML_MARGIN_MODE_ISOLATED)
+        self->wallet_balance -= p->margin;
+      else if (self->n_cross > 0)
+        {
+          self->wallet_balance -= _cross_wallet_balance (self);
+          self->n_cross = 0;
+          _ml_group_constant (&self->pool, 0);
+        }
+
+      p->values.liquidation_price = item->price;
+      _ml_position_set_liquidated (p);
+      if (liquidations != NULL)
+        {
+          MlLiquidation l = { p, item->price };
+          g_array_append_val (liquidations, l);
+        }
+      g_signal_emit (self, signals[LIQUIDATED], 0, p, item->price);
+    }
+
+  g_clear_pointer (&self->account_curve, ml_curve_unref);
+}
+
+/* Solve, liquidate at the mark whatever an operation pushed over the edge, evaluate. */
+static void
+_update (MlAccount *self,
+         GArray    *liquidations)
+{
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+
+  _solve (self);
+  _collect_liquidations (self, self->mark_price, self->mark_price, TRUE, pending);
+  if (pending->len > 0)
+    {
+      _apply_liquidations (self, pending, liquidations);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
+    }
+  _evaluate (self);
+}
+
+static void
+_recompute_and_notify (MlAccount *self)
+{
+  _update (self, NULL);
+}
+
+/**
+ * _ml_account_recompute:
+ *
+ * Solves every liquidation interval again and builds the account's exact curve: what any
+ * change to the positions costs. For the benchmarks.
+ */
+void
+_ml_account_recompute (MlAccount *self)
+{
+  _solve (self);
+  _evaluate (self);
+  g_clear_pointer (&self->account_curve, ml_curve_unref);
+  self->account_curve = ml_account_get_account_curve (self);
+  ml_curve_unref (self->account_curve);
+}
+
+static gboolean
+_check_price (double      price,
+              const char *what,
+              GError    **error)
+{
+  if (isfinite (price) && price > 0 && price <= ML_MAX_PRICE)
+    return TRUE;
+
+  g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+               /* Translators: "The mark price must be above 0 and at most 100,000,000 USDT." */
+               _("The %s must be above 0 and at most 100,000,000 USDT."), what);
+  return FALSE;
+}
+
+static void
+_append_liquidations (MlAccount *self,
+                      gsize      step,
+                      double     price,
+                      GArray    *liquidations,
+                      gpointer   user_data)
+{
+  GArray *out = user_data;
+
+  if (out != NULL && liquidations->len > 0)
+    g_array_append_vals (out, liquidations->data, liquidations->len);
+}
+
+/**
+ * ml_account_run_path:
+ * @prices: (array length=n_prices): mark prices, applied in order
+ * @func: (scope call) (nullable): called after each step, with what it liquidated
+ *
+ * Moves the mark price through @prices. Liquidations are sticky: a position liquidated on the
+ * way does not come back when the price returns. Properties are notified once, at the end.
+ *
+ * Returns: %FALSE, changing nothing, if a price is not a valid mark price
+ */
+gboolean
+ml_account_run_path (MlAccount    *self,
+                     const double *prices,
+                     gsize         n_prices,
+                     MlPathFunc    func,
+                     gpointer      user_data,
+                     GError      **error)
+{
+  g_autoptr(GArray) pending = NULL;
+  g_autoptr(GArray) liquidations = NULL;
+  double wallet_before;
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (prices != NULL || n_prices == 0, FALSE);
+
+  for (gsize i = 0; i < n_prices; i++)
+    if (!_check_price (prices[i], _("mark price"), error))
+      return FALSE;
+
+  pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  liquidations = g_array_new (FALSE, FALSE, sizeof (MlLiquidation));
+  wallet_before = self->wallet_balance;
+
+  for (gsize i = 0; i < n_prices; i++)
+    {
+      _collect_liquidations (self, self->mark_price, prices[i], FALSE, pending);
+      g_array_set_size (liquidations, 0);
+      if (pending->len > 0)
+        _apply_liquidations (self, pending, liquidations);
+      self->mark_price = prices[i];
+      if (func != NULL)
+        func (self, i, prices[i], liquidations, user_data);
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (n_prices > 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARK_PRICE]);
+  if (self->wallet_balance != wallet_before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
+  _evaluate (self);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+}
+
+/**
+ * ml_account_move_mark_price:
+ * @liquidations: (nullable) (element-type MlLiquidation): filled with what the move
+ *   liquidated, in the order the price reached them
+ *
+ * Returns: %FALSE, changing nothing, if @price is not a valid mark price
+ */
+gboolean
+ml_account_move_mark_price (MlAccount  *self,
+                            double      price,
+                            GArray     *liquidations,
+                            GError    **error)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
+
+  if (price == self->mark_price)
+    return TRUE;
+  if (!_check_price (price, _("mark price"), error))
+    return FALSE;
+
+  return ml_account_run_path (self, &price, 1, _append_liquidations, liquidations, error);
+}
+
+/* Orders and positions */
+
+static gboolean
+_refuse (GError    **error,
+         const char **field,
+         const char  *key,
+         const char  *format,
+         ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+_refuse (GError    **error,
+         const char **field,
+         const char  *key,
+         const char  *format,
+         ...)
+{
+  va_list args;
+
+  if (field != NULL)
+    *field = key;
+  va_start (args, format);
+  if (error != NULL)
+    *error = g_error_new_valist (ML_ERROR, ML_ERROR_REFUSED, format, args);
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+_check_quantity (MlAccount     *self,
+                 double         quantity,
+                 const char   **field,
+                 GError       **error)
+{
+  MlContract *contract = ml_contract_get_default ();
+
+  if (!isfinite (quantity) || quantity <= 0)
+    return _refuse (error, field, "quantity", _("The size must be more than 0 BTC."));
+
+  if (!ml_contract_is_whole_contracts (contract, quantity))
+    {
+      g_autofree char *size = g_strdup_printf ("%.10g", quantity);
+
+      return _refuse (error, field, "quantity",
+                      _("%s BTC is not a whole number of contracts; each contract is 0.0001 BTC."),
+                      size);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+_check_leverage (MlAccount     *self,
+                 const MlOrder *order,
+                 const char   **field,
+                 GError       **error)
+{
+  guint contract_max = ml_contract_get_max_leverage (ml_contract_get_default ());
+  double notional = order->quantity * order->price;
+  guint bracket_max;
+
+  if (order->leverage < 1 || order->leverage > contract_max)
+    return _refuse (error, field, "leverage",
+                    _("Leverage must be from 1x to %ux; %ux is not allowed."),
+                    contract_max, order->leverage);
+
+  if (notional > ml_brackets_get_max_notional (self->brackets))
+    {
+      g_autofree char *n = ml_money_format_usdt (notional);
+      g_autofree char *cap = ml_money_format_usdt (ml_brackets_get_max_notional (self->brackets));
+
+      return _refuse (error, field, "quantity",
+                      _("A position of %s is larger than the largest risk bracket allows (%s)."),
+                      n, cap);
+    }
+
+  bracket_max = ml_brackets_max_leverage_at (self->brackets, notional);
+  if (order->leverage > bracket_max)
+    {
+      g_autofree char *n = ml_money_format_usdt (notional);
+
+      return _refuse (error, field, "leverage",
+                      _("A position of %s may use at most %ux under the risk brackets; %ux is too high."),
+                      n, bracket_max, order->leverage);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+_check_margin (MlAccount     *self,
+               const MlOrder *order,
+               const char   **field,
+               GError       **error)
+{
+  double initial = order->quantity * order->price / order->leverage;
+
+  if (order->mode == ML_MARGIN_MODE_CROSS)
+    {
+      if (order->margin != 0)
+        return _refuse (error, field, "margin",
+                        _("A cross position has no margin of its own: it draws on the shared cross balance."));
+      return TRUE;
+    }
+
+  if (!isfinite (order->margin) || order->margin < 0 || order->margin > ML_MAX_BALANCE)
+    return _refuse (error, field, "margin",
+                    _("The margin must be a positive amount of USDT, at most 1,000,000,000,000."));
+
+  if (order->margin != 0 && order->margin < initial * (1 - AMOUNT_TOLERANCE))
+    {
+      g_autofree char *m = ml_money_format_usdt (order->margin);
+      g_autofree char *im = ml_money_format_usdt (initial);
+
+      return _refuse (error, field, "margin",
+                      _("The margin %s is below the initial margin of %s that %ux leverage needs."),
+                      m, im, order->leverage);
+    }
+
+  return TRUE;
+}
+
+/**
+ * _ml_account_check_order:
+ * @as_order: %TRUE for a new order (price on the tick), %FALSE for a scenario's position
+ * @field: (out) (optional): the `MlOrder` field at fault, named as in scenario files
+ *
+ * Checks everything about an order that does not depend on the account's balance.
+ */
+gboolean
+_ml_account_check_order (MlAccount     *self,
+                         const MlOrder *order,
+                         gboolean       as_order,
+                         const char   **field,
+                         GError       **error)
+{
+  MlContract *contract = ml_contract_get_default ();
+
+  if (!_check_quantity (self, order->quantity, field, error))
+    return FALSE;
+
+  if (!isfinite (order->price) || order->price <= 0 || order->price > ML_MAX_PRICE)
+    return _refuse (error, field, "entry_price",
+                    _("The price must be above 0 and at most 100,000,000 USDT."));
+
+  if (as_order && !ml_contract_is_on_tick (contract, order->price))
+    {
+      g_autofree char *p = g_strdup_printf ("%.10g", order->price);
+      g_autofree char *snapped = ml_money_format_price (ml_contract_snap_to_tick (contract, order->price));
+
+      return _refuse (error, field, "entry_price",
+                      _("The price %s is not on the 0.1 USDT tick; the nearest valid price is %s."),
+                      p, snapped);
+    }
+
+  return _check_leverage (self, order, field, error) && _check_margin (self, order, field, error);
+}
+
+/**
+ * ml_account_order_fee:
+ * @price: the order's price; at the mark it takes liquidity, elsewhere it makes it
+ *
+ * Returns: the fee an order of @notional would pay, 0 when fees are not charged
+ */
+double
+ml_account_order_fee (MlAccount *self,
+                      double     notional,
+                      double     price)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), 0);
+
+  if (!self->charge_fees)
+    return 0;
+  return notional * (price == self->mark_price ? self->taker_fee_rate : self->maker_fee_rate);
+}
+
+static char *
+_new_id (MlAccount *self)
+{
+  for (;;)
+    {
+      char *id = g_strdup_printf ("p%u", self->next_id++);
+
+      if (ml_account_find_position (self, id) == NULL)
+        return id;
+      g_free (id);
+    }
+}
+
+static MlPosition *
+_append (MlAccount     *self,
+         const MlOrder *order)
+{
+  g_autofree char *id = order->id ? g_strdup (order->id) : _new_id (self);
+  double margin = order->margin > 0 ? order->margin
+                                    : order->quantity * order->price / order->leverage;
+  MlPosition *p = _ml_position_new (id, order->side, order->mode, order->quantity, order->price,
+                                    order->leverage, margin);
+
+  g_ptr_array_add (self->items, p);
+  return p;
+}
+
+static void
+_remove (MlAccount  *self,
+         MlPosition *position)
+{
+  guint index;
+
+  if (g_list_store_find (self->positions, position, &index))
+    g_list_store_remove (self->positions, index);
+  g_ptr_array_remove (self->items, position);
+}
+
+static char *
+_describe_group (MlAccount  *self,
+                 MlPosition *p)
+{
+  const MlGroup *group = _group_of (self, p);
+  g_autofree char *price = ml_money_format_price (_nearer_end (group, self->mark_price));
+
+  if (!group->alive)
+    return g_strdup (_("it cannot survive at any price"));
+  /* Translators: "its liquidation price would be 57,228.9" */
+  return g_strdup_printf (_("its liquidation price would be %s"), price);
+}
+
+/**
+ * ml_account_open_position:
+ *
+ * Opens @order at its price. Refused, changing nothing, when it breaks a rule of the contract
+ * or the brackets, when its margin and fee exceed the available balance, or when it would be
+ * liquidated at once at the mark price.
+ *
+ * Returns: (transfer none) (nullable): the new position
+ */
+MlPosition *
+ml_account_open_position (MlAccount      *self,
+                          const MlOrder  *order,
+                          GError        **error)
+{
+  double initial, cost, fee, wallet_before;
+  MlPosition *p;
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (order != NULL, NULL);
+
+  if (order->id != NULL && ml_account_find_position (self, order->id) != NULL)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+                   _("There is already a position called “%s”."), order->id);
+      return NULL;
+    }
+  if (!_ml_account_check_order (self, order, TRUE, NULL, error))
+    return NULL;
+
+  initial = order->quantity * order->price / order->leverage;
+  cost = order->mode == ML_MARGIN_MODE_ISOLATED && order->margin > 0 ? order->margin : initial;
+  fee = ml_account_order_fee (self, order->quantity * order->price, order->price);
+  if (cost + fee > self->values.available_balance * (1 + AMOUNT_TOLERANCE))
+    {
+      g_autofree char *c = ml_money_format_usdt (cost);
+      g_autofree char *f = ml_money_format_usdt (fee);
+      g_autofree char *a = ml_money_format_usdt (self->values.available_balance);
+
+      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+                   fee > 0 ? _("This order needs %s of margin and a %s fee, but only %s is available.")
+                           : _("This order needs %s of margin%.0s, but only %s is available."),
+                   c, f, a);
+      return NULL;
+    }
+
+  wallet_before = self->wallet_balance;
+  p = _append (self, order);
+  self->wallet_balance -= fee;
+  _solve (self);
+
+  if (!_ml_group_survives (_group_of (self, p), self->mark_price))
+    {
+      g_autofree char *why = _describe_group (self, p);
+      g_autofree char *mark = ml_money_format_price (self->mark_price);
+
+      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+                   p->mode == ML_MARGIN_MODE_ISOLATED
+                   ? _("At the mark price of %s this position would be liquidated at once: %s.")
+                   : _("At the mark price of %s this order would liquidate the cross pool at once: %s."),
+                   mark, why);
+      self->wallet_balance = wallet_before;
+      g_ptr_array_remove (self->items, p);
+      _solve (self);
+      return NULL;
+    }
+
+  g_list_store_append (self->positions, p);
+  if (fee > 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
+  _evaluate (self);
+  return p;
+}
+
+static gboolean
+_check_owned (MlAccount   *self,
+              MlPosition  *position,
+              gboolean     isolated,
+              GError     **error)
+{
+  if (!g_ptr_array_find (self->items, position, NULL))
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED, _("This position is not in the account."));
+      return FALSE;
+    }
+  if (isolated && position->liquidated)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+                   _("Position “%s” has been liquidated; its margin is gone."), position->id);
+      return FALSE;
+    }
+  if (isolated && position->mode != ML_MARGIN_MODE_ISOLATED)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+                   _("Position “%s” uses cross margin: it draws on the shared cross balance and has no margin of its own to change."),
+                   position->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ml_account_close_position:
+ *
+ * Closes @position at the mark price: its PnL, less the closing fee when fees are charged, goes
+ * to the wallet. A liquidated position is simply removed.
+ */
+gboolean
+ml_account_close_position (MlAccount   *self,
+                           MlPosition  *position,
+                           GError     **error)
+{
+  g_autoptr(MlPosition) p = NULL;
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (ML_IS_POSITION (position), FALSE);
+
+  if (!_check_owned (self, position, FALSE, error))
+    return FALSE;
+
+  p = g_object_ref (position);
+  if (!p->liquidated)
+    {
+      double notional = p->quantity * self->mark_price;
+
+      self->wallet_balance += _pnl (p, self->mark_price) - ml_account_order_fee (self, notional, self->mark_price);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
+    }
+
+  _remove (self, p);
+  _update (self, NULL);
+  return TRUE;
+}
+
+static gboolean
+_check_amount (double      amount,
+               double      limit,
+               gboolean    adding,
+               GError    **error)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *l = NULL;
+
+  if (!isfinite (amount) || amount <= 0)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED, _("The amount must be more than 0 USDT."));
+      return FALSE;
+    }
+  if (amount <= limit * (1 + AMOUNT_TOLERANCE))
+    return TRUE;
+
+  a = ml_money_format_usdt (amount);
+  l = ml_money_format_usdt (limit);
+  g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+               adding ? _("You cannot add %s: only %s is available.")
+                      : _("You cannot remove %s: at most %s can be removed now."),
+               a, l);
+  return FALSE;
+}
+
+/**
+ * ml_account_add_margin:
+ *
+ * Moves @amount from the available cross balance into an isolated position's margin: its
+ * liquidation price moves away from the mark, its leverage stays as it was opened.
+ */
+gboolean
+ml_account_add_margin (MlAccount   *self,
+                       MlPosition  *position,
+                       double       amount,
+                       GError     **error)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (ML_IS_POSITION (position), FALSE);
+
+  if (!_check_owned (self, position, TRUE, error) ||
+      !_check_amount (amount, self->values.available_balance, TRUE, error))
+    return FALSE;
+
+  _ml_position_set_margin (position, position->margin + MIN (amount, self->values.available_balance));
+  _update (self, NULL);
+  return TRUE;
+}
+
+/**
+ * ml_account_remove_margin:
+ *
+ * Moves @amount from an isolated position's margin back to the cross balance, within the
+ * removable limit (the position keeps its maintenance margin and its initial margin at the mark).
+ */
+gboolean
+ml_account_remove_margin (MlAccount   *self,
+                          MlPosition  *position,
+                          double       amount,
+                          GError     **error)
+{
+  double limit;
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (ML_IS_POSITION (position), FALSE);
+
+  if (!_check_owned (self, position, TRUE, error))
+    return FALSE;
+
+  limit = position->values.max_removable_margin;
+  if (!_check_amount (amount, limit, FALSE, error))
+    return FALSE;
+
+  _ml_position_set_margin (position, position->margin - MIN (amount, limit));
+  _update (self, NULL);
+  return TRUE;
+}
+
+/**
+ * ml_account_apply_funding:
+ * @rate: the funding rate of one 8-hour period; positive: longs pay shorts
+ * @liquidations: (nullable) (element-type MlLiquidation): what the payment liquidated
+ *
+ * Each live position pays s·Q·P·rate at the mark: a cross position from the cross balance, an
+ * isolated one from its own margin (our choice, stated in margin-model.md).
+ */
+gboolean
+ml_account_apply_funding (MlAccount  *self,
+                          double      rate,
+                          GArray     *liquidations,
+                          GError    **error)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
+
+  if (!isfinite (rate) || fabs (rate) > MAX_FUNDING_RATE)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+                   _("A funding rate must be between −0.3 %% and 0.3 %% per 8 hours."));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MlPosition *p = g_ptr_array_index (self->items, i);
+      double payment = ml_side_sign (p->side) * p->quantity * self->mark_price * rate;
+
+      if (p->liquidated)
+        continue;
+      self->wallet_balance -= payment;
+      if (p->mode == ML_MARGIN_MODE_ISOLATED)
+        _ml_position_set_margin (p, p->margin - payment);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
+  _update (self, liquidations);
+  return TRUE;
+}
+
+/* Scenario states */
+
+void
+_ml_account_restore (MlAccount     *self,
+                     const MlOrder *order)
+{
+  g_list_store_append (self->positions, _append (self, order));
+}
+
+/**
+ * _ml_account_check_state:
+ * @position_index: (out): the first position at fault, or G_MAXUINT for the account itself
+ *
+ * Solves the restored positions, then refuses a state that cannot exist: isolated margins
+ * beyond the wallet, or a position or pool already liquidated at the mark price.
+ */
+gboolean
+_ml_account_check_state (MlAccount  *self,
+                         guint      *position_index,
+                         GError    **error)
+{
+  g_autofree char *mark = ml_money_format_price (self->mark_price);
+  double cross_balance;
+
+  _solve (self);
+  *position_index = G_MAXUINT;
+
+  cross_balance = _cross_wallet_balance (self);
+  if (cross_balance < -AMOUNT_TOLERANCE * self->wallet_balance)
+    {
+      g_autofree char *w = ml_money_format_usdt (self->wallet_balance);
+      g_autofree char *m = ml_money_format_usdt (self->wallet_balance - cross_balance);
+
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   _("the isolated margins add up to %s, more than the wallet balance of %s"), m, w);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MlPosition *p = g_ptr_array_index (self->items, i);
+      g_autofree char *why = NULL;
+
+      if (_ml_group_survives (_group_of (self, p), self->mark_price))
+        continue;
+
+      *position_index = i;
+      why = _describe_group (self, p);
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   p->mode == ML_MARGIN_MODE_ISOLATED
+                   ? _("this position would already be liquidated at the mark price of %s (%s)")
+                   : _("the cross pool would already be liquidated at the mark price of %s (%s)"),
+                   mark, why);
+      return FALSE;
+    }
+
+  _evaluate (self);
+  return TRUE;
+}
+
+/* What-if and curves */
+
+/**
+ * ml_account_evaluate:
+ * @cross_pool: (out) (optional): the cross pool at @price, 0 if it would be liquidated there
+ * @remaining: (out caller-allocates) (optional) (array): one entry per position, in list order
+ * @liquidated: (out caller-allocates) (optional) (array): whether each position is liquidated,
+ *   already or at @price
+ *
+ * Evaluates the current state at @price without changing it: whatever does not survive at
+ * @price counts as liquidated (the chart's what-if).
+ *
+ * Returns: the account's equity at @price
+ */
+double
+ml_account_evaluate (MlAccount *self,
+                     double     price,
+                     double    *cross_pool,
+                     double    *remaining,
+                     gboolean  *liquidated)
+{
+  double pool, equity;
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), 0);
+
+  pool = _ml_group_survives (&self->pool, price) ? _pool_balance_at (self, price) : 0;
+  equity = pool;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MlPosition *p = g_ptr_array_index (self->items, i);
+      gboolean dead = p->liquidated || !_ml_group_survives (_group_of (self, p), price);
+      double value = dead ? 0 : p->mode == ML_MARGIN_MODE_ISOLATED ? p->margin + _pnl (p, price) : pool;
+
+      if (_ml_position_is_live_isolated (p))
+        equity += value;
+      if (remaining != NULL)
+        remaining[i] = value;
+      if (liquidated != NULL)
+        liquidated[i] = dead;
+    }
+
+  if (cross_pool != NULL)
+    *cross_pool = pool;
+  return equity;
+}
+
+/**
+ * ml_account_get_position_curve:
+ *
+ * Returns: (transfer full): @position's remaining collateral against the mark price: its own
+ *   for an isolated position, the shared pool's for a cross one
+ */
+MlCurve *
+ml_account_get_position_curve (MlAccount  *self,
+                               MlPosition *position)
+{
+  MlGroup dead = { 0 };
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (ML_IS_POSITION (position), NULL);
+
+  return _ml_curve_new_from_groups (position->liquidated ? &dead : _group_of (self, position), 1);
+}
+
+/**
+ * ml_account_get_pool_curve:
+ *
+ * Returns: (transfer full): the cross pool against the mark price
+ */
+MlCurve *
+ml_account_get_pool_curve (MlAccount *self)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
+  return _ml_curve_new_from_groups (&self->pool, 1);
+}
+
+/* Every balance that stands on its own: the pool and each live isolated position. */
+static GArray *
+_groups (MlAccount *self)
+{
+  GArray *groups = g_array_sized_new (FALSE, FALSE, sizeof (MlGroup), self->items->len + 1);
+
+  g_array_append_val (groups, self->pool);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MlPosition *p = g_ptr_array_index (self->items, i);
+
+      if (_ml_position_is_live_isolated (p))
+        g_array_append_val (groups, p->group);
+    }
+  return groups;
+}
+
+/**
+ * ml_account_get_account_curve:
+ *
+ * Returns: (transfer full): the whole account's remaining collateral against the mark price
+ */
+MlCurve *
+ml_account_get_account_curve (MlAccount *self)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
+
+  if (self->account_curve == NULL)
+    {
+      g_autoptr(GArray) groups = _groups (self);
+
+      self->account_curve = _ml_curve_new_from_groups ((const MlGroup *)(gpointer)groups->data,
+                                                       groups->len);
+    }
+  return ml_curve_ref (self->account_curve);
+}
+
+/**
+ * ml_account_get_other_mode_curve:
+ *
+ * The account as it would be had every live position used the other margin mode: an isolated
+ * position's margin returns to the pool, a cross position takes its initial margin out of it.
+ *
+ * Returns: (transfer full) (nullable): the curve, or %NULL with %ML_ERROR_NO_COMPARISON when
+ *   the cross balance could not pay for the isolated margins
+ */
+MlCurve *
+ml_account_get_other_mode_curve (MlAccount  *self,
+                                 GError    **error)
+{
+  g_autoptr(GArray) groups = NULL;
+  g_autoptr(GArray) legs = NULL;
+  double balance;
+  MlGroup pool;
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
+
+  groups = g_array_new (FALSE, FALSE, sizeof (MlGroup));
+  legs = g_array_new (FALSE, FALSE, sizeof (MlLeg));
+  balance = self->wallet_balance;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MlPosition *p = g_ptr_array_index (self->items, i);
+      MlLeg leg = _ml_position_leg (p);
+      MlGroup group;
+
+      if (p->liquidated)
+        continue;
+      if (p->mode == ML_MARGIN_MODE_ISOLATED)
+        {
+          g_array_append_val (legs, leg);
+          continue;
+        }
+      _ml_group_solve (&group, self->brackets, _ml_position_initial_margin (p), &leg, 1);
+      g_array_append_val (groups, group);
+      balance -= _ml_position_initial_margin (p);
+    }
+
+  if (balance < 0)
+    {
+      g_autofree char *needed = ml_money_format_usdt (self->wallet_balance - balance);
+      g_autofree char *wallet = ml_money_format_usdt (self->wallet_balance);
+
+      g_set_error (error, ML_ERROR, ML_ERROR_NO_COMPARISON,
+                   _("With every position in the other mode, the isolated margins would need %s but the wallet holds %s: there is no such account to compare."),
+                   needed, wallet);
+      return NULL;
+    }
+
+  if (legs->len > 0)
+    _ml_group_solve (&pool, self->brackets, balance, (const MlLeg *)(gpointer)legs->data, legs->len);
+  else
+    _ml_group_constant (&pool, balance);
+  g_array_append_val (groups, pool);
+
+  return _ml_curve_new_from_groups ((const MlGroup *)(gpointer)groups->data, groups->len);
+}
+
+/* Accessors */
+
+/**
+ * ml_account_copy:
+ *
+ * Returns: (transfer full): an independent account in the same state
+ */
+MlAccount *
+ml_account_copy (MlAccount *self)
+{
+  MlAccount *copy;
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
+
+  copy = g_object_new (ML_TYPE_ACCOUNT,
+                       "brackets", self->brackets,
+                       "wallet-balance", self->wallet_balance,
+                       "mark-price", self->mark_price,
+                       NULL);
+  copy->taker_fee_rate = self->taker_fee_rate;
+  copy->maker_fee_rate = self->maker_fee_rate;
+  copy->charge_fees = self->charge_fees;
+  copy->next_id = self->next_id;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MlPosition *p = _ml_position_copy (g_ptr_array_index (self->items, i));
+
+      g_ptr_array_add (copy->items, p);
+      g_list_store_append (copy->positions, p);
+    }
+  _solve (copy);
+  _evaluate (copy);
+  return copy;
+}
+
+MlContract *
+ml_account_get_contract (MlAccount *self)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
+  return ml_contract_get_default ();
+}
+
+/**
+ * ml_account_get_brackets:
+ *
+ * Returns: (transfer none): the maintenance brackets this account follows
+ */
+MlBrackets *
+ml_account_get_brackets (MlAccount *self)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
+  return self->brackets;
+}
+
+/**
+ * ml_account_get_positions:
+ *
+ * Returns: (transfer none): the positions, #MlPosition items, in the order they were opened
+ */
+GListModel *
+ml_account_get_positions (MlAccount *self)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
+  return G_LIST_MODEL (self->positions);
+}
+
+/**
+ * ml_account_find_position:
+ *
+ * Returns: (transfer none) (nullable): the position called @id
+ */
+MlPosition *
+ml_account_find_position (MlAccount  *self,
+                          const char *id)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MlPosition *p = g_ptr_array_index (self->items, i);
+
+      if (g_strcmp0 (p->id, id) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+double
+ml_account_get_wallet_balance (MlAccount *self)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), 0);
+  return self->wallet_balance;
+}
+
+double
+ml_account_get_mark_price (MlAccount *self)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), 0);
+  return self->mark_price;
+}
+
+double
+ml_account_get_taker_fee_rate (MlAccount *self)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), 0);
+  return self->taker_fee_rate;
+}
+
+double
+ml_account_get_maker_fee_rate (MlAccount *self)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), 0);
+  return self->maker_fee_rate;
+}
+
+gboolean
+ml_account_get_charge_fees (MlAccount *self)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
+  return self->charge_fees;
+}
+
+static void
+_set_rate (MlAccount *self,
+           double    *field,
+           double     rate,
+           guint      prop_id)
+{
+  g_return_if_fail (isfinite (rate) && rate >= 0 && rate <= MAX_FEE_RATE);
+
+  if (*field != rate)
+    {
+      *field = rate;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+    }
+}
+
+void
+ml_account_set_taker_fee_rate (MlAccount *self,
+                               double     rate)
+{
+  g_return_if_fail (ML_IS_ACCOUNT (self));
+  _set_rate (self, &self->taker_fee_rate, rate, PROP_TAKER_FEE_RATE);
+}
+
+void
+ml_account_set_maker_fee_rate (MlAccount *self,
+                               double     rate)
+{
+  g_return_if_fail (ML_IS_ACCOUNT (self));
+  _set_rate (self, &self->maker_fee_rate, rate, PROP_MAKER_FEE_RATE);
+}
+
+void
+ml_account_set_charge_fees (MlAccount *self,
+                            gboolean   charge_fees)
+{
+  g_return_if_fail (ML_IS_ACCOUNT (self));
+
+  charge_fees = !!charge_fees;
+  if (self->charge_fees != charge_fees)
+    {
+      self->charge_fees = charge_fees;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHARGE_FEES]);
+    }
+}
+
+guint
+ml_account_get_n_cross_positions (MlAccount *self)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), 0);
+  return self->n_cross;
+}
+
+/**
+ * ml_account_get_cross_survival:
+ * @low: (out): below this the pool is liquidated; %ML_PRICE_NONE if never
+ * @high: (out): above this the pool is liquidated; infinite if never
+ */
+void
+ml_account_get_cross_survival (MlAccount *self,
+                               double    *low,
+                               double    *high)
+{
+  g_return_if_fail (ML_IS_ACCOUNT (self));
+
+  *low = self->n_cross > 0 ? self->pool.low : ML_PRICE_NONE;
+  *high = self->n_cross > 0 ? self->pool.high : INFINITY;
+}
+
+#define VALUE_GETTER(name) \
+  double \
+  ml_account_get_##name (MlAccount *self) \
+  { \
+    g_return_val_if_fail (ML_IS_ACCOUNT (self), 0); \
+    return self->values.name; \
+  }
+
+VALUE_GETTER (cross_wallet_balance)
+VALUE_GETTER (cross_pool)
+VALUE_GETTER (cross_maintenance_margin)
+VALUE_GETTER (cross_margin_ratio)
+VALUE_GETTER (cross_liquidation_price)
+VALUE_GETTER (cross_bankruptcy_price)
+VALUE_GETTER (available_balance)
+VALUE_GETTER (equity)

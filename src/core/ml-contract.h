@@ -1,0 +1,32 @@
+/* ml-contract.h — the BTC/USDT linear perpetual contract
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ml-types.h"
+
+G_BEGIN_DECLS
+
+#define ML_TYPE_CONTRACT (ml_contract_get_type ())
+
+G_DECLARE_FINAL_TYPE (MlContract, ml_contract, ML, CONTRACT, GObject)
+
+MlContract *ml_contract_get_default      (void);
+const char *ml_contract_get_symbol       (MlContract *self);
+double      ml_contract_get_contract_size (MlContract *self);
+double      ml_contract_get_tick_size    (MlContract *self);
+guint       ml_contract_get_max_leverage (MlContract *self);
+const char *ml_contract_get_source       (MlContract *self);
+
+gboolean    ml_contract_is_whole_contracts (MlContract *self,
+                                            double      quantity);
+gint64      ml_contract_count_contracts  (MlContract *self,
+                                          double      quantity);
+gboolean    ml_contract_is_on_tick       (MlContract *self,
+                                          double      price);
+double      ml_contract_snap_to_tick     (MlContract *self,
+                                          double      price);
+
+G_END_DECLS

@@ -1,0 +1,915 @@
+/* ml-scenario.c — reading and writing .mlscenario files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A scenario file is untrusted input. Every problem becomes one line, "FILE: PLACE: PROBLEM",
+ * where PLACE is line:column for what the JSON parser sees and the JSON path
+ * (positions[1].leverage) for a value that is wrong; nothing is silently ignored or defaulted
+ * that the learner wrote.
+ */
+
+#define G_LOG_DOMAIN "ml-scenario"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "ml-account-private.h"
+#include "ml-json-private.h"
+#include "ml-scenario-private.h"
+
+#define FORMAT_VERSION   1
+#define MAX_TITLE        200
+#define MAX_ID           64
+#define MAX_POSITIONS    10000
+#define MAX_WHAT_IF      10000
+/* Beyond 15 digits a JSON integer no longer fits a double exactly, and json-glib would wrap
+ * it around silently; no value in a scenario comes near it. */
+#define MAX_INTEGER_DIGITS 15
+
+G_DEFINE_FINAL_TYPE (MlScenario, ml_scenario, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ACCOUNT,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ml_scenario_finalize (GObject *object)
+{
+  MlScenario *self = (MlScenario *)object;
+
+  g_clear_object (&self->account);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->what_if, g_array_unref);
+  g_clear_pointer (&self->path, g_array_unref);
+
+  G_OBJECT_CLASS (ml_scenario_parent_class)->finalize (object);
+}
+
+static void
+ml_scenario_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  MlScenario *self = ML_SCENARIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_scenario_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  MlScenario *self = ML_SCENARIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      self->account = g_value_dup_object (value);
+      break;
+
+    case PROP_TITLE:
+      ml_scenario_set_title (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_scenario_class_init (MlScenarioClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ml_scenario_finalize;
+  object_class->get_property = ml_scenario_get_property;
+  object_class->set_property = ml_scenario_set_property;
+
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL, ML_TYPE_ACCOUNT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ml_scenario_init (MlScenario *self)
+{
+  self->what_if = g_array_new (FALSE, FALSE, sizeof (double));
+  self->path = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+/**
+ * ml_scenario_new:
+ * @account: the lab state to save
+ *
+ * Returns: (transfer full): a scenario with no title, what-if prices or path
+ */
+MlScenario *
+ml_scenario_new (MlAccount *account)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (account), NULL);
+  return g_object_new (ML_TYPE_SCENARIO, "account", account, NULL);
+}
+
+/* Reading: the text before JSON */
+
+static gboolean
+_check_text (const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  const char *end;
+
+  if (length > ML_SCENARIO_MAX_SIZE)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
+                   _("is too large (%.1f MB); a scenario file is at most %d MB"),
+                   length / 1e6, ML_SCENARIO_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (data, length, &end) || memchr (data, '\0', length) != NULL)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
+                   _("is not a text file (byte %" G_GSIZE_FORMAT " is not UTF-8 text): a scenario is a JSON text file"),
+                   (gsize)(end - data) + 1);
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return TRUE;
+
+  g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT, _("is empty: a scenario is a JSON object"));
+  return FALSE;
+}
+
+/* Whether the digit at @i begins the integer part of a number, rather than continuing one or
+ * being its fraction or exponent. */
+static gboolean
+_starts_integer_part (const char *data,
+                      gsize       i)
+{
+  char previous = i > 0 ? data[i - 1] : ' ';
+
+  if (previous == '-' || previous == '+')
+    previous = i > 1 ? data[i - 2] : ' ';
+  return !(g_ascii_isdigit (previous) || previous == '.' || previous == 'e' || previous == 'E');
+}
+
+/* json-glib 1.6 wraps an integer literal too long for 64 bits around without a word. */
+static gboolean
+_check_integers (const char  *data,
+                 gsize        length,
+                 GError     **error)
+{
+  guint line = 1, column = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      gsize digits = 0;
+
+      column++;
+      if (data[i] == '\n')
+        {
+          line++;
+          column = 0;
+        }
+      else if (in_string)
+        {
+          if (data[i] == '\\')
+            i++, column++;
+          else if (data[i] == '"')
+            in_string = FALSE;
+        }
+      else if (data[i] == '"')
+        in_string = TRUE;
+      else if (g_ascii_isdigit (data[i]) && _starts_integer_part (data, i))
+        {
+          while (i + digits < length && g_ascii_isdigit (data[i + digits]))
+            digits++;
+          if (digits > MAX_INTEGER_DIGITS)
+            {
+              g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                           _("%u:%u: the number %.*s… is far too large"),
+                           line, column, 20, data + i);
+              return FALSE;
+            }
+          i += digits - 1;
+          column += digits - 1;
+        }
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  GHashTable *seen;   /* JsonObject → GHashTable of its keys */
+  char       *duplicate;
+} DuplicateCheck;
+
+static void
+_on_object_member (JsonParser     *parser,
+                   JsonObject     *object,
+                   const char     *name,
+                   DuplicateCheck *check)
+{
+  GHashTable *keys = g_hash_table_lookup (check->seen, object);
+
+  if (keys == NULL)
+    {
+      keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (check->seen, object, keys);
+    }
+
+  if (!g_hash_table_add (keys, g_strdup (name)) && check->duplicate == NULL)
+    check->duplicate = g_strdup_printf (_("%u:%u: the key “%s” appears twice in one object; each key may appear once"),
+                                        json_parser_get_current_line (parser),
+                                        json_parser_get_current_pos (parser), name);
+}
+
+/* "<data>:3:15: Parse error: unexpected character" → "3:15: syntax error: unexpected character" */
+static char *
+_syntax_message (const char *message)
+{
+  const char *rest = g_str_has_prefix (message, "<data>:") ? message + strlen ("<data>:") : message;
+  const char *detail = strstr (rest, ": Parse error: ");
+
+  if (detail == NULL)
+    return g_strdup_printf (_("syntax error: %s"), rest);
+  return g_strdup_printf (_("%.*s: syntax error: %s"), (int)(detail - rest), rest,
+                          detail + strlen (": Parse error: "));
+}
+
+static JsonNode *
+_parse (const char  *data,
+        gsize        length,
+        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  DuplicateCheck check = { g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref), NULL };
+  JsonNode *root = NULL;
+
+  g_signal_connect (parser, "object-member", G_CALLBACK (_on_object_member), &check);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_autofree char *message = _syntax_message (local_error->message);
+
+      g_set_error_literal (error, ML_ERROR, ML_ERROR_SYNTAX, message);
+    }
+  else if (check.duplicate != NULL)
+    g_set_error_literal (error, ML_ERROR, ML_ERROR_SYNTAX, check.duplicate);
+  else if (json_parser_get_root (parser) == NULL)
+    g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT, _("is empty: a scenario is a JSON object"));
+  else
+    root = json_node_ref (json_parser_get_root (parser));
+
+  g_hash_table_unref (check.seen);
+  g_free (check.duplicate);
+  return root;
+}
+
+/* Reading: the values */
+
+static gboolean
+_read_prices (JsonObject  *object,
+              const char  *key,
+              guint        max,
+              GArray      *prices,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  JsonArray *array;
+  guint n;
+
+  if (node == NULL)
+    return TRUE;
+  if (!_ml_json_expect_array (node, key, error))
+    return FALSE;
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  if (n > max)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   _("%s: %u prices is too many (at most %u)"), key, n, max);
+      return FALSE;
+    }
+
+  g_array_set_size (prices, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *where = _ml_json_path_element (key, i);
+      double *price = &g_array_index (prices, double, i);
+
+      if (!_ml_json_read_number (json_array_get_element (array, i), where, price, error) ||
+          !_ml_json_check_range (*price, where, NULL, 0, FALSE, ML_MAX_PRICE, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+_read_choice (JsonObject  *object,
+              const char  *path,
+              const char  *key,
+              const char  *first,
+              const char  *second,
+              guint       *value,
+              GError     **error)
+{
+  const char *text = NULL;
+
+  if (!_ml_json_get_string (object, path, key, TRUE, &text, error))
+    return FALSE;
+
+  if (g_strcmp0 (text, first) == 0 || g_strcmp0 (text, second) == 0)
+    {
+      *value = g_strcmp0 (text, first) == 0 ? 0 : 1;
+      return TRUE;
+    }
+
+  {
+    g_autofree char *where = _ml_json_path_member (path, key);
+
+    g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                 _("%s: “%s” is neither “%s” nor “%s”"), where, text, first, second);
+  }
+  return FALSE;
+}
+
+static gboolean
+_read_id (JsonObject  *object,
+          const char  *path,
+          MlAccount   *account,
+          const char **id,
+          GError     **error)
+{
+  g_autofree char *where = _ml_json_path_member (path, "id");
+  glong length;
+
+  if (!_ml_json_get_string (object, path, "id", TRUE, id, error))
+    return FALSE;
+
+  length = g_utf8_strlen (*id, -1);
+  if (length == 0 || length > MAX_ID)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   _("%s: an id is from 1 to %d characters long"), where, MAX_ID);
+      return FALSE;
+    }
+  for (const char *p = *id; *p; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                     _("%s: an id may not contain control characters"), where);
+        return FALSE;
+      }
+  if (ml_account_find_position (account, *id) != NULL)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   _("%s: another position already has the id “%s”; ids must be unique"), where, *id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+_read_position (JsonNode    *node,
+                const char  *path,
+                MlAccount   *account,
+                GError     **error)
+{
+  static const char * const keys[] = {
+    "id", "side", "mode", "quantity", "entry_price", "leverage", "margin", NULL
+  };
+  MlOrder order = { 0 };
+  JsonObject *object;
+  guint side, mode;
+  double leverage;
+  const char *field = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!_ml_json_expect_object (node, path, error))
+    return FALSE;
+  object = json_node_get_object (node);
+
+  if (!_ml_json_check_keys (object, path, keys, error) ||
+      !_read_id (object, path, account, &order.id, error) ||
+      !_read_choice (object, path, "side", "long", "short", &side, error) ||
+      !_read_choice (object, path, "mode", "cross", "isolated", &mode, error) ||
+      !_ml_json_get_number (object, path, "quantity", TRUE, &order.quantity, error) ||
+      !_ml_json_get_number (object, path, "entry_price", TRUE, &order.price, error) ||
+      !_ml_json_get_number (object, path, "leverage", TRUE, &leverage, error) ||
+      !_ml_json_get_number (object, path, "margin", FALSE, &order.margin, error))
+    return FALSE;
+
+  order.side = side == 0 ? ML_SIDE_LONG : ML_SIDE_SHORT;
+  order.mode = mode == 0 ? ML_MARGIN_MODE_CROSS : ML_MARGIN_MODE_ISOLATED;
+
+  if (leverage != trunc (leverage) || leverage < 1 || leverage > G_MAXUINT16)
+    {
+      g_autofree char *where = _ml_json_path_member (path, "leverage");
+      char v[G_ASCII_DTOSTR_BUF_SIZE];
+
+      _ml_json_format_number (leverage, v, sizeof v);
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   _("%s: %s is not allowed; leverage is a whole number from 1 to %u"),
+                   where, v, ml_contract_get_max_leverage (ml_contract_get_default ()));
+      return FALSE;
+    }
+  order.leverage = (guint)leverage;
+
+  if (order.mode == ML_MARGIN_MODE_ISOLATED && json_object_has_member (object, "margin") &&
+      order.margin <= 0)
+    {
+      g_autofree char *where = _ml_json_path_member (path, "margin");
+
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID, _("%s: the margin must be above 0"), where);
+      return FALSE;
+    }
+
+  if (order.mode == ML_MARGIN_MODE_CROSS && json_object_has_member (object, "margin"))
+    order.margin = NAN; /* refused below, naming the key */
+
+  if (!_ml_account_check_order (account, &order, FALSE, &field, &local_error))
+    {
+      g_autofree char *where = _ml_json_path_member (path, field);
+
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID, "%s: %s", where, local_error->message);
+      return FALSE;
+    }
+
+  _ml_account_restore (account, &order);
+  return TRUE;
+}
+
+static gboolean
+_read_fees (JsonObject  *root,
+            MlAccount   *account,
+            GError     **error)
+{
+  static const char * const keys[] = { "taker", "maker", "charge", NULL };
+  double taker = ml_account_get_taker_fee_rate (account);
+  double maker = ml_account_get_maker_fee_rate (account);
+  gboolean charge = FALSE;
+  JsonNode *node = json_object_get_member (root, "fees");
+  JsonObject *fees;
+
+  if (node == NULL)
+    return TRUE;
+  if (!_ml_json_expect_object (node, "fees", error))
+    return FALSE;
+
+  fees = json_node_get_object (node);
+  if (!_ml_json_check_keys (fees, "fees", keys, error) ||
+      !_ml_json_get_number (fees, "fees", "taker", FALSE, &taker, error) ||
+      !_ml_json_check_range (taker, "fees", "taker", 0, TRUE, 0.01, error) ||
+      !_ml_json_get_number (fees, "fees", "maker", FALSE, &maker, error) ||
+      !_ml_json_check_range (maker, "fees", "maker", 0, TRUE, 0.01, error) ||
+      !_ml_json_get_boolean (fees, "fees", "charge", &charge, error))
+    return FALSE;
+
+  ml_account_set_taker_fee_rate (account, taker);
+  ml_account_set_maker_fee_rate (account, maker);
+  ml_account_set_charge_fees (account, charge);
+  return TRUE;
+}
+
+static MlAccount *
+_read_account (JsonObject  *root,
+               GError     **error)
+{
+  g_autoptr(MlBrackets) brackets = NULL;
+  g_autoptr(MlAccount) account = NULL;
+  double wallet = 0, mark = 0;
+  JsonNode *node;
+  guint index;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!_ml_json_get_number (root, NULL, "wallet_balance", TRUE, &wallet, error) ||
+      !_ml_json_check_range (wallet, NULL, "wallet_balance", 0, FALSE, ML_MAX_BALANCE, error) ||
+      !_ml_json_get_number (root, NULL, "mark_price", TRUE, &mark, error) ||
+      !_ml_json_check_range (mark, NULL, "mark_price", 0, FALSE, ML_MAX_PRICE, error))
+    return NULL;
+
+  if ((node = json_object_get_member (root, "maintenance")) != NULL &&
+      !(brackets = ml_brackets_new_from_json (node, "maintenance", error)))
+    return NULL;
+
+  account = ml_account_new (brackets, wallet, mark);
+  if (!_read_fees (root, account, error))
+    return NULL;
+
+  if ((node = json_object_get_member (root, "positions")) != NULL)
+    {
+      JsonArray *array;
+
+      if (!_ml_json_expect_array (node, "positions", error))
+        return NULL;
+      array = json_node_get_array (node);
+      if (json_array_get_length (array) > MAX_POSITIONS)
+        {
+          g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                       _("positions: %u positions is too many (at most %u)"),
+                       json_array_get_length (array), MAX_POSITIONS);
+          return NULL;
+        }
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *path = _ml_json_path_element ("positions", i);
+
+          if (!_read_position (json_array_get_element (array, i), path, account, error))
+            return NULL;
+        }
+    }
+
+  if (!_ml_account_check_state (account, &index, &local_error))
+    {
+      g_autofree char *path = index == G_MAXUINT ? g_strdup ("positions")
+                                                 : _ml_json_path_element ("positions", index);
+
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID, "%s: %s", path, local_error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&account);
+}
+
+static gboolean
+_read_header (JsonObject  *root,
+              const char **title,
+              GError     **error)
+{
+  static const char * const keys[] = {
+    "margin-lab-scenario", "title", "wallet_balance", "mark_price", "maintenance", "fees",
+    "positions", "what_if", "path", NULL
+  };
+  double version = 0;
+
+  if (!json_object_has_member (root, "margin-lab-scenario"))
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   _("margin-lab-scenario: missing; a Margin Lab scenario starts with \"margin-lab-scenario\": 1"));
+      return FALSE;
+    }
+  if (!_ml_json_get_number (root, NULL, "margin-lab-scenario", TRUE, &version, error))
+    return FALSE;
+  if (version > FORMAT_VERSION && version == trunc (version))
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_VERSION,
+                   _("margin-lab-scenario: version %.0f was written by a newer Margin Lab; this one reads version %d"),
+                   version, FORMAT_VERSION);
+      return FALSE;
+    }
+  if (version != FORMAT_VERSION)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   _("margin-lab-scenario: the version must be %d"), FORMAT_VERSION);
+      return FALSE;
+    }
+
+  if (!_ml_json_check_keys (root, NULL, keys, error) ||
+      !_ml_json_get_string (root, NULL, "title", FALSE, title, error))
+    return FALSE;
+
+  if (*title != NULL && g_utf8_strlen (*title, -1) > MAX_TITLE)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   _("title: a title is at most %d characters long"), MAX_TITLE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static MlScenario *
+_read_scenario (const char  *data,
+                gsize        length,
+                GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(MlAccount) account = NULL;
+  g_autoptr(MlScenario) self = NULL;
+  JsonObject *object;
+  const char *title = NULL;
+
+  if (!_check_text (data, length, error) || !_check_integers (data, length, error) ||
+      !(root = _parse (data, length, error)))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   _("the file holds JSON but not an object; a scenario is one JSON object"));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  if (!_read_header (object, &title, error) || !(account = _read_account (object, error)))
+    return NULL;
+
+  self = ml_scenario_new (account);
+  self->title = g_strdup (title);
+  if (!_read_prices (object, "what_if", MAX_WHAT_IF, self->what_if, error) ||
+      !_read_prices (object, "path", ML_SCENARIO_MAX_SIZE / 2, self->path, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * ml_scenario_new_from_data:
+ * @name: how to name the data in error messages, usually the file's name
+ *
+ * Returns: (transfer full) (nullable): the scenario, or %NULL with @error set to one line,
+ *   "NAME: PLACE: PROBLEM"
+ */
+MlScenario *
+ml_scenario_new_from_data (const char  *data,
+                           gsize        length,
+                           const char  *name,
+                           GError     **error)
+{
+  MlScenario *self;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!(self = _read_scenario (data ? data : "", length, error)))
+    g_prefix_error (error, "%s: ", name);
+  return self;
+}
+
+/**
+ * ml_scenario_new_from_file:
+ *
+ * Returns: (transfer full) (nullable): the scenario, or %NULL with @error set to one line
+ *   naming @filename, the place and the problem
+ */
+MlScenario *
+ml_scenario_new_from_file (const char  *filename,
+                           GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  GStatBuf st;
+  gsize length;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  name = g_filename_display_name (filename);
+  if (g_stat (filename, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
+                   _("%s: cannot be read: %s"), name,
+                   g_file_test (filename, G_FILE_TEST_IS_DIR) ? _("it is a folder")
+                                                               : g_strerror (saved_errno));
+      return NULL;
+    }
+
+  /* Refused before reading, so that a huge file costs nothing. */
+  if ((guint64)st.st_size > ML_SCENARIO_MAX_SIZE)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
+                   _("%s: is too large (%.1f MB); a scenario file is at most %d MB"),
+                   name, st.st_size / 1e6, ML_SCENARIO_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_get_contents (filename, &data, &length, NULL))
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
+                   _("%s: cannot be read: %s"), name, g_strerror (errno));
+      return NULL;
+    }
+
+  return ml_scenario_new_from_data (data, length, name, error);
+}
+
+/* Writing */
+
+static void
+_write_position (MlJsonWriter *w,
+                 MlPosition   *p)
+{
+  _ml_json_writer_begin_object (w);
+  _ml_json_writer_key (w, "id");
+  _ml_json_writer_string (w, ml_position_get_id (p));
+  _ml_json_writer_key (w, "side");
+  _ml_json_writer_string (w, ml_position_get_side (p) == ML_SIDE_LONG ? "long" : "short");
+  _ml_json_writer_key (w, "mode");
+  _ml_json_writer_string (w, ml_position_get_mode (p) == ML_MARGIN_MODE_CROSS ? "cross" : "isolated");
+  _ml_json_writer_key (w, "quantity");
+  _ml_json_writer_number (w, ml_position_get_quantity (p));
+  _ml_json_writer_key (w, "entry_price");
+  _ml_json_writer_number (w, ml_position_get_entry_price (p));
+  _ml_json_writer_key (w, "leverage");
+  _ml_json_writer_number (w, ml_position_get_leverage (p));
+  if (ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED)
+    {
+      _ml_json_writer_key (w, "margin");
+      _ml_json_writer_number (w, ml_position_get_margin (p));
+    }
+  _ml_json_writer_end_object (w);
+}
+
+static void
+_write_prices (MlJsonWriter *w,
+               const char   *key,
+               GArray       *prices)
+{
+  if (prices->len == 0)
+    return;
+
+  _ml_json_writer_key (w, key);
+  _ml_json_writer_begin_array (w, TRUE);
+  for (guint i = 0; i < prices->len; i++)
+    _ml_json_writer_number (w, g_array_index (prices, double, i));
+  _ml_json_writer_end_array (w);
+}
+
+/**
+ * ml_scenario_to_data:
+ *
+ * Writes the scenario as version 1 JSON: the live positions (liquidated ones are history, and
+ * already paid for in the wallet). Loading the result and writing it again gives the same bytes.
+ *
+ * Returns: (transfer full): the text, ending in a newline
+ */
+char *
+ml_scenario_to_data (MlScenario *self,
+                     gsize      *length)
+{
+  g_autoptr(MlJsonWriter) w = _ml_json_writer_new ();
+  MlAccount *account;
+  GListModel *positions;
+
+  g_return_val_if_fail (ML_IS_SCENARIO (self), NULL);
+
+  account = self->account;
+  positions = ml_account_get_positions (account);
+
+  _ml_json_writer_begin_object (w);
+  _ml_json_writer_key (w, "margin-lab-scenario");
+  _ml_json_writer_number (w, FORMAT_VERSION);
+  if (self->title != NULL)
+    {
+      _ml_json_writer_key (w, "title");
+      _ml_json_writer_string (w, self->title);
+    }
+  _ml_json_writer_key (w, "wallet_balance");
+  _ml_json_writer_number (w, ml_account_get_wallet_balance (account));
+  _ml_json_writer_key (w, "mark_price");
+  _ml_json_writer_number (w, ml_account_get_mark_price (account));
+  _ml_json_writer_key (w, "maintenance");
+  ml_brackets_to_json (ml_account_get_brackets (account), w);
+
+  _ml_json_writer_key (w, "fees");
+  _ml_json_writer_begin_object (w);
+  _ml_json_writer_key (w, "taker");
+  _ml_json_writer_number (w, ml_account_get_taker_fee_rate (account));
+  _ml_json_writer_key (w, "maker");
+  _ml_json_writer_number (w, ml_account_get_maker_fee_rate (account));
+  _ml_json_writer_key (w, "charge");
+  _ml_json_writer_boolean (w, ml_account_get_charge_fees (account));
+  _ml_json_writer_end_object (w);
+
+  _ml_json_writer_key (w, "positions");
+  _ml_json_writer_begin_array (w, FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (positions); i++)
+    {
+      g_autoptr(MlPosition) p = g_list_model_get_item (positions, i);
+
+      if (!ml_position_get_liquidated (p))
+        _write_position (w, p);
+    }
+  _ml_json_writer_end_array (w);
+
+  _write_prices (w, "what_if", self->what_if);
+  _write_prices (w, "path", self->path);
+  _ml_json_writer_end_object (w);
+
+  return _ml_json_writer_finish (w, length);
+}
+
+/**
+ * ml_scenario_save:
+ *
+ * Writes the scenario atomically: to a temporary file, flushed to disk, then renamed over
+ * @filename, so a crash leaves the old file or the new one, never half of either.
+ */
+gboolean
+ml_scenario_save (MlScenario  *self,
+                  const char  *filename,
+                  GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (ML_IS_SCENARIO (self), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  data = ml_scenario_to_data (self, &length);
+  return g_file_set_contents_full (filename, data, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0644, error);
+}
+
+/**
+ * ml_scenario_get_account:
+ *
+ * Returns: (transfer none): the lab state
+ */
+MlAccount *
+ml_scenario_get_account (MlScenario *self)
+{
+  g_return_val_if_fail (ML_IS_SCENARIO (self), NULL);
+  return self->account;
+}
+
+const char *
+ml_scenario_get_title (MlScenario *self)
+{
+  g_return_val_if_fail (ML_IS_SCENARIO (self), NULL);
+  return self->title;
+}
+
+void
+ml_scenario_set_title (MlScenario *self,
+                       const char *title)
+{
+  g_return_if_fail (ML_IS_SCENARIO (self));
+
+  if (g_strcmp0 (self->title, title) != 0)
+    {
+      g_free (self->title);
+      self->title = g_strdup (title);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+}
+
+/**
+ * ml_scenario_get_what_if:
+ *
+ * Returns: (array length=n_prices): the prices to evaluate independently of the state
+ */
+const double *
+ml_scenario_get_what_if (MlScenario *self,
+                         gsize      *n_prices)
+{
+  g_return_val_if_fail (ML_IS_SCENARIO (self), NULL);
+  *n_prices = self->what_if->len;
+  return (const double *)(gpointer)self->what_if->data;
+}
+
+/**
+ * ml_scenario_get_path:
+ *
+ * Returns: (array length=n_prices): the mark prices to apply in order
+ */
+const double *
+ml_scenario_get_path (MlScenario *self,
+                      gsize      *n_prices)
+{
+  g_return_val_if_fail (ML_IS_SCENARIO (self), NULL);
+  *n_prices = self->path->len;
+  return (const double *)(gpointer)self->path->data;
+}
