@@ -930,6 +930,20 @@ _remove (MlAccount  *self,
   g_ptr_array_remove (self->items, position);
 }
 
+/* The first live position whose balance (its own, or the pool's) does not survive at the mark. */
+static MlPosition *
+_first_casualty (MlAccount *self)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      MlPosition *p = g_ptr_array_index (self->items, i);
+
+      if (!p->liquidated && !_ml_group_survives (_group_of (self, p), self->mark_price))
+        return p;
+    }
+  return NULL;
+}
+
 static char *
 _describe_group (MlAccount  *self,
                  MlPosition *p)
@@ -958,7 +972,7 @@ ml_account_open_position (MlAccount      *self,
                           GError        **error)
 {
   double initial, cost, fee, wallet_before;
-  MlPosition *p;
+  MlPosition *p, *casualty;
 
   g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
   g_return_val_if_fail (order != NULL, NULL);
@@ -993,13 +1007,15 @@ ml_account_open_position (MlAccount      *self,
   self->wallet_balance -= fee;
   _solve (self);
 
-  if (!_ml_group_survives (_group_of (self, p), self->mark_price))
+  /* An isolated order's margin and fee come out of the pool, a cross one joins it: either
+   * can leave the pool, or the new position, below its maintenance margin. */
+  if ((casualty = _first_casualty (self)) != NULL)
     {
-      g_autofree char *why = _describe_group (self, p);
+      g_autofree char *why = _describe_group (self, casualty);
       g_autofree char *mark = ml_money_format_price (self->mark_price);
 
       g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
-                   p->mode == ML_MARGIN_MODE_ISOLATED
+                   casualty == p && p->mode == ML_MARGIN_MODE_ISOLATED
                    ? _("At the mark price of %s this position would be liquidated at once: %s.")
                    : _("At the mark price of %s this order would liquidate the cross pool at once: %s."),
                    mark, why);
@@ -1114,6 +1130,8 @@ ml_account_add_margin (MlAccount   *self,
                        double       amount,
                        GError     **error)
 {
+  double before;
+
   g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
   g_return_val_if_fail (ML_IS_POSITION (position), FALSE);
 
@@ -1121,7 +1139,22 @@ ml_account_add_margin (MlAccount   *self,
       !_check_amount (amount, self->values.available_balance, TRUE, error))
     return FALSE;
 
-  _ml_position_set_margin (position, position->margin + MIN (amount, self->values.available_balance));
+  before = position->margin;
+  position->margin += MIN (amount, self->values.available_balance);
+  _solve (self);
+  if (_first_casualty (self) != NULL)
+    {
+      g_autofree char *a = ml_money_format_usdt (amount);
+
+      position->margin = before;
+      _solve (self);
+      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+                   _("Taking %s out of the cross balance would leave it below its maintenance margin and liquidate the cross positions."),
+                   a);
+      return FALSE;
+    }
+  position->margin = before;
+  _ml_position_set_margin (position, before + MIN (amount, self->values.available_balance));
   _update (self, NULL);
   return TRUE;
 }

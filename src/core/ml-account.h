@@ -18,8 +18,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MlAccount, ml_account, ML, ACCOUNT, GObject)
 
-/* Prices above this are refused everywhere: a thousand times any BTC price ever seen. */
-#define ML_MAX_PRICE 100000000.0
 /* The largest wallet balance an account may hold, in USDT. */
 #define ML_MAX_BALANCE 1000000000000.0
 

@@ -19,6 +19,7 @@ struct _MlBrackets
   char      *source;
   char      *published;
   gboolean   flat;       /* one bracket written as {"rate", "amount"} */
+  guint      n_implied;  /* 1 when table[0] is the zero-margin bracket we add, else 0 */
 };
 
 /* The bracket that holds the notionals just above @notional (floor <= N < cap): the one the

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "ml-brackets-private.h"
@@ -195,6 +196,18 @@ _check_bracket (const MlBracket *b,
   return TRUE;
 }
 
+/* With a rate of 0 an amount could only ever make the margin negative. */
+static gboolean
+_check_first_amount (const MlBracket *first,
+                     const char      *path,
+                     GError         **error)
+{
+  if (first->rate > 0 || first->amount == 0)
+    return TRUE;
+  return _fail (error, path, 0, "amount",
+                _("must be 0 when the rate is 0; an amount would make the maintenance margin negative"));
+}
+
 static gboolean
 _read_bracket (JsonNode   *node,
                const char *path,
@@ -225,6 +238,29 @@ _read_bracket (JsonNode   *node,
   b->max_leverage = (guint)max_leverage;
 
   return TRUE;
+}
+
+/* margin-model.md's MM = N × rate − amount would be negative below N = amount / rate when a
+ * scenario's first bracket has an amount. No exchange asks for a negative maintenance margin,
+ * so below that notional it is 0: an implied first bracket at rate 0. The margin stays
+ * continuous and convex, which the liquidation solver relies on. */
+static void
+_add_zero_floor (MlBrackets *self)
+{
+  const MlBracket *first = &self->table[0];
+  MlBracket *table;
+
+  if (first->amount <= 0)
+    return;
+
+  table = g_new (MlBracket, self->n_brackets + 1);
+  table[0] = (MlBracket) { 0, first->amount / first->rate, 0, 0, first->max_leverage };
+  memcpy (table + 1, self->table, sizeof (MlBracket) * self->n_brackets);
+  table[1].floor = table[0].cap;
+  g_free (self->table);
+  self->table = table;
+  self->n_brackets++;
+  self->n_implied = 1;
 }
 
 static MlBrackets *
@@ -263,7 +299,10 @@ _new_from_table_node (JsonNode    *node,
       if (!_check_bracket (b, i > 0 ? &self->table[i - 1] : NULL, path, i, error))
         return NULL;
     }
+  if (!_check_first_amount (self->table, path, error))
+    return NULL;
 
+  _add_zero_floor (self);
   return g_steal_pointer (&self);
 }
 
@@ -312,10 +351,25 @@ ml_brackets_get_default (void)
   return instance;
 }
 
+/* Binance's own table never pairs a rate with more leverage than the largest λ whose initial
+ * margin is at least twice the maintenance margin (0.4 % with 125x, 1 % with 50x, 50 % with 1x;
+ * at 0.65 % it rounds the rule's 76x down to 75x). A flat rate gets that leverage, so that no
+ * order is liquidated the moment it opens. */
+static guint
+_max_leverage_for_rate (double rate)
+{
+  guint contract_max = ml_contract_get_max_leverage (ml_contract_get_default ());
+
+  if (rate <= 0)
+    return contract_max;
+  return CLAMP ((guint)floor (1 / (2 * rate) + 1e-9), 1, contract_max);
+}
+
 /**
  * ml_brackets_new_flat:
  *
- * One bracket for every notional: MM = notional × @rate − @amount, leverage up to the contract's.
+ * One bracket for every notional: MM = notional × @rate − @amount, with the leverage Binance
+ * pairs with that rate (the largest λ with 1/λ ≥ 2 × @rate, at most the contract's).
  *
  * Returns: (transfer full) (nullable): the brackets, or %NULL with @error set
  */
@@ -332,7 +386,6 @@ ml_brackets_new_flat (double   rate,
   self->table = b = g_new0 (MlBracket, 1);
   b->floor = 0;
   b->cap = INFINITY;
-  b->max_leverage = ml_contract_get_max_leverage (ml_contract_get_default ());
 
   if (!_ml_json_check_range (rate, NULL, "rate", 0, TRUE, 0.999, error) ||
       !_ml_json_check_range (amount, NULL, "amount", 0, TRUE, MAX_AMOUNT, error))
@@ -340,6 +393,14 @@ ml_brackets_new_flat (double   rate,
 
   b->rate = rate;
   b->amount = amount;
+  b->max_leverage = _max_leverage_for_rate (rate);
+  if (rate == 0 && amount > 0)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   _("amount: must be 0 when the rate is 0; an amount would make the maintenance margin negative"));
+      return NULL;
+    }
+  _add_zero_floor (self);
   return g_steal_pointer (&self);
 }
 
@@ -427,15 +488,15 @@ ml_brackets_to_json (MlBrackets *self,
   if (self->flat)
     {
       _ml_json_writer_key (writer, "rate");
-      _ml_json_writer_number (writer, self->table[0].rate);
+      _ml_json_writer_number (writer, self->table[self->n_implied].rate);
       _ml_json_writer_key (writer, "amount");
-      _ml_json_writer_number (writer, self->table[0].amount);
+      _ml_json_writer_number (writer, self->table[self->n_implied].amount);
     }
   else
     {
       _ml_json_writer_key (writer, "brackets");
       _ml_json_writer_begin_array (writer, FALSE);
-      for (guint i = 0; i < self->n_brackets; i++)
+      for (guint i = self->n_implied; i < self->n_brackets; i++)
         {
           const MlBracket *b = &self->table[i];
 

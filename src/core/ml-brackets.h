@@ -34,6 +34,10 @@ typedef struct
 
 #define ML_BRACKETS_DEFAULT_NAME "binance-btcusdt-2024"
 
+/* A table whose first bracket has an amount A > 0 starts with an implied bracket at rate 0 up
+ * to A / rate, so that the maintenance margin is never negative; the brackets counted and
+ * returned here include it, and saving leaves it out. */
+
 MlBrackets      *ml_brackets_get_default        (void);
 MlBrackets      *ml_brackets_new_flat           (double       rate,
                                                  double       amount,

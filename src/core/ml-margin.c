@@ -100,7 +100,9 @@ _solve_low (MlGroup          *group,
   return TRUE;
 }
 
-/* The upper end: from the line f follows beyond the last cap, walk left while f ≤ 0. */
+/* The upper end: from the line f follows beyond the last cap, walk left while f ≤ 0. An end
+ * beyond the highest price the model accepts is none: there the slope is what cancels to
+ * within rounding (a hedge whose net size equals its maintenance slope), not a real one. */
 static gboolean
 _solve_high (MlGroup          *group,
              const MlBrackets *brackets,
@@ -133,7 +135,7 @@ _solve_high (MlGroup          *group,
       x = root;
     }
 
-  group->high = x;
+  group->high = x > ML_MAX_PRICE ? INFINITY : x;
   return TRUE;
 }
 

@@ -655,6 +655,7 @@ _read_scenario (const char  *data,
 
 /**
  * ml_scenario_new_from_data:
+ * @length: the length of @data, or -1 if it ends with a NUL byte
  * @name: how to name the data in error messages, usually the file's name
  *
  * Returns: (transfer full) (nullable): the scenario, or %NULL with @error set to one line,
@@ -662,16 +663,21 @@ _read_scenario (const char  *data,
  */
 MlScenario *
 ml_scenario_new_from_data (const char  *data,
-                           gsize        length,
+                           gssize       length,
                            const char  *name,
                            GError     **error)
 {
   MlScenario *self;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (data != NULL || length <= 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (!(self = _read_scenario (data ? data : "", length, error)))
+  if (data == NULL)
+    data = "", length = 0;
+  else if (length < 0)
+    length = strlen (data);
+
+  if (!(self = _read_scenario (data, length, error)))
     g_prefix_error (error, "%s: ", name);
   return self;
 }

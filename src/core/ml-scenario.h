@@ -20,7 +20,7 @@ MlScenario   *ml_scenario_new             (MlAccount    *account);
 MlScenario   *ml_scenario_new_from_file   (const char   *filename,
                                            GError      **error);
 MlScenario   *ml_scenario_new_from_data   (const char   *data,
-                                           gsize         length,
+                                           gssize        length,
                                            const char   *name,
                                            GError      **error);
 char         *ml_scenario_to_data         (MlScenario   *self,

@@ -54,6 +54,10 @@ GQuark ml_error_quark (void);
  * always positive, so 0 can never be a real one, and no NaN ever reaches a caller. */
 #define ML_PRICE_NONE 0.0
 
+/* Prices above this are refused everywhere, and a liquidation beyond it counts as none:
+ * a thousand times any BTC price ever seen. */
+#define ML_MAX_PRICE 100000000.0
+
 static inline double
 ml_side_sign (MlSide side)
 {
