@@ -91,6 +91,8 @@ _run (char **argv)
       g_print ("margin-lab %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
+  if (report != NULL && report[0] == '\0')
+    return _usage_error (_("--report needs the name of a scenario file"));
   if (report != NULL)
     return _print_report (report);
 

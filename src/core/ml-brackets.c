@@ -424,12 +424,15 @@ ml_brackets_new_from_json (JsonNode    *node,
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
+      g_autofree char *quoted = NULL;
+
       if (g_strcmp0 (json_node_get_string (node), ML_BRACKETS_DEFAULT_NAME) == 0)
         return g_object_ref (ml_brackets_get_default ());
 
+      quoted = _ml_json_quote (json_node_get_string (node));
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
-                   _("%s: unknown bracket table “%s” (the built-in one is “%s”)"),
-                   path, json_node_get_string (node), ML_BRACKETS_DEFAULT_NAME);
+                   _("%s: unknown bracket table %s (the built-in one is “%s”)"),
+                   path, quoted, ML_BRACKETS_DEFAULT_NAME);
       return NULL;
     }
 

@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+gboolean  _ml_json_check_syntax (const char  *data,
+                                 gsize        length,
+                                 GError     **error);
+char     *_ml_json_quote        (const char  *text);
+
 /* Reading. Every error message starts with the JSON path of the offending value
  * ("positions[1].leverage: ...") so that the loader only has to put the file name in front. */
 char     *_ml_json_path_member  (const char  *path,

@@ -13,13 +13,28 @@
 #include "ml-json-private.h"
 #include "ml-types.h"
 
+/* A key as it stands in a path: as it is when it is a plain word, quoted (and cut, and
+ * escaped) when it holds anything that could disturb a one-line message. */
+static char *
+_path_key (const char *key)
+{
+  gsize n = 0;
+
+  for (const char *p = key; *p != '\0'; p++, n++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      return _ml_json_quote (key);
+  return n > 0 && n <= 40 ? g_strdup (key) : _ml_json_quote (key);
+}
+
 char *
 _ml_json_path_member (const char *path,
                       const char *key)
 {
+  g_autofree char *shown = _path_key (key);
+
   if (path == NULL || path[0] == '\0')
-    return g_strdup (key);
-  return g_strconcat (path, ".", key, NULL);
+    return g_steal_pointer (&shown);
+  return g_strconcat (path, ".", shown, NULL);
 }
 
 char *
@@ -229,7 +244,7 @@ _ml_json_check_range (double       value,
                       double       max,
                       GError     **error)
 {
-  g_autofree char *where = _ml_json_path_member (path, key);
+  g_autofree char *where = key ? _ml_json_path_member (path, key) : g_strdup (path);
   char v[G_ASCII_DTOSTR_BUF_SIZE], lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
 
   if ((min_inclusive ? value >= min : value > min) && value <= max)

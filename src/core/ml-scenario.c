@@ -27,9 +27,6 @@
 #define MAX_ID           64
 #define MAX_POSITIONS    10000
 #define MAX_WHAT_IF      10000
-/* Beyond 15 digits a JSON integer no longer fits a double exactly, and json-glib would wrap
- * it around silently; no value in a scenario comes near it. */
-#define MAX_INTEGER_DIGITS 15
 
 G_DEFINE_FINAL_TYPE (MlScenario, ml_scenario, G_TYPE_OBJECT)
 
@@ -143,6 +140,18 @@ ml_scenario_new (MlAccount *account)
 /* Reading: the text before JSON */
 
 static gboolean
+_too_large (guint64   size,
+            GError  **error)
+{
+  g_autofree char *actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *limit = g_format_size_full (ML_SCENARIO_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
+               _("is too large (%s); a scenario file is at most %s"), actual, limit);
+  return FALSE;
+}
+
+static gboolean
 _check_text (const char  *data,
              gsize        length,
              GError     **error)
@@ -150,12 +159,7 @@ _check_text (const char  *data,
   const char *end;
 
   if (length > ML_SCENARIO_MAX_SIZE)
-    {
-      g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
-                   _("is too large (%.1f MB); a scenario file is at most %d MB"),
-                   length / 1e6, ML_SCENARIO_MAX_SIZE / (1024 * 1024));
-      return FALSE;
-    }
+    return _too_large (length, error);
 
   if (!g_utf8_validate_len (data, length, &end) || memchr (data, '\0', length) != NULL)
     {
@@ -173,105 +177,6 @@ _check_text (const char  *data,
   return FALSE;
 }
 
-/* Whether the digit at @i begins the integer part of a number, rather than continuing one or
- * being its fraction or exponent. */
-static gboolean
-_starts_integer_part (const char *data,
-                      gsize       i)
-{
-  char previous = i > 0 ? data[i - 1] : ' ';
-
-  if (previous == '-' || previous == '+')
-    previous = i > 1 ? data[i - 2] : ' ';
-  return !(g_ascii_isdigit (previous) || previous == '.' || previous == 'e' || previous == 'E');
-}
-
-/* json-glib 1.6 wraps an integer literal too long for 64 bits around without a word. */
-static gboolean
-_check_integers (const char  *data,
-                 gsize        length,
-                 GError     **error)
-{
-  guint line = 1, column = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      gsize digits = 0;
-
-      column++;
-      if (data[i] == '\n')
-        {
-          line++;
-          column = 0;
-        }
-      else if (in_string)
-        {
-          if (data[i] == '\\')
-            i++, column++;
-          else if (data[i] == '"')
-            in_string = FALSE;
-        }
-      else if (data[i] == '"')
-        in_string = TRUE;
-      else if (g_ascii_isdigit (data[i]) && _starts_integer_part (data, i))
-        {
-          while (i + digits < length && g_ascii_isdigit (data[i + digits]))
-            digits++;
-          if (digits > MAX_INTEGER_DIGITS)
-            {
-              g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
-                           _("%u:%u: the number %.*s… is far too large"),
-                           line, column, 20, data + i);
-              return FALSE;
-            }
-          i += digits - 1;
-          column += digits - 1;
-        }
-    }
-
-  return TRUE;
-}
-
-typedef struct
-{
-  GHashTable *seen;   /* JsonObject → GHashTable of its keys */
-  char       *duplicate;
-} DuplicateCheck;
-
-static void
-_on_object_member (JsonParser     *parser,
-                   JsonObject     *object,
-                   const char     *name,
-                   DuplicateCheck *check)
-{
-  GHashTable *keys = g_hash_table_lookup (check->seen, object);
-
-  if (keys == NULL)
-    {
-      keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_insert (check->seen, object, keys);
-    }
-
-  if (!g_hash_table_add (keys, g_strdup (name)) && check->duplicate == NULL)
-    check->duplicate = g_strdup_printf (_("%u:%u: the key “%s” appears twice in one object; each key may appear once"),
-                                        json_parser_get_current_line (parser),
-                                        json_parser_get_current_pos (parser), name);
-}
-
-/* "<data>:3:15: Parse error: unexpected character" → "3:15: syntax error: unexpected character" */
-static char *
-_syntax_message (const char *message)
-{
-  const char *rest = g_str_has_prefix (message, "<data>:") ? message + strlen ("<data>:") : message;
-  const char *detail = strstr (rest, ": Parse error: ");
-
-  if (detail == NULL)
-    return g_strdup_printf (_("syntax error: %s"), rest);
-  return g_strdup_printf (_("%.*s: syntax error: %s"), (int)(detail - rest), rest,
-                          detail + strlen (": Parse error: "));
-}
-
 static JsonNode *
 _parse (const char  *data,
         gsize        length,
@@ -279,27 +184,17 @@ _parse (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
-  DuplicateCheck check = { g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref), NULL };
-  JsonNode *root = NULL;
 
-  g_signal_connect (parser, "object-member", G_CALLBACK (_on_object_member), &check);
+  if (!_ml_json_check_syntax (data, length, error))
+    return NULL;
 
+  /* Only valid JSON gets here, so json-glib has no reason to refuse it. */
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_autofree char *message = _syntax_message (local_error->message);
-
-      g_set_error_literal (error, ML_ERROR, ML_ERROR_SYNTAX, message);
+      g_set_error (error, ML_ERROR, ML_ERROR_SYNTAX, _("syntax error: %s"), local_error->message);
+      return NULL;
     }
-  else if (check.duplicate != NULL)
-    g_set_error_literal (error, ML_ERROR, ML_ERROR_SYNTAX, check.duplicate);
-  else if (json_parser_get_root (parser) == NULL)
-    g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT, _("is empty: a scenario is a JSON object"));
-  else
-    root = json_node_ref (json_parser_get_root (parser));
-
-  g_hash_table_unref (check.seen);
-  g_free (check.duplicate);
-  return root;
+  return json_node_ref (json_parser_get_root (parser));
 }
 
 /* Reading: the values */
@@ -365,9 +260,10 @@ _read_choice (JsonObject  *object,
 
   {
     g_autofree char *where = _ml_json_path_member (path, key);
+    g_autofree char *quoted = _ml_json_quote (text);
 
     g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
-                 _("%s: “%s” is neither “%s” nor “%s”"), where, text, first, second);
+                 _("%s: %s is neither “%s” nor “%s”"), where, quoted, first, second);
   }
   return FALSE;
 }
@@ -401,8 +297,10 @@ _read_id (JsonObject  *object,
       }
   if (ml_account_find_position (account, *id) != NULL)
     {
+      g_autofree char *quoted = _ml_json_quote (*id);
+
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
-                   _("%s: another position already has the id “%s”; ids must be unique"), where, *id);
+                   _("%s: another position already has the id %s; ids must be unique"), where, quoted);
       return FALSE;
     }
 
@@ -629,8 +527,7 @@ _read_scenario (const char  *data,
   JsonObject *object;
   const char *title = NULL;
 
-  if (!_check_text (data, length, error) || !_check_integers (data, length, error) ||
-      !(root = _parse (data, length, error)))
+  if (!_check_text (data, length, error) || !(root = _parse (data, length, error)))
     return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -714,9 +611,8 @@ ml_scenario_new_from_file (const char  *filename,
   /* Refused before reading, so that a huge file costs nothing. */
   if ((guint64)st.st_size > ML_SCENARIO_MAX_SIZE)
     {
-      g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
-                   _("%s: is too large (%.1f MB); a scenario file is at most %d MB"),
-                   name, st.st_size / 1e6, ML_SCENARIO_MAX_SIZE / (1024 * 1024));
+      _too_large (st.st_size, error);
+      g_prefix_error (error, "%s: ", name);
       return NULL;
     }
 
