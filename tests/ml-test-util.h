@@ -1,0 +1,29 @@
+/* ml-test-util.h — assertions shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <math.h>
+#include <glib.h>
+
+/* Relative closeness, with an absolute floor for values near zero. The expected numbers come
+ * from margin-model.md's worked examples, never from the code under test. */
+#define ml_assert_close(actual, expected, relative) \
+  G_STMT_START { \
+    double _a = (actual), _e = (expected); \
+    double _tol = (relative) * MAX (1.0, fabs (_e)); \
+    if (!(fabs (_a - _e) <= _tol)) \
+      g_error ("%s:%d: %s = %.17g, expected %.17g (±%.3g)", __FILE__, __LINE__, \
+               #actual, _a, _e, _tol); \
+  } G_STMT_END
+
+#define ML_EXACT 1e-9
+
+/* A path to a file in tests/data/. */
+static inline char *
+ml_test_data (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}

@@ -1,0 +1,261 @@
+/* test-cli.c — the real margin-lab binary: report, bad files and usage errors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * design.md promises scripts three exit codes (0 done, 1 a bad file, 2 a usage error) and, for
+ * a bad file, one line on stderr naming the file and the place. Only running the binary shows
+ * that main(), the option parser and the loader keep that promise together.
+ */
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+typedef struct
+{
+  int   status;   /* the exit code, or -1 if it did not exit normally */
+  char *out;
+  char *err;
+} Run;
+
+static void
+_run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, _run_clear)
+
+/* The arguments after the binary's name, ending with NULL. */
+#define ARGS(...) ((const char * const[]) { __VA_ARGS__ })
+
+/* Runs margin-lab with @args, a %NULL-terminated list. Returns %FALSE, having skipped the test,
+ * when there is no binary to run (outside `meson test`). */
+static gboolean
+_run (Run               *run,
+      const char * const *args)
+{
+  const char *binary = g_getenv ("MARGIN_LAB");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  if (binary == NULL)
+    {
+      g_test_skip ("MARGIN_LAB is not set: run the tests with meson test");
+      return FALSE;
+    }
+
+  g_ptr_array_add (argv, (gpointer)binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     &run->out, &run->err, &wait_status, &error))
+    g_error ("cannot run %s: %s", binary, error->message);
+
+  /* The exit code comes back as a G_SPAWN_EXIT_ERROR error; anything else is a crash. */
+  if (g_spawn_check_wait_status (wait_status, &error))
+    run->status = 0;
+  else if (error->domain == G_SPAWN_EXIT_ERROR)
+    run->status = error->code;
+  else
+    run->status = -1;
+
+  g_test_message ("exit %d; stderr: %s", run->status, run->err);
+  return TRUE;
+}
+
+static char *
+_scenario (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", name, NULL);
+}
+
+static char *
+_bad_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "bad", name, NULL);
+}
+
+/* The report */
+
+static void
+test_report (void)
+{
+  g_autofree char *path = _scenario ("same-long-two-modes.mlscenario");
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *positions;
+
+  if (!_run (&run, ARGS ("--report", path, NULL)))
+    return;
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (root, "margin-lab-report"));
+  g_assert_cmpint (json_object_get_int_member (root, "margin-lab-report"), ==, 1);
+  g_assert_true (json_object_has_member (root, "positions"));
+  positions = json_object_get_array_member (root, "positions");
+  g_assert_cmpuint (json_array_get_length (positions), ==, 2);
+}
+
+/* Bad files: exit 1, one line naming the file and the place */
+
+static void
+_assert_bad_file (const char *path,
+                  const char *place)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *start = g_strconcat (name, ": ", place, ": ", NULL);
+  g_auto(Run) run = { 0 };
+  const char *newline;
+
+  if (!_run (&run, ARGS ("--report", path, NULL)))
+    return;
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+
+  /* Exactly one line: one newline, at the very end. */
+  newline = strchr (run.err, '\n');
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline, ==, "\n");
+  g_assert_true (g_str_has_prefix (run.err, start));
+}
+
+static void
+test_bad_syntax (void)
+{
+  g_autofree char *path = _bad_file ("syntax-missing-value.mlscenario");
+
+  _assert_bad_file (path, "3:21");
+}
+
+static void
+test_bad_value (void)
+{
+  g_autofree char *path = _bad_file ("leverage-above-bracket.mlscenario");
+
+  _assert_bad_file (path, "positions[0].leverage");
+}
+
+static void
+test_bad_version (void)
+{
+  g_autofree char *path = _bad_file ("version-2.mlscenario");
+
+  _assert_bad_file (path, "margin-lab-scenario");
+}
+
+static void
+test_missing_file (void)
+{
+  g_autofree char *path = _bad_file ("no-such-file.mlscenario");
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *start = g_strconcat (name, ": ", NULL);
+  g_auto(Run) run = { 0 };
+
+  if (!_run (&run, ARGS ("--report", path, NULL)))
+    return;
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, start));
+  g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");
+}
+
+/* Usage errors: exit 2, nothing on stdout */
+
+static void
+_assert_usage_error (Run *run)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, "margin-lab: "));
+}
+
+static void
+test_no_arguments (void)
+{
+  g_auto(Run) run = { 0 };
+
+  if (_run (&run, ARGS (NULL)))
+    _assert_usage_error (&run);
+}
+
+static void
+test_unknown_option (void)
+{
+  g_auto(Run) run = { 0 };
+
+  if (_run (&run, ARGS ("--frobnicate", NULL)))
+    {
+      _assert_usage_error (&run);
+      g_assert_nonnull (strstr (run.err, "--frobnicate"));
+    }
+}
+
+static void
+test_report_without_file (void)
+{
+  g_auto(Run) run = { 0 };
+
+  if (_run (&run, ARGS ("--report", NULL)))
+    _assert_usage_error (&run);
+}
+
+/* Even with a good file: a stray argument is a mistake, not something to ignore. */
+static void
+test_extra_argument (void)
+{
+  g_autofree char *path = _scenario ("same-long-two-modes.mlscenario");
+  g_auto(Run) run = { 0 };
+
+  if (_run (&run, ARGS ("--report", path, "extra.mlscenario", NULL)))
+    {
+      _assert_usage_error (&run);
+      g_assert_nonnull (strstr (run.err, "extra.mlscenario"));
+    }
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  if (!_run (&run, ARGS ("--version", NULL)))
+    return;
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "margin-lab "));
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/report", test_report);
+  g_test_add_func ("/cli/bad-file/syntax", test_bad_syntax);
+  g_test_add_func ("/cli/bad-file/value", test_bad_value);
+  g_test_add_func ("/cli/bad-file/version", test_bad_version);
+  g_test_add_func ("/cli/bad-file/missing", test_missing_file);
+  g_test_add_func ("/cli/usage/no-arguments", test_no_arguments);
+  g_test_add_func ("/cli/usage/unknown-option", test_unknown_option);
+  g_test_add_func ("/cli/usage/report-without-file", test_report_without_file);
+  g_test_add_func ("/cli/usage/extra-argument", test_extra_argument);
+  g_test_add_func ("/cli/version", test_version);
+
+  return g_test_run ();
+}
