@@ -114,9 +114,11 @@ test_refusals (void)
   o = order, o.quantity = 0.00015;
   _assert_refused_order (account, &o, "whole number of contracts");
   o = order, o.price = 0;
-  _assert_refused_order (account, &o, "price must be above 0");
+  _assert_refused_order (account, &o, "price must be from 0.1");
+  o = order, o.price = 4.9e-324;
+  _assert_refused_order (account, &o, "price must be from 0.1");
   o = order, o.price = INFINITY;
-  _assert_refused_order (account, &o, "price must be above 0");
+  _assert_refused_order (account, &o, "price must be from 0.1");
   o = order, o.price = 60000.05;
   _assert_refused_order (account, &o, "not on the 0.1 USDT tick");
   o = order, o.leverage = 0;

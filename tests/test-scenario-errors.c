@@ -181,8 +181,37 @@ static const NotJson not_json[] = {
   { "{\"margin-lab-scenario\" 1}", "1:24", "expected “:” after the key “margin-lab-scenario”" },
   { "{\"margin-lab-scenario\": 1, \"positions\": [\n  {\"id\": \"a\"}\n", "3:1", "ends inside the list opened at 1:41" },
   { "{\"title\": \"never closed}", "1:11", "never closed" },
+  /* Found by the fuzzer: json-glib 1.6 crashed or overflowed on these escapes. */
+  { "{\"margin-lab-scenario\": 1, \"title\": \"\\360\"}", "1:39", "must be followed by one of" },
+  { "{\"margin-lab-scenario\": 1, \"title\": \"\\u00e\u00e9\"}", "1:39", "four hexadecimal digits" },
   { "{\"margin-lab-scenario\": 1}{}", "1:27", "more follows after the end" },
 };
+
+/* A small file must not ask for a report of gigabytes: 1,000 positions and 3,000 prices would
+ * list 3,000,000 position entries. Made in memory: the file itself is 100 kB. */
+static void
+test_report_too_large (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"margin-lab-scenario\": 1, \"wallet_balance\": 1000000,"
+                                          " \"mark_price\": 60000, \"positions\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlScenario) scenario = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "%s{\"id\": \"p%u\", \"side\": \"long\", \"mode\": \"cross\","
+                            " \"quantity\": 0.0001, \"entry_price\": 60000, \"leverage\": 1}",
+                            i ? ", " : "", i);
+  g_string_append (text, "], \"path\": [");
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "%s60000", i ? ", " : "");
+  g_string_append (text, "]}");
+
+  scenario = ml_scenario_new_from_data (text->str, text->len, "big.mlscenario", &error);
+  g_assert_null (scenario);
+  g_assert_error (error, ML_ERROR, ML_ERROR_INVALID);
+  _check_starts_with (error->message, "big.mlscenario: path: ");
+  g_assert_nonnull (strstr (error->message, "3000000 entries"));
+}
 
 static void
 test_not_json (gconstpointer data)
@@ -408,7 +437,7 @@ static void
 test_negative_mark_price (void)
 {
   _assert_refused ("negative-mark-price.mlscenario", ML_ERROR_INVALID, "mark_price",
-                   "must be above 0");
+                   "is too small (at least 0.1)");
 }
 
 /* 1e400 is valid JSON but no double: it must not become infinity. */
@@ -545,13 +574,13 @@ test_unknown_maintenance (void)
 static void
 test_what_if_zero (void)
 {
-  _assert_refused ("what-if-zero.mlscenario", ML_ERROR_INVALID, "what_if[1]", "must be above 0");
+  _assert_refused ("what-if-zero.mlscenario", ML_ERROR_INVALID, "what_if[1]", "is too small (at least 0.1)");
 }
 
 static void
 test_path_negative (void)
 {
-  _assert_refused ("path-negative.mlscenario", ML_ERROR_INVALID, "path[1]", "must be above 0");
+  _assert_refused ("path-negative.mlscenario", ML_ERROR_INVALID, "path[1]", "is too small (at least 0.1)");
 }
 
 int
@@ -569,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/scenario-errors/syntax/duplicate-key", test_duplicate_key);
   g_test_add_func ("/scenario-errors/syntax/huge-integer", test_huge_integer);
   g_test_add_func ("/scenario-errors/syntax/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/scenario-errors/report-too-large", test_report_too_large);
   for (guint i = 0; i < G_N_ELEMENTS (not_json); i++)
     {
       g_autofree char *name = g_strdup_printf ("/scenario-errors/syntax/not-json/%u", i);

@@ -90,7 +90,7 @@ test_round_trip_tables_and_awkward_numbers (void)
     "   {\"cap\": 1e7, \"rate\": 0.01, \"amount\": 300, \"max_leverage\": 20}]},"
     " \"positions\": [{\"id\": \"x\", \"side\": \"short\", \"mode\": \"isolated\", \"quantity\": 0.3,"
     "   \"entry_price\": 60123.456, \"leverage\": 7, \"margin\": 2600.3333333333335}],"
-    " \"what_if\": [0.1, 123456.7], \"path\": [1e-3, 59999.9]}";
+    " \"what_if\": [0.1, 123456.7], \"path\": [0.15, 59999.9]}";
   const char *flat =
     "{\"margin-lab-scenario\": 1, \"wallet_balance\": 100, \"mark_price\": 10,"
     " \"maintenance\": {\"rate\": 0.01, \"amount\": 0.01}}";

@@ -235,7 +235,7 @@ ml_account_class_init (MlAccountClass *klass)
     g_param_spec_double ("wallet-balance", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MARK_PRICE] =
-    g_param_spec_double ("mark-price", NULL, NULL, 0, ML_MAX_PRICE, 60000, rw | G_PARAM_CONSTRUCT);
+    g_param_spec_double ("mark-price", NULL, NULL, ML_MIN_PRICE, ML_MAX_PRICE, 60000, rw | G_PARAM_CONSTRUCT);
   properties[PROP_TAKER_FEE_RATE] =
     g_param_spec_double ("taker-fee-rate", NULL, NULL, 0, MAX_FEE_RATE, 0.0005, rw);
   properties[PROP_MAKER_FEE_RATE] =
@@ -286,7 +286,7 @@ ml_account_new (MlBrackets *brackets,
 {
   g_return_val_if_fail (!brackets || ML_IS_BRACKETS (brackets), NULL);
   g_return_val_if_fail (wallet_balance >= 0 && wallet_balance <= ML_MAX_BALANCE, NULL);
-  g_return_val_if_fail (mark_price > 0 && mark_price <= ML_MAX_PRICE, NULL);
+  g_return_val_if_fail (ml_price_is_valid (mark_price), NULL);
 
   return g_object_new (ML_TYPE_ACCOUNT,
                        "brackets", brackets,
@@ -607,9 +607,7 @@ _ml_account_recompute (MlAccount *self)
 {
   _solve (self);
   _evaluate (self);
-  g_clear_pointer (&self->account_curve, ml_curve_unref);
-  self->account_curve = ml_account_get_account_curve (self);
-  ml_curve_unref (self->account_curve);
+  ml_curve_unref (ml_account_get_account_curve (self)); /* cached in the account */
 }
 
 static gboolean
@@ -617,12 +615,12 @@ _check_price (double      price,
               const char *what,
               GError    **error)
 {
-  if (isfinite (price) && price > 0 && price <= ML_MAX_PRICE)
+  if (ml_price_is_valid (price))
     return TRUE;
 
   g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
-               /* Translators: "The mark price must be above 0 and at most 100,000,000 USDT." */
-               _("The %s must be above 0 and at most 100,000,000 USDT."), what);
+               /* Translators: "The mark price must be from 0.1 to 100,000,000 USDT." */
+               _("The %s must be from 0.1 to 100,000,000 USDT."), what);
   return FALSE;
 }
 
@@ -857,9 +855,9 @@ _ml_account_check_order (MlAccount     *self,
   if (!_check_quantity (self, order->quantity, field, error))
     return FALSE;
 
-  if (!isfinite (order->price) || order->price <= 0 || order->price > ML_MAX_PRICE)
+  if (!ml_price_is_valid (order->price))
     return _refuse (error, field, "entry_price",
-                    _("The price must be above 0 and at most 100,000,000 USDT."));
+                    _("The price must be from 0.1 to 100,000,000 USDT."));
 
   if (as_order && !ml_contract_is_on_tick (contract, order->price))
     {

@@ -25,8 +25,12 @@
 #define FORMAT_VERSION   1
 #define MAX_TITLE        200
 #define MAX_ID           64
-#define MAX_POSITIONS    10000
+#define MAX_POSITIONS    1000
 #define MAX_WHAT_IF      10000
+#define MAX_PATH         1000000
+/* Each what-if price and path step lists every position in the report: a small file must not
+ * ask for a report of gigabytes. */
+#define MAX_REPORT_ENTRIES 2000000
 
 G_DEFINE_FINAL_TYPE (MlScenario, ml_scenario, G_TYPE_OBJECT)
 
@@ -163,9 +167,11 @@ _check_text (const char  *data,
 
   if (!g_utf8_validate_len (data, length, &end) || memchr (data, '\0', length) != NULL)
     {
+      g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize)(end - data) + 1);
+
       g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
-                   _("is not a text file (byte %" G_GSIZE_FORMAT " is not UTF-8 text): a scenario is a JSON text file"),
-                   (gsize)(end - data) + 1);
+                   _("is not a text file (byte %s is not UTF-8 text): a scenario is a JSON text file"),
+                   offset);
       return FALSE;
     }
 
@@ -231,7 +237,7 @@ _read_prices (JsonObject  *object,
       double *price = &g_array_index (prices, double, i);
 
       if (!_ml_json_read_number (json_array_get_element (array, i), where, price, error) ||
-          !_ml_json_check_range (*price, where, NULL, 0, FALSE, ML_MAX_PRICE, error))
+          !_ml_json_check_range (*price, where, NULL, ML_MIN_PRICE, TRUE, ML_MAX_PRICE, error))
         return FALSE;
     }
 
@@ -423,7 +429,7 @@ _read_account (JsonObject  *root,
   if (!_ml_json_get_number (root, NULL, "wallet_balance", TRUE, &wallet, error) ||
       !_ml_json_check_range (wallet, NULL, "wallet_balance", 0, FALSE, ML_MAX_BALANCE, error) ||
       !_ml_json_get_number (root, NULL, "mark_price", TRUE, &mark, error) ||
-      !_ml_json_check_range (mark, NULL, "mark_price", 0, FALSE, ML_MAX_PRICE, error))
+      !_ml_json_check_range (mark, NULL, "mark_price", ML_MIN_PRICE, TRUE, ML_MAX_PRICE, error))
     return NULL;
 
   if ((node = json_object_get_member (root, "maintenance")) != NULL &&
@@ -516,6 +522,24 @@ _read_header (JsonObject  *root,
   return TRUE;
 }
 
+static gboolean
+_check_report_size (MlScenario  *self,
+                    GError     **error)
+{
+  guint64 n_positions = g_list_model_get_n_items (ml_account_get_positions (self->account));
+  guint64 entries = n_positions * (self->what_if->len + self->path->len);
+  g_autofree char *count = NULL;
+
+  if (entries <= MAX_REPORT_ENTRIES)
+    return TRUE;
+
+  count = g_strdup_printf ("%" G_GUINT64_FORMAT, entries);
+  g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+               _("path: %u what-if and path prices for %u positions would make a report of %s entries; a scenario may ask for at most %d"),
+               self->what_if->len + self->path->len, (guint)n_positions, count, MAX_REPORT_ENTRIES);
+  return FALSE;
+}
+
 static MlScenario *
 _read_scenario (const char  *data,
                 gsize        length,
@@ -544,7 +568,8 @@ _read_scenario (const char  *data,
   self = ml_scenario_new (account);
   self->title = g_strdup (title);
   if (!_read_prices (object, "what_if", MAX_WHAT_IF, self->what_if, error) ||
-      !_read_prices (object, "path", ML_SCENARIO_MAX_SIZE / 2, self->path, error))
+      !_read_prices (object, "path", MAX_PATH, self->path, error) ||
+      !_check_report_size (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

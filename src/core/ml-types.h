@@ -54,9 +54,17 @@ GQuark ml_error_quark (void);
  * always positive, so 0 can never be a real one, and no NaN ever reaches a caller. */
 #define ML_PRICE_NONE 0.0
 
-/* Prices above this are refused everywhere, and a liquidation beyond it counts as none:
- * a thousand times any BTC price ever seen. */
+/* Every price the model accepts (mark, entry, what-if, path) lies in this range: at least one
+ * 0.1 USDT tick, and at most a thousand times any BTC price ever seen. A liquidation beyond
+ * the top counts as none. */
+#define ML_MIN_PRICE 0.1
 #define ML_MAX_PRICE 100000000.0
+
+static inline gboolean
+ml_price_is_valid (double price)
+{
+  return price >= ML_MIN_PRICE && price <= ML_MAX_PRICE; /* false for NaN */
+}
 
 static inline double
 ml_side_sign (MlSide side)
