@@ -1,0 +1,54 @@
+# build-aux/deps.sh — install what Margin Lab needs on Debian 12, and only what is missing.
+# Sourced by run.sh and test.sh; needs root, or sudo.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# To build and run: the compiler and meson, GLib, json-glib, gettext.
+ML_RUN_PACKAGES="gcc meson ninja-build pkg-config libglib2.0-dev libglib2.0-bin libjson-glib-dev gettext"
+# To test as well: clang and its sanitizer and libFuzzer runtimes, an X server and a session bus
+# for the tests that need a display.
+ML_TEST_PACKAGES="$ML_RUN_PACKAGES clang libclang-rt-14-dev xvfb xauth dbus"
+
+ml_missing_packages () {
+  local missing="" package
+  for package in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+      missing="$missing $package"
+    fi
+  done
+  echo "$missing"
+}
+
+ml_install_packages () {
+  local missing
+  missing=$(ml_missing_packages "$@")
+  [ -z "$missing" ] && return 0
+
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo="sudo"
+    else
+      echo "margin-lab: these packages are missing:$missing" >&2
+      echo "margin-lab: run this script as root, or install sudo, so that it can install them" >&2
+      exit 1
+    fi
+  fi
+
+  echo "Installing:$missing"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  # shellcheck disable=SC2086 # one word per package
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+# Configure a build folder once; later runs only rebuild what changed.
+ml_setup () {
+  local dir="$1"; shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    if ! meson setup "$dir" "$@" >"$dir.setup.log" 2>&1; then
+      cat "$dir.setup.log" >&2
+      exit 1
+    fi
+    rm -f "$dir.setup.log"
+  fi
+}

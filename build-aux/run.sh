@@ -1,0 +1,19 @@
+#!/bin/bash
+# Installs what is missing, builds Margin Lab and starts it. Safe to run again: it then only
+# rebuilds what changed. Arguments go to margin-lab; with none it prints the report of the
+# sample scenario (the lab window arrives with its own issue).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. build-aux/deps.sh
+
+# shellcheck disable=SC2086
+ml_install_packages $ML_RUN_PACKAGES
+ml_setup _build -Ddevelopment=true
+ninja -C _build --quiet
+
+if [ $# -eq 0 ]; then
+  set -- --report data/scenarios/same-long-two-modes.mlscenario
+fi
+exec ./_build/src/margin-lab "$@"

@@ -1,0 +1,25 @@
+#!/bin/bash
+# Installs what is missing, builds Margin Lab and runs the whole test suite:
+#   1. every test of the normal build, under an X server (xvfb-run) for those that need one;
+#   2. the same tests built with clang under AddressSanitizer and UndefinedBehaviorSanitizer,
+#      and the libFuzzer target over its seed corpus for a short while.
+# Safe to run again: it then only rebuilds what changed.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. build-aux/deps.sh
+
+# shellcheck disable=SC2086
+ml_install_packages $ML_TEST_PACKAGES
+
+echo "== Tests"
+ml_setup _build -Ddevelopment=true
+ninja -C _build --quiet
+meson test -C _build --setup display --print-errorlogs --no-suite fuzz
+
+echo "== Tests under AddressSanitizer and UndefinedBehaviorSanitizer, and the fuzzer"
+CC=clang ml_setup _build-sanitize -Ddevelopment=true -Dfuzzing=true \
+  -Db_sanitize=address,undefined -Db_lundef=false
+ninja -C _build-sanitize --quiet
+meson test -C _build-sanitize --setup display --print-errorlogs
