@@ -157,6 +157,52 @@ test_hedged_pool_has_two_ends (void)
   ml_assert_close (ml_curve_evaluate (pool, 60000), 520, 1e-9);
 }
 
+/* Hundreds of breakpoints, in an order the sort has to work for: the account curve is the
+ * sum of every position's, at every price. */
+static void
+test_many_positions (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1e7, 60000);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(MlCurve) curve = NULL;
+  GListModel *positions = ml_account_get_positions (account);
+  guint n;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      MlOrder order = { NULL, i % 2 ? ML_SIDE_LONG : ML_SIDE_SHORT,
+                        i % 3 ? ML_MARGIN_MODE_ISOLATED : ML_MARGIN_MODE_CROSS,
+                        g_rand_int_range (rand, 1, 5000) * 0.0001, 60000,
+                        g_rand_int_range (rand, 1, 100), 0 };
+
+      g_assert_nonnull (ml_account_open_position (account, &order, NULL));
+    }
+
+  curve = ml_account_get_account_curve (account);
+  n = ml_curve_get_n_breakpoints (curve);
+  g_assert_cmpuint (n, >, 200);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      double x = ml_curve_get_breakpoint (curve, i, NULL);
+      double next = ml_curve_get_breakpoint (curve, i + 1, NULL);
+      double mid = (x + next) / 2, sum = 0, pool;
+      g_autofree double *remaining = g_new (double, g_list_model_get_n_items (positions));
+
+      g_assert_cmpfloat (x, <, next);
+      /* Between breakpoints: the sum of what each isolated position and the pool keep. */
+      ml_account_evaluate (account, mid, &pool, remaining, NULL);
+      sum = pool;
+      for (guint j = 0; j < g_list_model_get_n_items (positions); j++)
+        {
+          g_autoptr(MlPosition) p = g_list_model_get_item (positions, j);
+
+          if (ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED)
+            sum += remaining[j];
+        }
+      ml_assert_close (ml_curve_evaluate (curve, mid), sum, 1e-9);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +214,7 @@ main (int   argc,
   g_test_add_func ("/curves/other-mode", test_other_mode_curve);
   g_test_add_func ("/curves/no-comparison", test_no_comparison);
   g_test_add_func ("/curves/hedged-pool-has-two-ends", test_hedged_pool_has_two_ends);
+  g_test_add_func ("/curves/many-positions", test_many_positions);
 
   return g_test_run ();
 }

@@ -663,8 +663,8 @@ ml_account_run_path (MlAccount    *self,
   g_return_val_if_fail (prices != NULL || n_prices == 0, FALSE);
 
   for (gsize i = 0; i < n_prices; i++)
-    if (!_check_price (prices[i], _("mark price"), error))
-      return FALSE;
+    if (!ml_price_is_valid (prices[i]))
+      return _check_price (prices[i], _("mark price"), error);
 
   pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   liquidations = g_array_new (FALSE, FALSE, sizeof (MlLiquidation));

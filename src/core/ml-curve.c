@@ -146,13 +146,50 @@ typedef struct
   double jump;    /* the value at x minus the line arriving from the left */
 } Step;
 
-static int
-_compare_steps (gconstpointer a,
-                gconstpointer b)
+/* Sorts by price. Written out because the account's curve is rebuilt on every change to its
+ * positions, and qsort's callback and copies cost as much as the rest of the work. */
+static void
+_sort_steps (Step  *steps,
+             guint  n)
 {
-  const Step *sa = a, *sb = b;
+  while (n > 16)
+    {
+      double pivot = steps[n / 2].x;
+      guint i = 0, j = n - 1;
 
-  return (sa->x > sb->x) - (sa->x < sb->x);
+      for (;;)
+        {
+          while (steps[i].x < pivot)
+            i++;
+          while (steps[j].x > pivot)
+            j--;
+          if (i >= j)
+            break;
+          { Step t = steps[i]; steps[i] = steps[j]; steps[j] = t; }
+          i++, j--;
+        }
+      /* Recurse into the smaller side, loop on the larger: the stack stays shallow. */
+      if (j + 1 < n - j - 1)
+        {
+          _sort_steps (steps, j + 1);
+          steps += j + 1, n -= j + 1;
+        }
+      else
+        {
+          _sort_steps (steps + j + 1, n - j - 1);
+          n = j + 1;
+        }
+    }
+
+  for (guint i = 1; i < n; i++)
+    {
+      Step t = steps[i];
+      guint j = i;
+
+      for (; j > 0 && steps[j - 1].x > t.x; j--)
+        steps[j] = steps[j - 1];
+      steps[j] = t;
+    }
 }
 
 /* Sums the groups' curves: each adds k + s·P inside its interval and 0 outside, so the sum
@@ -161,7 +198,9 @@ MlCurve *
 _ml_curve_new_from_groups (const MlGroup *groups,
                            guint          n_groups)
 {
-  g_autofree Step *steps = g_new (Step, 2 * n_groups + 1);
+  Step small[8];
+  g_autofree Step *large = 2 * n_groups > G_N_ELEMENTS (small) ? g_new (Step, 2 * n_groups) : NULL;
+  Step *steps = large ? large : small; /* one position's curve is built often: no allocation */
   double a = 0, b = 0;
   guint n_steps = 0, n = 0;
   MlCurve *self;
@@ -180,7 +219,7 @@ _ml_curve_new_from_groups (const MlGroup *groups,
         steps[n_steps++] = (Step) { g->high, -g->k, -g->s, -(g->k + g->s * g->high) };
     }
 
-  qsort (steps, n_steps, sizeof *steps, _compare_steps);
+  _sort_steps (steps, n_steps);
 
   self = _ml_curve_alloc (n_steps);
   self->a[0] = a;

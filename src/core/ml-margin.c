@@ -25,16 +25,16 @@
  * of steps is bounded by the number of pieces. This is only a guard against rounding loops. */
 #define MAX_STEPS 256
 
-typedef guint (*FindBracket) (const MlBrackets *brackets, double notional);
-
-/* The line a + b·P that f follows on the piece next to @price (above it or below it). */
+/* The line a + b·P that f follows on the piece next to @price: the one above it (the price
+ * rising from there) or below it. At 0 and at infinity every leg is in the first or the last
+ * bracket, without looking. */
 static void
 _piece_line (const MlGroup    *group,
              const MlBrackets *brackets,
              const MlLeg      *legs,
              guint             n_legs,
              double            price,
-             FindBracket       find,
+             gboolean          above,
              double           *a,
              double           *b)
 {
@@ -42,7 +42,17 @@ _piece_line (const MlGroup    *group,
 
   for (guint i = 0; i < n_legs; i++)
     {
-      const MlBracket *bracket = &brackets->table[find (brackets, legs[i].q * price)];
+      double notional = legs[i].q * price;
+      const MlBracket *bracket;
+
+      if (price == 0)
+        bracket = &brackets->table[0];
+      else if (isinf (price))
+        bracket = &brackets->table[brackets->n_brackets - 1];
+      else if (above)
+        bracket = &brackets->table[_ml_brackets_find_above (brackets, notional)];
+      else
+        bracket = &brackets->table[_ml_brackets_find_below (brackets, notional)];
 
       amounts += bracket->amount;
       slopes += legs[i].q * bracket->rate;
@@ -52,90 +62,62 @@ _piece_line (const MlGroup    *group,
   *b = group->s - slopes;
 }
 
-static guint
-_find_above (const MlBrackets *brackets,
-             double            notional)
+/* Lines of f that need no bracket lookup: near 0 every leg is in the first bracket, beyond the
+ * table in the last. They tell whether each end exists at all. */
+static void
+_extreme_lines (const MlGroup    *group,
+                const MlBrackets *brackets,
+                const MlLeg      *legs,
+                guint             n_legs,
+                double           *a0,
+                double           *b0,
+                double           *a_inf,
+                double           *b_inf)
 {
-  return _ml_brackets_find_above (brackets, notional);
+  const MlBracket *first = &brackets->table[0];
+  const MlBracket *last = &brackets->table[brackets->n_brackets - 1];
+  double q = 0;
+
+  for (guint i = 0; i < n_legs; i++)
+    q += legs[i].q;
+
+  *a0 = group->k + n_legs * first->amount;
+  *b0 = group->s - q * first->rate;
+  *a_inf = group->k + n_legs * last->amount;
+  *b_inf = group->s - q * last->rate;
 }
 
-static guint
-_find_below (const MlBrackets *brackets,
-             double            notional)
-{
-  return _ml_brackets_find_below (brackets, notional);
-}
-
-/* The lower end: from P → 0, where f(0+) = a, walk right while f ≤ 0. */
+/* Newton's method from @x, where f ≤ 0, towards the end on the side of @rising (the lower end
+ * is approached rising from below). Every step lands where f is still ≤ 0, or on the end. */
 static gboolean
-_solve_low (MlGroup          *group,
-            const MlBrackets *brackets,
-            const MlLeg      *legs,
-            guint             n_legs)
+_walk (const MlGroup    *group,
+       const MlBrackets *brackets,
+       const MlLeg      *legs,
+       guint             n_legs,
+       double            x,
+       gboolean          rising,
+       double           *end)
 {
-  double x = 0, a, b;
-
-  _piece_line (group, brackets, legs, n_legs, 0, _find_above, &a, &b);
-  if (a > 0)
-    {
-      group->low = ML_PRICE_NONE;
-      return TRUE;
-    }
+  if (x <= 0 && !rising)
+    return FALSE; /* f ≤ 0 at every positive price */
 
   for (guint step = 0; step < MAX_STEPS; step++)
     {
-      double root;
+      double a, b, root;
 
-      if (b <= 0)
-        return FALSE; /* f never rises above 0 to the right: nothing survives */
+      _piece_line (group, brackets, legs, n_legs, x, rising, &a, &b);
+      if (rising ? b <= 0 : b >= 0)
+        return FALSE; /* f never rises above 0 on this side: nothing survives */
 
       root = -a / b;
-      if (!(root > x))
+      if (rising ? !(root > x) : !(root < x))
         break;
       x = root;
-      _piece_line (group, brackets, legs, n_legs, x, _find_above, &a, &b);
-    }
-
-  group->low = x;
-  return TRUE;
-}
-
-/* The upper end: from the line f follows beyond the last cap, walk left while f ≤ 0. An end
- * beyond the highest price the model accepts is none: there the slope is what cancels to
- * within rounding (a hedge whose net size equals its maintenance slope), not a real one. */
-static gboolean
-_solve_high (MlGroup          *group,
-             const MlBrackets *brackets,
-             const MlLeg      *legs,
-             guint             n_legs)
-{
-  double x, a, b;
-
-  _piece_line (group, brackets, legs, n_legs, INFINITY, _find_below, &a, &b);
-  if (b >= 0)
-    {
-      group->high = INFINITY;
-      return TRUE;
-    }
-
-  x = -a / b;
-  for (guint step = 0; step < MAX_STEPS; step++)
-    {
-      double root;
-
       if (x <= 0)
         return FALSE;
-      _piece_line (group, brackets, legs, n_legs, x, _find_below, &a, &b);
-      if (b >= 0)
-        return FALSE; /* f never rises above 0 to the left: nothing survives */
-
-      root = -a / b;
-      if (!(root < x))
-        break;
-      x = root;
     }
 
-  group->high = x > ML_MAX_PRICE ? INFINITY : x;
+  *end = x;
   return TRUE;
 }
 
@@ -152,19 +134,42 @@ _ml_group_solve (MlGroup          *group,
                  const MlLeg      *legs,
                  guint             n_legs)
 {
+  double a0, b0, a_inf, b_inf, a, b, q = 0, qe = 0;
+  gboolean alive = TRUE;
+
   group->k = balance;
   group->s = 0;
   for (guint i = 0; i < n_legs; i++)
     {
       group->k -= legs[i].sq * legs[i].e;
       group->s += legs[i].sq;
+      q += legs[i].q;
+      qe += legs[i].q * legs[i].e;
     }
-
   group->low = ML_PRICE_NONE;
   group->high = INFINITY;
-  group->alive = _solve_low (group, brackets, legs, n_legs) &&
-                 _solve_high (group, brackets, legs, n_legs) &&
-                 group->low < group->high;
+
+  /* Start where the legs were opened: that piece's line lies above f everywhere (f is
+   * concave), so its root on either side is outside the interval, a safe start. */
+  _extreme_lines (group, brackets, legs, n_legs, &a0, &b0, &a_inf, &b_inf);
+  _piece_line (group, brackets, legs, n_legs, q > 0 ? qe / q : 0, TRUE, &a, &b);
+
+  if (a0 <= 0) /* f(0+) ≤ 0: there is a lower end */
+    alive = _walk (group, brackets, legs, n_legs,
+                   b > 0 ? MAX (0, -a / b) : b0 > 0 ? MAX (0, -a0 / b0) : 0, TRUE, &group->low);
+  if (alive && b_inf < 0) /* f falls without end: there is an upper end, maybe out of range */
+    {
+      double a_max, b_max;
+
+      /* Beyond the highest price the model accepts an end counts as none; often it lies far
+       * beyond (a net long whose maintenance slope outgrows it), and is found in one look. */
+      _piece_line (group, brackets, legs, n_legs, ML_MAX_PRICE, FALSE, &a_max, &b_max);
+      if (a_max + b_max * ML_MAX_PRICE <= 0)
+        alive = _walk (group, brackets, legs, n_legs, b < 0 ? MIN (-a / b, ML_MAX_PRICE) : ML_MAX_PRICE,
+                       FALSE, &group->high);
+    }
+
+  group->alive = alive && group->low < group->high;
   if (!group->alive)
     group->low = group->high = ML_PRICE_NONE;
 }
