@@ -145,6 +145,17 @@ test_flat_leverage_matches_table (void)
     }
 }
 
+/* Found by the fuzzer: 1 / (2 × rate) overflowed an integer and wrapped to 4x. */
+static void
+test_flat_tiny_rate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlBrackets) flat = ml_brackets_new_flat (1.1641532170149174e-10, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ml_brackets_max_leverage_at (flat, 1000), ==, 125);
+}
+
 static void
 test_custom (void)
 {
@@ -213,6 +224,7 @@ main (int   argc,
   g_test_add_func ("/brackets/max-leverage", test_max_leverage);
   g_test_add_func ("/brackets/flat", test_flat);
   g_test_add_func ("/brackets/flat-leverage-matches-table", test_flat_leverage_matches_table);
+  g_test_add_func ("/brackets/flat-tiny-rate", test_flat_tiny_rate);
   g_test_add_func ("/brackets/custom", test_custom);
   g_test_add_func ("/brackets/custom-refused", test_custom_refused);
 

@@ -358,11 +358,12 @@ ml_brackets_get_default (void)
 static guint
 _max_leverage_for_rate (double rate)
 {
-  guint contract_max = ml_contract_get_max_leverage (ml_contract_get_default ());
+  double contract_max = ml_contract_get_max_leverage (ml_contract_get_default ());
 
+  /* Clamped as a double: for a tiny rate 1 / (2 × rate) does not fit an integer. */
   if (rate <= 0)
     return contract_max;
-  return CLAMP ((guint)floor (1 / (2 * rate) + 1e-9), 1, contract_max);
+  return (guint) CLAMP (floor (1 / (2 * rate) + 1e-9), 1, contract_max);
 }
 
 /**
