@@ -111,7 +111,6 @@ test_other_mode_curve (void)
 static void
 test_no_comparison (void)
 {
-  g_autoptr(MlAccount) account = ml_account_new (NULL, 500, 60000);
   g_autoptr(GError) error = NULL;
   g_autoptr(MlCurve) other = NULL;
 
