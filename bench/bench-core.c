@@ -249,15 +249,8 @@ _random_walk (gsize    n,
 static MlAccount *
 _path_account (void)
 {
-  static const struct
-  {
-    const char   *id;
-    MlSide        side;
-    MlMarginMode  mode;
-    double        quantity;
-    double        price;
-    guint         leverage;
-  } positions[] = {
+  /* Entries at the mark or near it, margins the initial ones. */
+  static const MlOrder positions[] = {
     { "iso-long-100x",   ML_SIDE_LONG,  ML_MARGIN_MODE_ISOLATED, 0.05, 60000, 100 },
     { "iso-short-100x",  ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 0.05, 60000, 100 },
     { "iso-long-50x",    ML_SIDE_LONG,  ML_MARGIN_MODE_ISOLATED, 0.2,  60000, 50 },
@@ -272,14 +265,7 @@ _path_account (void)
   MlAccount *account = ml_account_new (NULL, 12440, MARK_PRICE);
 
   for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
-    {
-      MlOrder order = {
-        positions[i].id, positions[i].side, positions[i].mode, positions[i].quantity,
-        positions[i].price, positions[i].leverage, 0,
-      };
-
-      _restore (account, &order);
-    }
+    _restore (account, &positions[i]);
 
   _check_state (account);
   return account;

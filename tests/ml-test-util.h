@@ -8,6 +8,8 @@
 #include <math.h>
 #include <glib.h>
 
+#include "margin-lab-core.h"
+
 /* Relative closeness, with an absolute floor for values near zero. The expected numbers come
  * from margin-model.md's worked examples, never from the code under test. */
 #define ml_assert_close(actual, expected, relative) \
@@ -26,4 +28,21 @@ static inline char *
 ml_test_data (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+/* Opens an order at its price with the initial margin; the order must be accepted. */
+static inline MlPosition *
+ml_test_open (MlAccount    *account,
+              MlSide        side,
+              MlMarginMode  mode,
+              double        quantity,
+              double        price,
+              guint         leverage)
+{
+  g_autoptr(GError) error = NULL;
+  MlOrder order = { NULL, side, mode, quantity, price, leverage, 0 };
+  MlPosition *position = ml_account_open_position (account, &order, &error);
+
+  g_assert_no_error (error);
+  return position;
 }

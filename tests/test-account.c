@@ -8,22 +8,6 @@
 #include "margin-lab-core.h"
 #include "ml-test-util.h"
 
-static MlPosition *
-_open (MlAccount    *account,
-       MlSide        side,
-       MlMarginMode  mode,
-       double        quantity,
-       double        price,
-       guint         leverage)
-{
-  g_autoptr(GError) error = NULL;
-  MlOrder order = { NULL, side, mode, quantity, price, leverage, 0 };
-  MlPosition *position = ml_account_open_position (account, &order, &error);
-
-  g_assert_no_error (error);
-  return position;
-}
-
 /* Everything a refused operation must leave as it was. */
 typedef struct
 {
@@ -84,7 +68,7 @@ static void
 test_open_isolated (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
-  MlPosition *p = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
 
   g_assert_cmpuint (g_list_model_get_n_items (ml_account_get_positions (account)), ==, 1);
   g_assert_cmpint (ml_position_get_contracts (p), ==, 1000);
@@ -103,7 +87,7 @@ test_refusals (void)
   MlOrder order = { NULL, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20, 0 };
   MlOrder o;
 
-  _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.01, 60000, 10);
+  ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.01, 60000, 10);
 
   o = order, o.quantity = 0;
   _assert_refused_order (account, &o, "more than 0 BTC");
@@ -160,7 +144,7 @@ static void
 test_add_remove_margin (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
-  MlPosition *p = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
   g_autoptr(GError) error = NULL;
   double lp = ml_position_get_liquidation_price (p);
   Snapshot before;
@@ -202,7 +186,7 @@ static void
 test_margin_of_cross_refused (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
-  MlPosition *p = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (ml_account_add_margin (account, p, 10, &error));
@@ -213,7 +197,7 @@ static void
 test_close (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
-  MlPosition *p = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
   g_autoptr(GError) error = NULL;
 
   ml_account_set_charge_fees (account, TRUE);
@@ -229,9 +213,9 @@ test_events_in_price_order (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 10000, 60000);
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (MlLiquidation));
-  MlPosition *far = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 5);
-  MlPosition *near = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 50);
-  MlPosition *shortp = _open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  MlPosition *far = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 5);
+  MlPosition *near = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 50);
+  MlPosition *shortp = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
   double wallet = ml_account_get_wallet_balance (account);
 
   /* Down through both longs at once: the nearer one is reached first. */
@@ -267,9 +251,9 @@ test_pool_liquidation (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (MlLiquidation));
-  MlPosition *iso = _open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 0.01, 60000, 10);
-  MlPosition *a = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
-  MlPosition *b = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.05, 60000, 20);
+  MlPosition *iso = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 0.01, 60000, 10);
+  MlPosition *a = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
+  MlPosition *b = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.05, 60000, 20);
   double lpc = ml_account_get_cross_liquidation_price (account);
   double iso_lp = ml_position_get_liquidation_price (iso);
   guint signalled = 0;
@@ -300,9 +284,9 @@ test_cross_liquidation_moves_with_other_positions (void)
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
   double before;
 
-  _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
+  ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
   before = ml_account_get_cross_liquidation_price (account);
-  _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.05, 60000, 20);
+  ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.05, 60000, 20);
   /* A second cross long shares the pool: the first one's liquidation price rises. */
   g_assert_cmpfloat (ml_account_get_cross_liquidation_price (account), >, before);
 }
@@ -313,7 +297,7 @@ test_margin_ratio (void)
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
 
   g_assert_cmpfloat (ml_account_get_cross_margin_ratio (account), ==, 0);
-  _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
+  ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
   /* MM 24 over a pool of 1,000 */
   ml_assert_close (ml_account_get_cross_margin_ratio (account), 0.024, ML_EXACT);
   ml_assert_close (ml_account_get_cross_maintenance_margin (account), 24, ML_EXACT);
@@ -339,7 +323,7 @@ static void
 test_notify_only_on_change (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
-  MlPosition *p = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
   Counts c = { 0 };
 
   g_signal_connect (account, "notify::equity", G_CALLBACK (_count), &c.equity);
@@ -387,7 +371,7 @@ test_list_model (void)
 
   g_assert_true (g_list_model_get_item_type (model) == ML_TYPE_POSITION);
   g_signal_connect (model, "items-changed", G_CALLBACK (_items_changed), &changes);
-  p = _open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
+  p = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
   g_assert_cmpuint (changes, ==, 1);
   g_assert_true (ml_account_close_position (account, p, NULL));
   g_assert_cmpuint (changes, ==, 2);
@@ -400,7 +384,7 @@ test_copy_is_independent (void)
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
   g_autoptr(MlAccount) copy = NULL;
 
-  _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
   copy = ml_account_copy (account);
   g_assert_true (ml_account_move_mark_price (copy, 50000, NULL, NULL));
   g_assert_cmpfloat (ml_account_get_mark_price (account), ==, 60000);
@@ -416,7 +400,7 @@ test_funding_can_liquidate (void)
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (MlLiquidation));
   MlPosition *p;
 
-  p = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 125);
+  p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 125);
   /* IM 48, MM 24 at the mark: one payment of 0.3 % (18 USDT) leaves 30; two leave 12. */
   g_assert_true (ml_account_apply_funding (account, 0.003, events, NULL));
   g_assert_false (ml_position_get_liquidated (p));
@@ -445,7 +429,7 @@ static void
 test_finalize (void)
 {
   MlAccount *account = ml_account_new (NULL, 1000, 60000);
-  MlPosition *p = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
 
   g_object_add_weak_pointer (G_OBJECT (p), (gpointer *)&p);
   g_assert_finalize_object (account);

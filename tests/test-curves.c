@@ -8,31 +8,15 @@
 #include "margin-lab-core.h"
 #include "ml-test-util.h"
 
-static MlPosition *
-_open (MlAccount    *account,
-       MlSide        side,
-       MlMarginMode  mode,
-       double        quantity,
-       double        price,
-       guint         leverage)
-{
-  g_autoptr(GError) error = NULL;
-  MlOrder order = { NULL, side, mode, quantity, price, leverage, 0 };
-  MlPosition *position = ml_account_open_position (account, &order, &error);
-
-  g_assert_no_error (error);
-  return position;
-}
-
 /* design.md's example: isolated long 0.1 @ 60,000 20x (W 300), cross short 0.05 @ 62,000 10x */
 static MlAccount *
 _design_example (void)
 {
   MlAccount *account = ml_account_new (NULL, 1000, 62000);
 
-  _open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_CROSS, 0.05, 62000, 10);
+  ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_CROSS, 0.05, 62000, 10);
   g_assert_true (ml_account_move_mark_price (account, 60000, NULL, NULL));
-  _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
   return account;
 }
 
@@ -40,7 +24,7 @@ static void
 test_isolated_curve (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
-  MlPosition *p = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
   g_autoptr(MlCurve) curve = ml_account_get_position_curve (account, p);
   double from, to, a, b, value;
 

@@ -8,27 +8,11 @@
 #include "margin-lab-core.h"
 #include "ml-test-util.h"
 
-static MlPosition *
-_open (MlAccount    *account,
-       MlSide        side,
-       MlMarginMode  mode,
-       double        quantity,
-       double        price,
-       guint         leverage)
-{
-  g_autoptr(GError) error = NULL;
-  MlOrder order = { NULL, side, mode, quantity, price, leverage, 0 };
-  MlPosition *position = ml_account_open_position (account, &order, &error);
-
-  g_assert_no_error (error);
-  return position;
-}
-
 static void
 test_isolated_long (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
-  MlPosition *p = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
 
   ml_assert_close (ml_position_get_margin (p), 300, ML_EXACT);
   ml_assert_close (ml_position_get_initial_margin (p), 300, ML_EXACT);
@@ -40,7 +24,7 @@ static void
 test_isolated_short (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
-  MlPosition *p = _open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  MlPosition *p = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
 
   ml_assert_close (ml_position_get_liquidation_price (p), 62749.0039840637, ML_EXACT);
   ml_assert_close (ml_position_get_bankruptcy_price (p), 63000, ML_EXACT);
@@ -51,7 +35,7 @@ test_check_at_liquidation_price (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (MlLiquidation));
-  MlPosition *p = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
   double lp = ml_position_get_liquidation_price (p);
 
   /* "W + uPnL = MM = 22.8915662651" at P = LP */
@@ -78,8 +62,8 @@ static void
 test_pnl_and_roe (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 100000, 60000);
-  MlPosition *longp = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.5, 60000, 20);
-  MlPosition *shortp = _open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 0.5, 60000, 20);
+  MlPosition *longp = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.5, 60000, 20);
+  MlPosition *shortp = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 0.5, 60000, 20);
 
   g_assert_true (ml_account_move_mark_price (account, 61000, NULL, NULL));
   ml_assert_close (ml_position_get_unrealized_pnl (longp), 500, ML_EXACT);
@@ -95,8 +79,8 @@ test_funding (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 10000, 61000);
   g_autoptr(GError) error = NULL;
-  MlPosition *cross = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.5, 61000, 20);
-  MlPosition *isolated = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.5, 61000, 20);
+  MlPosition *cross = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.5, 61000, 20);
+  MlPosition *isolated = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.5, 61000, 20);
   double margin_before = ml_position_get_margin (isolated);
 
   /* "long 0.5 BTC, mark 61,000, rate 0.0001: long pays 3.05", once per position */
@@ -124,7 +108,7 @@ test_fee (void)
   ml_account_set_charge_fees (account, TRUE);
   ml_assert_close (ml_account_order_fee (account, 6000, 60000), 3.00, ML_EXACT);
 
-  _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
   ml_assert_close (ml_account_get_wallet_balance (account), 997, ML_EXACT);
   /* The fee comes from the pool, not from the isolated margin. */
   ml_assert_close (ml_account_get_cross_wallet_balance (account), 697, ML_EXACT);
@@ -144,8 +128,8 @@ static void
 test_flat_rate (void)
 {
   g_autoptr(MlAccount) account = _flat_account (10);
-  MlPosition *longp = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 1.0, 10, 5);
-  MlPosition *shortp = _open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 1.0, 10, 5);
+  MlPosition *longp = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 1.0, 10, 5);
+  MlPosition *shortp = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 1.0, 10, 5);
 
   ml_assert_close (ml_position_get_margin (longp), 2, ML_EXACT);
   ml_assert_close (ml_position_get_liquidation_price (longp), 8.070707070707071, ML_EXACT);
@@ -162,19 +146,19 @@ test_bracket_self_consistent (void)
   /* Long 1 BTC at 60,000, 2x (W = 30,000): the entry bracket (0.5 %, cum 50) would give
    * (60000 − 30000 − 50) / 0.995 = 30,100.5, whose notional is in bracket 1; there
    * (0.4 %, cum 0) the price is (60000 − 30000) / 0.996, which stays in bracket 1. */
-  p = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 1, 60000, 2);
+  p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 1, 60000, 2);
   ml_assert_close (ml_position_get_liquidation_price (p), 30000.0 / 0.996, ML_EXACT);
   g_assert_cmpuint (ml_brackets_find (ml_brackets_get_default (), 30000.0 / 0.996), ==, 0);
 
   /* Short 1 BTC at 50,000 (bracket 1 at entry), 2x (W = 25,000): the entry bracket would
    * give 75000 / 1.004 = 74,701.2, in bracket 2; there (0.5 %, cum 50) it is
    * (50000 + 25000 + 50) / 1.005, which stays in bracket 2. */
-  p = _open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 1, 50000, 2);
+  p = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 1, 50000, 2);
   ml_assert_close (ml_position_get_liquidation_price (p), 75050.0 / 1.005, ML_EXACT);
 
   /* 10 BTC at 60,000 is 600,000 USDT, the top of bracket 2; at 10x (W = 60,000) the
    * liquidation price stays in bracket 2: (600000 − 60000 − 50) / (10 × 0.995). */
-  p = _open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 10, 60000, 10);
+  p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 10, 60000, 10);
   ml_assert_close (ml_position_get_liquidation_price (p), 539950.0 / 9.95, ML_EXACT);
 }
 
