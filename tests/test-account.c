@@ -95,6 +95,8 @@ test_refusals (void)
   _assert_refused_order (account, &o, "more than 0 BTC");
   o = order, o.quantity = NAN;
   _assert_refused_order (account, &o, "more than 0 BTC");
+  o = order, o.quantity = 1e300;
+  _assert_refused_order (account, &o, "at most 100,000 BTC");
   o = order, o.quantity = 0.00015;
   _assert_refused_order (account, &o, "whole number of contracts");
   o = order, o.price = 0;

@@ -26,6 +26,9 @@
  * input such as "300" for 299.99999999999994 USDT of initial margin. */
 #define AMOUNT_TOLERANCE 1e-9
 #define MAX_FEE_RATE     0.01
+/* More than the open interest of any exchange: without it a flat table (no last cap) would
+ * let a size overflow every product it enters. */
+#define MAX_QUANTITY     100000.0
 #define MAX_FUNDING_RATE 0.003
 
 typedef struct
@@ -752,6 +755,8 @@ _check_quantity (MlAccount     *self,
 
   if (!isfinite (quantity) || quantity <= 0)
     return _refuse (error, field, "quantity", _("The size must be more than 0 BTC."));
+  if (quantity > MAX_QUANTITY)
+    return _refuse (error, field, "quantity", _("The size must be at most 100,000 BTC."));
 
   if (!ml_contract_is_whole_contracts (contract, quantity))
     {
