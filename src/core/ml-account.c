@@ -198,7 +198,7 @@ ml_account_set_property (GObject      *object,
     }
 }
 
-static void _recompute_and_notify (MlAccount *self);
+static void _update (MlAccount *self, GArray *liquidations);
 
 static void
 ml_account_constructed (GObject *object)
@@ -210,7 +210,7 @@ ml_account_constructed (GObject *object)
   if (self->brackets == NULL)
     self->brackets = g_object_ref (ml_brackets_get_default ());
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  _recompute_and_notify (self);
+  _update (self, NULL);
 }
 
 static GParamSpec *
@@ -411,7 +411,7 @@ _position_values (MlAccount        *self,
     }
 
   group = _group_of (self, p);
-  bracket = ml_brackets_get_bracket (self->brackets, ml_brackets_find (self->brackets, p->quantity * price));
+  bracket = &self->brackets->table[_ml_brackets_find_below (self->brackets, p->quantity * price)];
   v->notional = p->quantity * price;
   v->maintenance_rate = bracket->rate;
   v->maintenance_margin = v->notional * bracket->rate - bracket->amount;
@@ -593,12 +593,6 @@ _update (MlAccount *self,
   _evaluate (self);
 }
 
-static void
-_recompute_and_notify (MlAccount *self)
-{
-  _update (self, NULL);
-}
-
 /**
  * _ml_account_recompute:
  *
@@ -614,16 +608,14 @@ _ml_account_recompute (MlAccount *self)
 }
 
 static gboolean
-_check_price (double      price,
-              const char *what,
-              GError    **error)
+_check_mark_price (double   price,
+                   GError **error)
 {
   if (ml_price_is_valid (price))
     return TRUE;
 
   g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
-               /* Translators: "The mark price must be from 0.1 to 100,000,000 USDT." */
-               _("The %s must be from 0.1 to 100,000,000 USDT."), what);
+               _("The mark price must be from 0.1 to 100,000,000 USDT."));
   return FALSE;
 }
 
@@ -667,7 +659,7 @@ ml_account_run_path (MlAccount    *self,
 
   for (gsize i = 0; i < n_prices; i++)
     if (!ml_price_is_valid (prices[i]))
-      return _check_price (prices[i], _("mark price"), error);
+      return _check_mark_price (prices[i], error);
 
   pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   liquidations = g_array_new (FALSE, FALSE, sizeof (MlLiquidation));
@@ -712,7 +704,7 @@ ml_account_move_mark_price (MlAccount  *self,
 
   if (price == self->mark_price)
     return TRUE;
-  if (!_check_price (price, _("mark price"), error))
+  if (!_check_mark_price (price, error))
     return FALSE;
 
   return ml_account_run_path (self, &price, 1, _append_liquidations, liquidations, error);
