@@ -704,9 +704,6 @@ ml_account_move_mark_price (MlAccount  *self,
 
   if (price == self->mark_price)
     return TRUE;
-  if (!_check_mark_price (price, error))
-    return FALSE;
-
   return ml_account_run_path (self, &price, 1, _append_liquidations, liquidations, error);
 }
 
