@@ -111,12 +111,13 @@ test_report (void)
 
 /* Bad files: exit 1, one line naming the file and the place */
 
+/* @place may be %NULL: then only the file's name must come first. */
 static void
 _assert_bad_file (const char *path,
                   const char *place)
 {
   g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *start = g_strconcat (name, ": ", place, ": ", NULL);
+  g_autofree char *start = g_strconcat (name, ": ", place, place ? ": " : NULL, NULL);
   g_auto(Run) run = { 0 };
   const char *newline;
 
@@ -240,6 +241,44 @@ test_version (void)
   g_assert_cmpstr (run.err, ==, "");
 }
 
+/* Every fixture of test-scenario-errors through the real binary: the loader's message is
+ * checked there, the exit code and the one line here. */
+static void
+test_every_bad_fixture (gconstpointer data)
+{
+  _assert_bad_file (data, NULL);
+}
+
+static int
+_compare_names (gconstpointer a,
+                gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+static void
+_add_every_bad_fixture (void)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, _compare_names); /* the same order in every run */
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *test = g_strconcat ("/cli/bad-file/every/", (char *)names->pdata[i], NULL);
+
+      /* Each test owns its path, freed with it. */
+      g_test_add_data_func_full (test, g_build_filename (folder, names->pdata[i], NULL),
+                                 test_every_bad_fixture, g_free);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage/report-without-file", test_report_without_file);
   g_test_add_func ("/cli/usage/extra-argument", test_extra_argument);
   g_test_add_func ("/cli/version", test_version);
+  _add_every_bad_fixture ();
 
   return g_test_run ();
 }
