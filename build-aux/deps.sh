@@ -3,8 +3,9 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-# To build and run: the compiler and meson, GLib, json-glib, gettext.
-ML_RUN_PACKAGES="gcc meson ninja-build pkg-config libglib2.0-dev libglib2.0-bin libjson-glib-dev gettext"
+# To build and run: the compiler and meson, GLib, json-glib, gettext; cairo and Pango with
+# GNOME's font for the chart.
+ML_RUN_PACKAGES="gcc meson ninja-build pkg-config libglib2.0-dev libglib2.0-bin libjson-glib-dev gettext libcairo2-dev libpango1.0-dev fonts-cantarell"
 # To test as well: clang and its sanitizer and libFuzzer runtimes, an X server and a session bus
 # for the tests that need a display.
 ML_TEST_PACKAGES="$ML_RUN_PACKAGES clang libclang-rt-14-dev xvfb xauth dbus"

@@ -16,6 +16,7 @@
 
 #include "margin-lab-core.h"
 #include "ml-application.h"
+#include "ml-chart.h"
 
 #define EXIT_BAD_FILE 1
 #define EXIT_USAGE    2
@@ -58,16 +59,103 @@ _print_report (const char *filename)
   return EXIT_SUCCESS;
 }
 
+typedef struct
+{
+  char     *scenario;
+  char     *output;
+  char     *size;
+  gboolean  dark;
+  gboolean  compare;
+} ExportOptions;
+
+static void
+_export_options_clear (ExportOptions *options)
+{
+  g_clear_pointer (&options->scenario, g_free);
+  g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->size, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, _export_options_clear)
+
+static gboolean
+_parse_size (const char *text,
+             int        *width,
+             int        *height)
+{
+  char *end;
+  gint64 w, h;
+
+  w = g_ascii_strtoll (text, &end, 10);
+  if (end == text || (*end != 'x' && *end != 'X'))
+    return FALSE;
+  text = end + 1;
+  h = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0' || w <= 0 || h <= 0 || w > G_MAXINT || h > G_MAXINT)
+    return FALSE;
+  *width = w;
+  *height = h;
+  return TRUE;
+}
+
+static int
+_export_chart (const ExportOptions *options)
+{
+  g_autoptr(MlScenario) scenario = NULL;
+  g_autoptr(MlChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  int width = 1200, height = 700;
+
+  if (options->output == NULL)
+    return _usage_error (_("--export-chart needs --output OUT.png, OUT.svg or OUT.pdf"));
+  if (options->size != NULL && !_parse_size (options->size, &width, &height))
+    {
+      g_autofree char *message = g_strdup_printf (_("--size takes WIDTHxHEIGHT in pixels, such as 1200x700, not “%s”"),
+                                                  options->size);
+      return _usage_error (message);
+    }
+
+  if (!(scenario = ml_scenario_new_from_file (options->scenario, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_BAD_FILE;
+    }
+
+  chart = ml_chart_new (ml_scenario_get_account (scenario));
+  ml_chart_set_compare (chart, options->compare);
+  ml_chart_set_palette (chart, options->dark ? ml_chart_palette_dark () : ml_chart_palette_light ());
+  if (!ml_chart_export (chart, options->output, width, height, &error))
+    {
+      g_autofree char *name = g_filename_display_name (options->output);
+
+      g_printerr ("%s: %s\n", name, error->message);
+      return error->domain == G_IO_ERROR && error->code == G_IO_ERROR_INVALID_ARGUMENT ? EXIT_USAGE
+                                                                                        : EXIT_BAD_FILE;
+    }
+  return EXIT_SUCCESS;
+}
+
 static int
 _run (char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
+  g_auto(ExportOptions) export = { NULL };
   gboolean version = FALSE;
   const GOptionEntry entries[] = {
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &report,
       N_("Print the report of a scenario file as JSON"), N_("FILE") },
+    { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, &export.scenario,
+      N_("Draw the collateral chart of a scenario file into --output"), N_("FILE") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &export.output,
+      N_("Where --export-chart writes: a .png, .svg or .pdf file"), N_("OUT") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &export.size,
+      N_("The chart's size in pixels (default 1200x700)"), N_("WxH") },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &export.dark,
+      N_("Draw the chart in dark colours"), NULL },
+    { "compare", 0, 0, G_OPTION_ARG_NONE, &export.compare,
+      N_("Also draw the account with every position in the other margin mode"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -91,12 +179,18 @@ _run (char **argv)
       g_print ("margin-lab %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
-  if (report != NULL && report[0] == '\0')
-    return _usage_error (_("--report needs the name of a scenario file"));
+  if ((report != NULL && report[0] == '\0') || (export.scenario != NULL && export.scenario[0] == '\0'))
+    return _usage_error (_("--report and --export-chart need the name of a scenario file"));
+  if (report != NULL && export.scenario != NULL)
+    return _usage_error (_("give either --report or --export-chart, not both"));
+  if (export.scenario == NULL && (export.output || export.size || export.dark || export.compare))
+    return _usage_error (_("--output, --size, --dark and --compare go with --export-chart"));
+
   if (report != NULL)
     return _print_report (report);
-
-  return _usage_error (_("nothing to do: give --report FILE"));
+  if (export.scenario != NULL)
+    return _export_chart (&export);
+  return _usage_error (_("nothing to do: give --report FILE or --export-chart FILE --output OUT"));
 }
 
 static gboolean

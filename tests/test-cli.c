@@ -8,6 +8,7 @@
  */
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 typedef struct
@@ -241,6 +242,63 @@ test_version (void)
   g_assert_cmpstr (run.err, ==, "");
 }
 
+/* --export-chart: the file is written, usage mistakes exit 2, a bad scenario exits 1 */
+
+static void
+test_export_chart (void)
+{
+  g_autofree char *scenario = _scenario ("same-long-two-modes.mlscenario");
+  g_autofree char *dir = g_dir_make_tmp ("margin-lab-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *bad = _bad_file ("leverage-above-max.mlscenario");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) dark = { 0 };
+  g_auto(Run) broken = { 0 };
+
+  if (!_run (&run, ARGS ("--export-chart", scenario, "--output", out, "--size", "640x400", NULL)))
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  g_unlink (out);
+
+  _run (&dark, ARGS ("--export-chart", scenario, "--output", out, "--dark", "--compare", NULL));
+  g_assert_cmpint (dark.status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  g_unlink (out);
+
+  _run (&broken, ARGS ("--export-chart", bad, "--output", out, NULL));
+  g_assert_cmpint (broken.status, ==, 1);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
+static void
+_assert_usage (const char * const *args,
+               const char         *phrase)
+{
+  g_auto(Run) run = { 0 };
+
+  if (!_run (&run, args))
+    return;
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, phrase));
+}
+
+static void
+test_export_chart_usage (void)
+{
+  g_autofree char *scenario = _scenario ("same-long-two-modes.mlscenario");
+
+  _assert_usage (ARGS ("--export-chart", scenario, NULL), "needs --output");
+  _assert_usage (ARGS ("--export-chart", scenario, "--output", "/tmp/x.png", "--size", "big", NULL),
+                 "--size takes WIDTHxHEIGHT");
+  _assert_usage (ARGS ("--export-chart", scenario, "--output", "/tmp/x.gif", NULL), ".png, .svg or .pdf");
+  _assert_usage (ARGS ("--export-chart", scenario, "--output", "/tmp/x.png", "--size", "10x10", NULL),
+                 "is not possible");
+  _assert_usage (ARGS ("--dark", NULL), "go with --export-chart");
+  _assert_usage (ARGS ("--report", scenario, "--export-chart", scenario, NULL), "not both");
+}
+
 /* Every fixture of test-scenario-errors through the real binary: the loader's message is
  * checked there, the exit code and the one line here. */
 static void
@@ -295,6 +353,8 @@ main (int   argc,
   g_test_add_func ("/cli/usage/report-without-file", test_report_without_file);
   g_test_add_func ("/cli/usage/extra-argument", test_extra_argument);
   g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/export-chart", test_export_chart);
+  g_test_add_func ("/cli/export-chart/usage", test_export_chart_usage);
   _add_every_bad_fixture ();
 
   return g_test_run ();

@@ -60,11 +60,13 @@ _custom_brackets (GRand *r)
 
       if (i > 0)
         {
-          double next = MIN (0.4, rate + g_rand_double_range (r, 0, 0.02));
+          double next = rate + g_rand_double_range (r, 0, 0.02);
+
+          next = MIN (0.4, next); /* outside MIN (), which would draw twice */
 
           amount += floor * (next - rate);
           rate = next;
-          leverage = MAX (1, leverage - g_rand_int_range (r, 0, leverage));
+          leverage -= g_rand_int_range (r, 0, leverage); /* stays at least 1 */
         }
       g_string_append_printf (json, "%s{\"cap\": %s, \"rate\": %s, \"amount\": %s, \"max_leverage\": %u}",
                               i > 0 ? ", " : "",
@@ -324,7 +326,11 @@ _assert_curves (Case *c)
   double mark = ml_account_get_mark_price (c->account);
 
   for (guint i = 0; i < 12; i++)
-    _assert_curve_agrees (c, curve, MIN (ML_MAX_PRICE, mark * pow (10, g_rand_double_range (c->rand, -1.5, 1.5))));
+    {
+      double price = mark * pow (10, g_rand_double_range (c->rand, -1.5, 1.5));
+
+      _assert_curve_agrees (c, curve, MIN (ML_MAX_PRICE, price));
+    }
 
   for (guint i = 0; i < ml_curve_get_n_breakpoints (curve); i++)
     {
@@ -382,7 +388,9 @@ _random_hedge (Case *c)
     return;
   c->scale += 2 * q * mark;
   order.side = ML_SIDE_SHORT;
-  order.quantity = MAX (size, floor (q * g_rand_double_range (c->rand, 0.95, 1) / size) * size);
+  /* Outside MAX (), which would draw a second random number. */
+  q = floor (q * g_rand_double_range (c->rand, 0.95, 1) / size) * size;
+  order.quantity = MAX (size, q);
   ml_account_open_position (c->account, &order, NULL);
 }
 

@@ -1,0 +1,323 @@
+/* test-chart.c — the collateral chart, painted into image surfaces with no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "ml-chart.h"
+#include "ml-test-util.h"
+
+#define WIDTH  800
+#define HEIGHT 500
+
+typedef struct
+{
+  cairo_surface_t *surface;
+  const guint8    *data;
+  int              stride;
+} Picture;
+
+static void
+_paint (MlChart *chart,
+        Picture *picture)
+{
+  cairo_t *cr;
+
+  picture->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cr = cairo_create (picture->surface);
+  ml_chart_draw (chart, cr, WIDTH, HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_flush (picture->surface);
+  picture->data = cairo_image_surface_get_data (picture->surface);
+  picture->stride = cairo_image_surface_get_stride (picture->surface);
+}
+
+static void
+_pixel (const Picture *picture,
+        int            x,
+        int            y,
+        double        *rgb)
+{
+  guint32 p = *(const guint32 *)(gconstpointer)(picture->data + y * picture->stride + x * 4);
+
+  rgb[0] = ((p >> 16) & 0xff) / 255.0;
+  rgb[1] = ((p >> 8) & 0xff) / 255.0;
+  rgb[2] = (p & 0xff) / 255.0;
+}
+
+static gboolean
+_is_color (const Picture      *picture,
+           int                 x,
+           int                 y,
+           const MlChartColor *color)
+{
+  double rgb[3];
+
+  _pixel (picture, x, y, rgb);
+  return fabs (rgb[0] - color->red) + fabs (rgb[1] - color->green) + fabs (rgb[2] - color->blue) < 0.25;
+}
+
+/* The rows from @from down where @color is drawn in columns @x0…@x1: the highest and the
+ * lowest. Dashed lines have gaps, hence a few columns rather than one. */
+static gboolean
+_rows_in (const Picture      *picture,
+          int                 y0,
+          int                 y1,
+          int                 x0,
+          int                 x1,
+          const MlChartColor *color,
+          int                *top,
+          int                *bottom)
+{
+  *top = HEIGHT;
+  *bottom = -1;
+  for (int x = x0; x <= x1; x++)
+    for (int y = MAX (0, y0); y <= MIN (y1, HEIGHT - 1); y++)
+      if (_is_color (picture, x, y, color))
+        {
+          *top = MIN (*top, y);
+          *bottom = MAX (*bottom, y);
+        }
+  return *bottom >= 0;
+}
+
+static gboolean
+_rows_of (const Picture      *picture,
+          int                 x0,
+          int                 x1,
+          const MlChartColor *color,
+          int                *top,
+          int                *bottom)
+{
+  return _rows_in (picture, 0, HEIGHT - 1, x0, x1, color, top, bottom);
+}
+
+/* One isolated long, 1 BTC at 60,000 with 10x (6,000 USDT of margin, 500 left free): at its
+ * liquidation price it still holds its maintenance margin, about 221 USDT, the drop to 0. */
+static MlAccount *
+_isolated_long (void)
+{
+  MlAccount *account = ml_account_new (NULL, 6500, 60000);
+
+  ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 1, 60000, 10);
+  return account;
+}
+
+static MlPosition *
+_first (MlAccount *account)
+{
+  g_autoptr(MlPosition) p = g_list_model_get_item (ml_account_get_positions (account), 0);
+  return p;
+}
+
+static void
+test_isolated_line_reaches_zero_at_its_liquidation_price (void)
+{
+  g_autoptr(MlAccount) account = _isolated_long ();
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  const MlChartColor *color = &ml_chart_palette_light ()->positions[0];
+  double lp = ml_position_get_liquidation_price (_first (account));
+  int x = round (ml_chart_x_for_price (chart, WIDTH, HEIGHT, lp));
+  int zero = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, 0));
+  double just_above = ml_chart_x_for_price (chart, WIDTH, HEIGHT, lp) + 6;
+  double price_above;
+  int top, bottom, expected;
+  Picture picture;
+
+  /* Zoomed in, as a learner would to look at the drop. */
+  ml_chart_set_range (chart, lp - 2000, lp + 2000);
+  x = round (ml_chart_x_for_price (chart, WIDTH, HEIGHT, lp));
+  zero = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, 0));
+  just_above = ml_chart_x_for_price (chart, WIDTH, HEIGHT, lp) + 6;
+  _paint (chart, &picture);
+
+  /* Left of the liquidation price: the line lies on 0. */
+  g_assert_true (_rows_of (&picture, x - 14, x - 4, color, &top, &bottom));
+  g_assert_cmpint (abs (top - zero), <=, 3);
+  g_assert_cmpint (abs (bottom - zero), <=, 3);
+
+  /* Just right of it: the line stands at what the position holds there, well above 0. */
+  price_above = lp + (just_above - x) / (ml_chart_x_for_price (chart, WIDTH, HEIGHT, lp + 1000) - x) * 1000;
+  expected = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, 1 * (price_above - 60000) + 6000));
+  g_assert_cmpint (zero - expected, >, 20);
+  g_assert_true (_rows_of (&picture, x + 4, x + 9, color, &top, &bottom));
+  g_assert_cmpint (abs (top - expected), <=, 4);
+
+  cairo_surface_destroy (picture.surface);
+}
+
+static void
+test_account_line_flat_below_liquidation (void)
+{
+  g_autoptr(MlAccount) account = _isolated_long ();
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  const MlChartColor *color = &ml_chart_palette_light ()->account;
+  double lp = ml_position_get_liquidation_price (_first (account));
+  double lo, hi;
+  int row = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, 500)); /* the free 6,500 − 6,000 */
+  Picture picture;
+
+  ml_chart_get_range (chart, &lo, &hi);
+  g_assert_cmpfloat (lo, <, lp);
+  _paint (chart, &picture);
+
+  /* Below the long's liquidation price the account is its free balance, whatever the price. */
+  for (double f = 0.2; f <= 0.8; f += 0.3)
+    {
+      int x = round (ml_chart_x_for_price (chart, WIDTH, HEIGHT, lo + (lp - lo) * f));
+      int top, bottom;
+
+      /* Below the legend, in the top corner. */
+      g_assert_true (_rows_in (&picture, row - 60, HEIGHT - 1, x, x, color, &top, &bottom));
+      g_assert_cmpint (abs (top - row), <=, 3);
+      g_assert_cmpint (abs (bottom - row), <=, 3);
+    }
+
+  cairo_surface_destroy (picture.surface);
+}
+
+/* design.md's example: the other-mode account differs from the account above 67,928, where
+ * the short, isolated, would be liquidated while the real cross pool lives on. */
+static void
+test_ghost_lines_only_when_comparing (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios",
+                                                 "same-long-two-modes.mlscenario", NULL);
+  g_autoptr(MlScenario) scenario = ml_scenario_new_from_file (path, NULL);
+  MlAccount *account = ml_scenario_get_account (scenario);
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  g_autoptr(MlCurve) other = ml_account_get_other_mode_curve (account, NULL);
+  MlChartColor ghost = ml_chart_palette_light ()->account;
+  double price = 72000;
+  int x, y, top, bottom;
+  Picture off, on;
+
+  /* The ghost is the account's colour at 55 %, over white. */
+  ghost.red = 1 - 0.55 * (1 - ghost.red);
+  ghost.green = 1 - 0.55 * (1 - ghost.green);
+  ghost.blue = 1 - 0.55 * (1 - ghost.blue);
+
+  ml_chart_set_range (chart, 50000, 80000); /* the same frame with and without */
+  _paint (chart, &off);
+  ml_chart_set_compare (chart, TRUE);
+  _paint (chart, &on);
+
+  x = round (ml_chart_x_for_price (chart, WIDTH, HEIGHT, price));
+  y = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, ml_curve_evaluate (other, price)));
+  /* Far enough from the account's own line that its edges cannot be taken for the ghost. */
+  g_assert_cmpfloat (fabs (y - ml_chart_y_for_value (chart, WIDTH, HEIGHT, ml_account_evaluate (account, price, NULL, NULL, NULL))), >, 15);
+  g_assert_true (_rows_in (&on, y - 4, y + 4, x - 4, x + 4, &ghost, &top, &bottom));
+  g_assert_false (_rows_in (&off, y - 4, y + 4, x - 4, x + 4, &ghost, &top, &bottom));
+
+  cairo_surface_destroy (off.surface);
+  cairo_surface_destroy (on.surface);
+}
+
+static double
+_luminance (const Picture *picture,
+            int            x,
+            int            y)
+{
+  double rgb[3];
+
+  _pixel (picture, x, y, rgb);
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+static void
+test_dark_uses_dark_colours (void)
+{
+  g_autoptr(MlAccount) account = _isolated_long ();
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  const MlChartColor *line = &ml_chart_palette_dark ()->positions[0];
+  int x = round (ml_chart_x_for_price (chart, WIDTH, HEIGHT, 60000)) + 20, top, bottom;
+  Picture light, dark;
+
+  _paint (chart, &light);
+  ml_chart_set_palette (chart, ml_chart_palette_dark ());
+  _paint (chart, &dark);
+
+  g_assert_cmpfloat (_luminance (&light, WIDTH - 5, HEIGHT / 2), >, 0.9);
+  g_assert_cmpfloat (_luminance (&dark, WIDTH - 5, HEIGHT / 2), <, 0.2);
+  /* The lines take the dark palette's colours too. */
+  g_assert_true (_rows_of (&dark, x, x + 6, line, &top, &bottom));
+
+  cairo_surface_destroy (light.surface);
+  cairo_surface_destroy (dark.surface);
+}
+
+static void
+test_description (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios",
+                                                 "same-long-two-modes.mlscenario", NULL);
+  g_autoptr(MlScenario) scenario = ml_scenario_new_from_file (path, NULL);
+  g_autoptr(MlChart) chart = ml_chart_new (ml_scenario_get_account (scenario));
+  g_autofree char *text = ml_chart_describe (chart);
+
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "At the mark price of 60000.0 the account holds 1100.00 USDT."));
+  g_assert_nonnull (strstr (text, "is liquidated at or below 57228.9 and can lose at most its margin, 300.00 USDT."));
+  g_assert_nonnull (strstr (text, "The cross pool (b) holds 800.00 USDT and is liquidated, all of it, at or above 75697.2."));
+}
+
+static void
+_assert_export (MlChart    *chart,
+                const char *dir,
+                const char *name,
+                const char *magic)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (ml_chart_export (chart, path, 640, 400, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (memcmp (contents, magic, strlen (magic)) == 0);
+  g_remove (path);
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(MlAccount) account = _isolated_long ();
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("margin-lab-chart-XXXXXX", NULL);
+  g_autofree char *bad = g_build_filename (dir, "chart.gif", NULL);
+
+  _assert_export (chart, dir, "chart.png", "\x89PNG");
+  _assert_export (chart, dir, "chart.SVG", "<?xml");
+  _assert_export (chart, dir, "chart.pdf", "%PDF");
+
+  g_assert_false (ml_chart_export (chart, bad, 640, 400, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (ml_chart_export (chart, bad, 10, 10, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/isolated-line-reaches-zero", test_isolated_line_reaches_zero_at_its_liquidation_price);
+  g_test_add_func ("/chart/account-flat-below-liquidation", test_account_line_flat_below_liquidation);
+  g_test_add_func ("/chart/ghost-only-when-comparing", test_ghost_lines_only_when_comparing);
+  g_test_add_func ("/chart/dark", test_dark_uses_dark_colours);
+  g_test_add_func ("/chart/description", test_description);
+  g_test_add_func ("/chart/export", test_export);
+
+  return g_test_run ();
+}
