@@ -306,6 +306,48 @@ test_export (void)
   g_rmdir (dir);
 }
 
+static void
+_assert_paints (MlChart *chart,
+                int      width,
+                int      height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  ml_chart_draw (chart, cr, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* What a learner can get the chart into: nothing open, everything liquidated, zoomed far in,
+ * the smallest size. Each must paint (G_DEBUG makes any warning fatal). */
+static void
+test_edge_cases (void)
+{
+  g_autoptr(MlAccount) empty = ml_account_new (NULL, 1000, 60000);
+  g_autoptr(MlAccount) account = _isolated_long ();
+  g_autoptr(MlChart) chart = ml_chart_new (empty);
+  g_autoptr(MlChart) busy = NULL;
+
+  _assert_paints (chart, WIDTH, HEIGHT);
+  _assert_paints (chart, 200, 150);
+
+  ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_CROSS, 0.01, 60000, 10);
+  busy = ml_chart_new (account);
+  ml_chart_set_compare (busy, TRUE);
+  ml_chart_set_palette (busy, ml_chart_palette_high_contrast ());
+  _assert_paints (busy, 200, 150);
+  ml_chart_set_range (busy, 60000, 60000.5);
+  _assert_paints (busy, WIDTH, HEIGHT);
+  ml_chart_reset_range (busy);
+
+  /* Everything liquidated: a flat line at what is left, and nothing to mark. */
+  g_assert_true (ml_account_move_mark_price (account, 1000, NULL, NULL));
+  g_assert_true (ml_account_move_mark_price (account, 1000000, NULL, NULL));
+  _assert_paints (busy, WIDTH, HEIGHT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/chart/dark", test_dark_uses_dark_colours);
   g_test_add_func ("/chart/description", test_description);
   g_test_add_func ("/chart/export", test_export);
+  g_test_add_func ("/chart/edge-cases", test_edge_cases);
 
   return g_test_run ();
 }
