@@ -22,18 +22,28 @@ typedef struct
 } Picture;
 
 static void
-_paint (MlChart *chart,
-        Picture *picture)
+_paint_sized (MlChart *chart,
+              int      width,
+              int      height,
+              Picture *picture)
 {
   cairo_t *cr;
 
-  picture->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  picture->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (picture->surface);
-  ml_chart_draw (chart, cr, WIDTH, HEIGHT);
+  ml_chart_draw (chart, cr, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (picture->surface);
   picture->data = cairo_image_surface_get_data (picture->surface);
   picture->stride = cairo_image_surface_get_stride (picture->surface);
+}
+
+static void
+_paint (MlChart *chart,
+        Picture *picture)
+{
+  _paint_sized (chart, WIDTH, HEIGHT, picture);
 }
 
 static void
@@ -311,13 +321,10 @@ _assert_paints (MlChart *chart,
                 int      width,
                 int      height)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (surface);
+  Picture picture;
 
-  ml_chart_draw (chart, cr, width, height);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  _paint_sized (chart, width, height, &picture);
+  cairo_surface_destroy (picture.surface);
 }
 
 /* What a learner can get the chart into: nothing open, everything liquidated, zoomed far in,
