@@ -53,3 +53,11 @@ ml_setup () {
     rm -f "$dir.setup.log"
   fi
 }
+
+# Install what running needs and build the app in _build: what run.sh and screenshots.sh share.
+ml_build_app () {
+  # shellcheck disable=SC2086 # one word per package
+  ml_install_packages $ML_RUN_PACKAGES
+  ml_setup _build -Ddevelopment=true
+  ninja -C _build --quiet
+}

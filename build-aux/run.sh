@@ -8,10 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . build-aux/deps.sh
 
-# shellcheck disable=SC2086
-ml_install_packages $ML_RUN_PACKAGES
-ml_setup _build -Ddevelopment=true
-ninja -C _build --quiet
+ml_build_app
 
 if [ $# -eq 0 ]; then
   set -- --report data/scenarios/same-long-two-modes.mlscenario

@@ -7,10 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . build-aux/deps.sh
 
-# shellcheck disable=SC2086
-ml_install_packages $ML_RUN_PACKAGES
-ml_setup _build -Ddevelopment=true
-ninja -C _build --quiet
+ml_build_app
 mkdir -p screenshots
 
 # The C locale, so the pictures do not depend on who made them.
