@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The command line. It parses its own options so that it can keep design.md's exit codes
- * (0 done, 1 a bad file, 2 a usage error) and answer --report without a display: nothing
- * here touches GTK.
+ * The application and its command line. It parses its own options so that it can keep
+ * design.md's exit codes (0 done, 1 a bad file, 2 a usage error) and answer --report and
+ * --export-chart without a display: those paths never initialise GTK. Without them it opens
+ * the lab window; --screenshot opens it, renders it to a PNG file and exits.
  */
 
 #define G_LOG_DOMAIN "ml-application"
@@ -13,20 +14,23 @@
 
 #include <stdio.h>
 #include <glib/gi18n.h>
+#include <adwaita.h>
 
 #include "margin-lab-core.h"
 #include "ml-application.h"
 #include "ml-chart.h"
+#include "ml-screenshot.h"
+#include "ml-window.h"
 
 #define EXIT_BAD_FILE 1
 #define EXIT_USAGE    2
 
 struct _MlApplication
 {
-  GApplication parent_instance;
+  AdwApplication parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (MlApplication, ml_application, G_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (MlApplication, ml_application, ADW_TYPE_APPLICATION)
 
 static int
 _usage_error (const char *message)
@@ -59,10 +63,12 @@ _print_report (const char *filename)
   return EXIT_SUCCESS;
 }
 
+/* What --export-chart and --screenshot share: where, how large, how coloured. */
 typedef struct
 {
   char     *scenario;
   char     *output;
+  char     *screenshot;
   char     *size;
   gboolean  dark;
   gboolean  compare;
@@ -73,6 +79,7 @@ _export_options_clear (ExportOptions *options)
 {
   g_clear_pointer (&options->scenario, g_free);
   g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->screenshot, g_free);
   g_clear_pointer (&options->size, g_free);
 }
 
@@ -106,8 +113,6 @@ _export_chart (const ExportOptions *options)
   g_autoptr(GError) error = NULL;
   int width = 1200, height = 700;
 
-  if (options->output == NULL)
-    return _usage_error (_("--export-chart needs --output OUT.png, OUT.svg or OUT.pdf"));
   if (options->size != NULL && !_parse_size (options->size, &width, &height))
     {
       g_autofree char *message = g_strdup_printf (_("--size takes WIDTHxHEIGHT in pixels, such as 1200x700, not “%s”"),
@@ -135,25 +140,130 @@ _export_chart (const ExportOptions *options)
   return EXIT_SUCCESS;
 }
 
+/* The window, rendered to a PNG file: needs a display, and the application registered. */
 static int
-_run (char **argv)
+_screenshot (MlApplication       *self,
+             const ExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  MlWindow *window;
+  int width = 1200, height = 800;
+
+  if (options->size != NULL && !_parse_size (options->size, &width, &height))
+    {
+      g_autofree char *message = g_strdup_printf (_("--size takes WIDTHxHEIGHT in pixels, such as 1200x800, not “%s”"),
+                                                  options->size);
+      return _usage_error (message);
+    }
+  if (!gtk_init_check ())
+    return _usage_error (_("--screenshot needs a display: run it under a desktop session or xvfb-run"));
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("margin-lab: %s\n", error->message);
+      return EXIT_BAD_FILE;
+    }
+
+  /* Fixed look, as libadwaita's own screenshot tool does: no animations, GNOME's font. */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-font-name", "Cantarell 11",
+                NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      options->dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  window = ml_window_new (GTK_APPLICATION (self));
+  if (options->scenario != NULL)
+    {
+      g_autoptr(MlScenario) scenario = ml_scenario_new_from_file (options->scenario, &error);
+
+      if (scenario == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          gtk_window_destroy (GTK_WINDOW (window));
+          return EXIT_BAD_FILE;
+        }
+      ml_window_set_scenario (window, scenario, NULL);
+    }
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "compare-modes", g_variant_new_boolean (options->compare));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (!ml_screenshot_window (GTK_WINDOW (window), options->screenshot, &error))
+    {
+      name = g_filename_display_name (options->screenshot);
+      g_printerr ("%s: %s\n", name, error->message);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return EXIT_BAD_FILE;
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  return EXIT_SUCCESS;
+}
+
+/* The lab itself: GApplication's own handling registers, then activates or opens. */
+static int
+_run_window (MlApplication *self,
+             char          *program,
+             const char    *scenario)
+{
+  char *argv[] = { program, (char *)scenario, NULL };
+  char **arguments;
+  int status = EXIT_SUCCESS;
+
+  if (!gtk_init_check ())
+    return _usage_error (_("there is no display to open the window on; --report and --export-chart need none"));
+  arguments = g_strdupv (argv);
+
+  G_APPLICATION_CLASS (ml_application_parent_class)->local_command_line (G_APPLICATION (self), &arguments, &status);
+  g_strfreev (arguments);
+  return status;
+}
+
+/* Returns what is wrong with this combination of options, or NULL. */
+static const char *
+_check_combination (const char          *report,
+                    const char          *chart,
+                    const ExportOptions *export)
+{
+  if ((report != NULL && report[0] == '\0') || (chart != NULL && chart[0] == '\0')
+      || (export->output != NULL && export->output[0] == '\0')
+      || (export->screenshot != NULL && export->screenshot[0] == '\0'))
+    return _("--report, --export-chart, --output and --screenshot need the name of a file");
+  if ((report != NULL) + (chart != NULL) + (export->screenshot != NULL) > 1)
+    return _("give only one of --report, --export-chart and --screenshot");
+  if (export->output != NULL && chart == NULL)
+    return _("--output goes with --export-chart");
+  if ((export->size || export->dark || export->compare) && chart == NULL && export->screenshot == NULL)
+    return _("--size, --dark and --compare go with --export-chart or --screenshot");
+  if (chart != NULL && export->output == NULL)
+    return _("--export-chart needs --output OUT.png, OUT.svg or OUT.pdf");
+  return NULL;
+}
+
+static int
+_run (MlApplication *self,
+      char         **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
+  g_autofree char *chart = NULL;
   g_auto(ExportOptions) export = { NULL };
   gboolean version = FALSE;
+  const char *problem;
   const GOptionEntry entries[] = {
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &report,
       N_("Print the report of a scenario file as JSON"), N_("FILE") },
-    { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, &export.scenario,
+    { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, &chart,
       N_("Draw the collateral chart of a scenario file into --output"), N_("FILE") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &export.output,
       N_("Where --export-chart writes: a .png, .svg or .pdf file"), N_("OUT") },
+    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &export.screenshot,
+      N_("Render the window, with the scenario FILE if given, into a PNG file and exit"), N_("OUT.png") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &export.size,
-      N_("The chart's size in pixels (default 1200x700)"), N_("WxH") },
+      N_("The chart's or the window's size in pixels (default 1200x700 and 1200x800)"), N_("WxH") },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &export.dark,
-      N_("Draw the chart in dark colours"), NULL },
+      N_("Use dark colours"), NULL },
     { "compare", 0, 0, G_OPTION_ARG_NONE, &export.compare,
       N_("Also draw the account with every position in the other margin mode"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -161,16 +271,16 @@ _run (char **argv)
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
+  context = g_option_context_new (_("[FILE.mlscenario]"));
   g_option_context_set_summary (context,
                                 _("Margin Lab shows how cross and isolated margin behave on a BTC/USDT perpetual."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse_strv (context, &argv, &error))
     return _usage_error (error->message);
-  if (g_strv_length (argv) > 1)
+  if (g_strv_length (argv) > 2)
     {
-      g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), argv[1]);
+      g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), argv[2]);
       return _usage_error (message);
     }
 
@@ -179,18 +289,23 @@ _run (char **argv)
       g_print ("margin-lab %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
-  if ((report != NULL && report[0] == '\0') || (export.scenario != NULL && export.scenario[0] == '\0'))
-    return _usage_error (_("--report and --export-chart need the name of a scenario file"));
-  if (report != NULL && export.scenario != NULL)
-    return _usage_error (_("give either --report or --export-chart, not both"));
-  if (export.scenario == NULL && (export.output || export.size || export.dark || export.compare))
-    return _usage_error (_("--output, --size, --dark and --compare go with --export-chart"));
+  if ((problem = _check_combination (report, chart, &export)) != NULL)
+    return _usage_error (problem);
+  /* A scenario file of its own goes with the window and --screenshot only. */
+  if (argv[1] != NULL && (report != NULL || chart != NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), argv[1]);
+      return _usage_error (message);
+    }
+  export.scenario = g_strdup (chart ? chart : argv[1]);
 
   if (report != NULL)
     return _print_report (report);
-  if (export.scenario != NULL)
+  if (chart != NULL)
     return _export_chart (&export);
-  return _usage_error (_("nothing to do: give --report FILE or --export-chart FILE --output OUT"));
+  if (export.screenshot != NULL)
+    return _screenshot (self, &export);
+  return _run_window (self, argv[0], export.scenario);
 }
 
 static gboolean
@@ -200,8 +315,94 @@ ml_application_local_command_line (GApplication   *app,
 {
   g_auto(GStrv) argv = g_strdupv (*arguments);
 
-  *exit_status = _run (argv);
+  *exit_status = _run (ML_APPLICATION (app), argv);
   return TRUE;
+}
+
+/* The GUI */
+
+static void
+_about (GSimpleAction *action,
+        GVariant      *param,
+        gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "Margin Lab developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Margin Lab"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("Margin Lab developers"),
+                         "developers", developers,
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/marginlab/margin-lab",
+                         "issue-url", "https://github.com/marginlab/margin-lab/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "comments", _("See what cross and isolated margin do to a BTC/USDT perpetual position before you risk money. Risk brackets: Binance BTCUSDT, as published from 2024-05-30, a labelled stand-in."),
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+_quit (GSimpleAction *action,
+       GVariant      *param,
+       gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", _about },
+  { "quit", _quit },
+};
+
+static const struct { const char *action; const char *accels[3]; } accelerators[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Shift><Control>s", NULL } },
+  { "win.export-chart", { "<Control>e", NULL } },
+  { "win.place-order", { "<Control>Return", NULL } },
+  { "win.play", { "<Control>p", NULL } },
+  { "win.step", { "<Control>period", NULL } },
+  { "win.compare-modes", { "<Control>m", NULL } },
+  { "win.reset-zoom", { "<Control>0", NULL } },
+};
+
+static void
+ml_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (ml_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accelerators[i].action,
+                                           accelerators[i].accels);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+ml_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (ml_window_new (GTK_APPLICATION (app))));
+}
+
+static void
+ml_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      MlWindow *window = ml_window_new (GTK_APPLICATION (app));
+
+      gtk_window_present (GTK_WINDOW (window));
+      ml_window_open_file (window, files[i]);
+    }
 }
 
 static void
@@ -210,6 +411,9 @@ ml_application_class_init (MlApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->local_command_line = ml_application_local_command_line;
+  app_class->startup = ml_application_startup;
+  app_class->activate = ml_application_activate;
+  app_class->open = ml_application_open;
 }
 
 static void
@@ -222,6 +426,7 @@ ml_application_new (void)
 {
   return g_object_new (ML_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/marginlab/MarginLab",
+                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }

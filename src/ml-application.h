@@ -5,13 +5,13 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 #define ML_TYPE_APPLICATION (ml_application_get_type ())
 
-G_DECLARE_FINAL_TYPE (MlApplication, ml_application, ML, APPLICATION, GApplication)
+G_DECLARE_FINAL_TYPE (MlApplication, ml_application, ML, APPLICATION, AdwApplication)
 
 MlApplication *ml_application_new (void);
 

@@ -568,6 +568,28 @@ ml_chart_y_for_value (MlChart *self,
   return _y (&f, value);
 }
 
+/**
+ * ml_chart_price_for_x:
+ *
+ * Returns: the price that ml_chart_draw() at @width × @height puts at column @x, kept within
+ *   the prices the model accepts
+ */
+double
+ml_chart_price_for_x (MlChart *self,
+                      double   width,
+                      double   height,
+                      double   x)
+{
+  g_autoptr(GArray) lines = NULL;
+  Frame f;
+
+  g_return_val_if_fail (ML_IS_CHART (self), ML_MIN_PRICE);
+
+  lines = _lines (self);
+  _frame (self, lines, width, height, &f);
+  return CLAMP (f.lo + (x - f.left) / (f.right - f.left) * (f.hi - f.lo), ML_MIN_PRICE, ML_MAX_PRICE);
+}
+
 /* Painting */
 
 static void
@@ -951,6 +973,89 @@ ml_chart_draw (MlChart *self,
   _draw_lines (self, cr, &f, lines);
   _draw_mark (self, cr, &f);
   _draw_legend (self, cr, &f, lines);
+  cairo_restore (cr);
+}
+
+/* The hover box: the price, then every line's value there, the account first as in the legend. */
+static void
+_draw_hover_box (MlChart     *self,
+                 cairo_t     *cr,
+                 const Frame *f,
+                 GArray      *lines,
+                 double       price)
+{
+  g_autofree char *header = ml_money_format_price (price);
+  g_autoptr(GString) text = g_string_new (NULL);
+  double x = _x (f, price), w, h;
+
+  /* Translators: the first line of the chart's hover box, "At 58,000.0" */
+  g_string_append_printf (text, _("At %s"), header);
+  for (guint k = 0; k < lines->len; k++)
+    {
+      const Line *line = &g_array_index (lines, Line, lines->len - 1 - k);
+      g_autofree char *value = ml_money_format_usdt (ml_curve_evaluate (line->curve, price));
+
+      /* Translators: one line of the chart's hover box, "Cross pool (b): 1,000.00 USDT" */
+      g_string_append_printf (text, _("\n%s: %s"), line->label, value);
+    }
+
+  _text_size (cr, text->str, &w, &h);
+  x = x + 12 + w + 12 <= f->right ? x + 12 : x - 12 - w - 12;
+  _set_color (cr, &self->palette.background, 0.94);
+  cairo_rectangle (cr, x, f->bottom - h - 20, w + 12, h + 8);
+  cairo_fill_preserve (cr);
+  _set_color (cr, &self->palette.foreground, 0.6);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  _set_color (cr, &self->palette.foreground, 1);
+  _text (cr, text->str, x + 6, f->bottom - h - 16, 0, 0);
+}
+
+/**
+ * ml_chart_draw_hover:
+ *
+ * Paints, over ml_chart_draw() at the same size, a crosshair at @price with a dot on every
+ * line and a box listing every line's value there.
+ */
+void
+ml_chart_draw_hover (MlChart *self,
+                     cairo_t *cr,
+                     double   width,
+                     double   height,
+                     double   price)
+{
+  static const double dash[] = { 3, 3 };
+  g_autoptr(GArray) lines = NULL;
+  Frame f;
+  double x;
+
+  g_return_if_fail (ML_IS_CHART (self));
+  g_return_if_fail (cr != NULL);
+
+  lines = _lines (self);
+  _frame (self, lines, width, height, &f);
+  if (!(price >= f.lo && price <= f.hi))
+    return;
+  x = round (_x (&f, price)) + 0.5;
+
+  cairo_save (cr);
+  _set_color (cr, &self->palette.foreground, 0.6);
+  cairo_set_line_width (cr, 1);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_move_to (cr, x, f.top);
+  cairo_line_to (cr, x, f.bottom);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      _set_color (cr, &line->color, 1);
+      cairo_arc (cr, x, _y (&f, ml_curve_evaluate (line->curve, price)), 3.5, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  _draw_hover_box (self, cr, &f, lines, price);
   cairo_restore (cr);
 }
 

@@ -65,10 +65,19 @@ double      ml_chart_y_for_value   (MlChart              *self,
                                     double                width,
                                     double                height,
                                     double                value);
+double      ml_chart_price_for_x   (MlChart              *self,
+                                    double                width,
+                                    double                height,
+                                    double                x);
 void        ml_chart_draw          (MlChart              *self,
                                     cairo_t              *cr,
                                     double                width,
                                     double                height);
+void        ml_chart_draw_hover    (MlChart              *self,
+                                    cairo_t              *cr,
+                                    double                width,
+                                    double                height,
+                                    double                price);
 gboolean    ml_chart_export        (MlChart              *self,
                                     const char           *filename,
                                     int                   width,

@@ -14,3 +14,4 @@
 #include "ml-position.h"
 #include "ml-account.h"
 #include "ml-scenario.h"
+#include "ml-explain.h"

@@ -141,6 +141,28 @@ ml_scenario_new (MlAccount *account)
   return g_object_new (ML_TYPE_SCENARIO, "account", account, NULL);
 }
 
+/**
+ * ml_scenario_new_with_account:
+ *
+ * Returns: (transfer full): a scenario with @self's title, what-if prices and price path, and
+ *   @account: the lab saves what the learner has done with the scenario it opened
+ */
+MlScenario *
+ml_scenario_new_with_account (MlScenario *self,
+                              MlAccount  *account)
+{
+  MlScenario *copy;
+
+  g_return_val_if_fail (ML_IS_SCENARIO (self), NULL);
+  g_return_val_if_fail (ML_IS_ACCOUNT (account), NULL);
+
+  copy = ml_scenario_new (account);
+  ml_scenario_set_title (copy, self->title);
+  g_array_append_vals (copy->what_if, self->what_if->data, self->what_if->len);
+  g_array_append_vals (copy->path, self->path->data, self->path->len);
+  return copy;
+}
+
 /* Reading: the text before JSON */
 
 static gboolean

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (MlScenario, ml_scenario, ML, SCENARIO, GObject)
 #define ML_SCENARIO_MAX_SIZE (16 * 1024 * 1024)
 
 MlScenario   *ml_scenario_new             (MlAccount    *account);
+MlScenario   *ml_scenario_new_with_account (MlScenario   *self,
+                                           MlAccount    *account);
 MlScenario   *ml_scenario_new_from_file   (const char   *filename,
                                            GError      **error);
 MlScenario   *ml_scenario_new_from_data   (const char   *data,

@@ -1,0 +1,220 @@
+/* ml-explain-button.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A flat menu button showing a number; its popover shows the formula with the learner's own
+ * numbers, written only when it opens so that it always matches the model.
+ */
+
+#define G_LOG_DOMAIN "ml-explain-button"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ml-explain-button.h"
+
+struct _MlExplainButton
+{
+  GtkWidget       parent_instance;
+
+  GtkMenuButton  *button;
+  GtkLabel       *text;
+  char           *title;
+  MlExplainFunc   func;
+  gpointer        user_data;
+  GDestroyNotify  destroy;
+};
+
+G_DEFINE_FINAL_TYPE (MlExplainButton, ml_explain_button, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+_fill_popover (GtkMenuButton *button,
+               gpointer       user_data)
+{
+  MlExplainButton *self = user_data;
+  g_autofree char *markup = ml_explain_button_explain (self);
+
+  gtk_label_set_markup (self->text, markup ? markup : "");
+}
+
+/* Screen readers hear what the number is, not only its digits. */
+static void
+_update_accessible_label (MlExplainButton *self)
+{
+  const char *label = ml_explain_button_get_label (self);
+  g_autofree char *name = NULL;
+
+  if (self->title == NULL)
+    return;
+  /* Translators: a number's accessible name, "Liquidation price: 54,321.0" */
+  name = g_strdup_printf (_("%s: %s"), self->title, label ? label : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+static void
+ml_explain_button_dispose (GObject *object)
+{
+  MlExplainButton *self = ML_EXPLAIN_BUTTON (object);
+
+  ml_explain_button_set_func (self, NULL, NULL, NULL);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer ((GtkWidget **)&self->button, gtk_widget_unparent);
+  G_OBJECT_CLASS (ml_explain_button_parent_class)->dispose (object);
+}
+
+static void
+ml_explain_button_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  MlExplainButton *self = ML_EXPLAIN_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_LABEL:
+      g_value_set_string (value, ml_explain_button_get_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_explain_button_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  MlExplainButton *self = ML_EXPLAIN_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_LABEL:
+      ml_explain_button_set_label (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_explain_button_class_init (MlExplainButtonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ml_explain_button_dispose;
+  object_class->get_property = ml_explain_button_get_property;
+  object_class->set_property = ml_explain_button_set_property;
+
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "explainbutton");
+}
+
+static void
+ml_explain_button_init (MlExplainButton *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+
+  self->text = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->text, TRUE);
+  gtk_label_set_max_width_chars (self->text, 48);
+  gtk_label_set_selectable (self->text, TRUE);
+  gtk_label_set_xalign (self->text, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->text), "explanation");
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->text));
+
+  self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_popover (self->button, popover);
+  gtk_menu_button_set_always_show_arrow (self->button, FALSE);
+  gtk_menu_button_set_create_popup_func (self->button, _fill_popover, self, NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->button), "flat");
+  gtk_widget_add_css_class (GTK_WIDGET (self->button), "numeric");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Explain this number"));
+  gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
+}
+
+GtkWidget *
+ml_explain_button_new (void)
+{
+  return g_object_new (ML_TYPE_EXPLAIN_BUTTON, NULL);
+}
+
+const char *
+ml_explain_button_get_label (MlExplainButton *self)
+{
+  g_return_val_if_fail (ML_IS_EXPLAIN_BUTTON (self), NULL);
+  return gtk_menu_button_get_label (self->button);
+}
+
+void
+ml_explain_button_set_label (MlExplainButton *self,
+                             const char      *label)
+{
+  g_return_if_fail (ML_IS_EXPLAIN_BUTTON (self));
+
+  if (g_strcmp0 (label, ml_explain_button_get_label (self)) == 0)
+    return;
+  gtk_menu_button_set_label (self->button, label);
+  _update_accessible_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+}
+
+/**
+ * ml_explain_button_set_title:
+ * @title: what the number is, "Liquidation price", for its accessible name
+ */
+void
+ml_explain_button_set_title (MlExplainButton *self,
+                             const char      *title)
+{
+  g_return_if_fail (ML_IS_EXPLAIN_BUTTON (self));
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  _update_accessible_label (self);
+}
+
+void
+ml_explain_button_set_func (MlExplainButton *self,
+                            MlExplainFunc    func,
+                            gpointer         user_data,
+                            GDestroyNotify   destroy)
+{
+  g_return_if_fail (ML_IS_EXPLAIN_BUTTON (self));
+
+  if (self->destroy != NULL)
+    self->destroy (self->user_data);
+  self->func = func;
+  self->user_data = user_data;
+  self->destroy = destroy;
+}
+
+/**
+ * ml_explain_button_explain:
+ *
+ * Returns: (transfer full) (nullable): the popover's markup as it would show now
+ */
+char *
+ml_explain_button_explain (MlExplainButton *self)
+{
+  g_return_val_if_fail (ML_IS_EXPLAIN_BUTTON (self), NULL);
+  return self->func != NULL ? self->func (self->user_data) : NULL;
+}

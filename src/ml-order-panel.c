@@ -1,0 +1,609 @@
+/* ml-order-panel.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The order-setup panel. Its preview is not a second implementation of the formulas: it
+ * places the order on a copy of the account and reads the numbers back, so the preview and
+ * the model cannot disagree. Every input is checked here first, so that each mistake gets a
+ * sentence under the control that caused it.
+ */
+
+#define G_LOG_DOMAIN "ml-order-panel"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "ml-order-panel.h"
+
+/* The slider's marks; those above the size's risk bracket are left off. */
+static const guint leverage_marks[] = { 1, 5, 10, 20, 50, 75, 100, 125 };
+
+typedef enum
+{
+  UNIT_BTC,
+  UNIT_USDT_MARGIN,
+} SizeUnit;
+
+struct _MlOrderPanel
+{
+  GtkWidget        parent_instance;
+
+  MlAccount       *account;
+  MlOrder          order;      /* valid when valid is TRUE; id is always NULL */
+  gboolean         valid;
+  gboolean         syncing;    /* the spin button and the slider are updating each other */
+
+  GtkWidget       *box;
+  GtkToggleButton *long_button;
+  GtkToggleButton *isolated_button;
+  GtkSpinButton   *leverage_spin;
+  GtkScale        *leverage_scale;
+  GtkAdjustment   *scale_adjustment;
+  GtkLabel        *leverage_error;
+  GtkEntry        *size_entry;
+  GtkDropDown     *unit_dropdown;
+  GtkLabel        *size_hint;
+  GtkLabel        *size_error;
+  GtkEntry        *price_entry;
+  GtkLabel        *price_hint;
+  GtkLabel        *price_error;
+  GtkLabel        *notional_value;
+  GtkLabel        *margin_value;
+  GtkLabel        *liquidation_value;
+  GtkLabel        *bankruptcy_value;
+  GtkLabel        *distance_value;
+  GtkLabel        *loss_value;
+  GtkLabel        *order_error;
+  GtkButton       *open_button;
+};
+
+G_DEFINE_FINAL_TYPE (MlOrderPanel, ml_order_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ACCOUNT,
+  PROP_VALID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One error line under one control: the control gets the error style, the line says why. */
+static void
+_set_error (GtkLabel   *label,
+            GtkWidget  *control,
+            const char *message)
+{
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (control, "error");
+  else
+    gtk_widget_remove_css_class (control, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (control),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               message ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+static void
+_set_valid (MlOrderPanel *self,
+            gboolean      valid)
+{
+  if (self->valid == valid)
+    return;
+  self->valid = valid;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+}
+
+static gboolean
+_is_blank (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Reading the inputs. Each returns NULL when the input is good, or the sentence to show. */
+
+static char *
+_read_price (MlOrderPanel *self,
+             double       *price)
+{
+  MlContract *contract = ml_account_get_contract (self->account);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->price_entry));
+  g_autofree char *mark = ml_money_format_price (ml_account_get_mark_price (self->account));
+  g_autofree char *lowest = ml_money_format_price (ML_MIN_PRICE);
+  g_autofree char *highest = ml_money_format_price (ML_MAX_PRICE);
+  double typed;
+
+  gtk_label_set_text (self->price_hint, "");
+  if (_is_blank (text) || g_str_equal (text, mark))
+    {
+      *price = ml_account_get_mark_price (self->account);
+      gtk_label_set_text (self->price_hint, ml_account_get_charge_fees (self->account)
+                                            ? _("At the mark price: a market order, taker fee")
+                                            : _("At the mark price: a market order"));
+      return NULL;
+    }
+  if (!ml_money_parse (text, &typed))
+    return g_strdup_printf (_("“%s” is not a price. Type one such as %s, or leave this empty for the mark price."),
+                            text, mark);
+  if (typed < ML_MIN_PRICE)
+    return g_strdup_printf (_("A price must be at least %s USDT, one tick."), lowest);
+  if (typed > ML_MAX_PRICE)
+    return g_strdup_printf (_("A price must be at most %s USDT."), highest);
+
+  *price = ml_contract_snap_to_tick (contract, typed);
+  if (*price != typed)
+    {
+      g_autofree char *snapped = ml_money_format_price (*price);
+      g_autofree char *hint = g_strdup_printf (_("Snapped to the 0.1 tick: %s, a limit order"), snapped);
+
+      gtk_label_set_text (self->price_hint, hint);
+    }
+  else
+    gtk_label_set_text (self->price_hint, _("A limit order filled at this price"));
+  return NULL;
+}
+
+static char *
+_read_leverage (MlOrderPanel *self,
+                guint        *leverage)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->leverage_spin));
+  guint highest = ml_contract_get_max_leverage (ml_account_get_contract (self->account));
+  double typed;
+
+  if (!ml_money_parse (text, &typed) || typed != floor (typed))
+    return g_strdup_printf (_("Leverage is a whole number from 1 to %u."), highest);
+  if (typed < 1 || typed > highest)
+    return g_strdup_printf (_("Leverage goes from 1× to %u×; %s× is outside."), highest, text);
+  *leverage = (guint)typed;
+  return NULL;
+}
+
+static SizeUnit
+_unit (MlOrderPanel *self)
+{
+  return gtk_drop_down_get_selected (self->unit_dropdown) == UNIT_USDT_MARGIN ? UNIT_USDT_MARGIN : UNIT_BTC;
+}
+
+/* The size in BTC, in whole contracts; a USDT margin buys as many contracts as it pays for. */
+static char *
+_read_quantity (MlOrderPanel *self,
+                double        price,
+                guint         leverage,
+                double       *quantity)
+{
+  MlContract *contract = ml_account_get_contract (self->account);
+  double contract_size = ml_contract_get_contract_size (contract);
+  double max_notional = ml_brackets_get_max_notional (ml_account_get_brackets (self->account));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->size_entry));
+  SizeUnit unit = _unit (self);
+  double typed;
+
+  if (_is_blank (text))
+    return g_strdup (unit == UNIT_BTC ? _("Type a size in BTC, such as 0.1.")
+                                      : _("Type the USDT of margin to put in, such as 100."));
+  if (!ml_money_parse (text, &typed))
+    return g_strdup_printf (unit == UNIT_BTC ? _("“%s” is not a number. Type a size in BTC, such as 0.1.")
+                                             : _("“%s” is not a number. Type the USDT of margin, such as 100."),
+                            text);
+  if (typed <= 0)
+    return g_strdup (unit == UNIT_BTC ? _("The size must be more than 0: at least 0.0001 BTC, one contract.")
+                                      : _("The margin must be more than 0 USDT."));
+
+  *quantity = unit == UNIT_BTC ? typed : typed * leverage / price;
+  if (*quantity * price > max_notional)
+    {
+      g_autofree char *most = ml_money_format_btc (floor (max_notional / price / contract_size) * contract_size);
+      g_autofree char *cap = ml_money_format_usdt (max_notional);
+
+      return g_strdup_printf (_("Too large: the risk brackets end at %s of notional, %s at this price."), cap, most);
+    }
+  if (unit == UNIT_USDT_MARGIN)
+    {
+      *quantity = floor (*quantity / contract_size + 1e-9) * contract_size;
+      if (*quantity < contract_size)
+        {
+          g_autofree char *one = ml_money_format_usdt (contract_size * price / leverage);
+
+          return g_strdup_printf (_("Too little to buy one contract: one costs %s of margin at %u×."), one, leverage);
+        }
+    }
+  else if (!ml_contract_is_whole_contracts (contract, *quantity))
+    {
+      g_autofree char *lower = ml_money_format_btc (floor (*quantity / contract_size) * contract_size);
+
+      return g_strdup_printf (_("Sizes go in whole contracts of 0.0001 BTC: %s is between two. Try %s."), text, lower);
+    }
+  return NULL;
+}
+
+/* The slider ends at the highest leverage the size's risk bracket allows. */
+static void
+_update_slider (MlOrderPanel *self,
+                guint         highest)
+{
+  if (gtk_adjustment_get_upper (self->scale_adjustment) == highest)
+    return;
+  self->syncing = TRUE;
+  gtk_adjustment_set_upper (self->scale_adjustment, highest);
+  gtk_scale_clear_marks (self->leverage_scale);
+  for (guint i = 0; i < G_N_ELEMENTS (leverage_marks) && leverage_marks[i] <= highest; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%u×", leverage_marks[i]);
+
+      /* 5× and 10× sit too close to 1× for a label of their own. */
+      gtk_scale_add_mark (self->leverage_scale, leverage_marks[i], GTK_POS_BOTTOM,
+                          leverage_marks[i] == 5 || leverage_marks[i] == 10 ? NULL : label);
+    }
+  self->syncing = FALSE;
+}
+
+/* The preview */
+
+static void
+_clear_preview (MlOrderPanel *self)
+{
+  GtkLabel *values[] = { self->notional_value, self->margin_value, self->liquidation_value,
+                         self->bankruptcy_value, self->distance_value, self->loss_value };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    gtk_label_set_text (values[i], "—");
+}
+
+static char *
+_distance (double mark,
+           double liquidation)
+{
+  g_autofree char *percent = NULL;
+
+  if (liquidation == ML_PRICE_NONE)
+    return g_strdup (_("cannot be liquidated"));
+  percent = ml_money_format_percent (fabs (mark - liquidation) / mark);
+  return g_strdup_printf (liquidation < mark ? _("%s below the mark") : _("%s above the mark"), percent);
+}
+
+static void
+_show_preview (MlOrderPanel *self,
+               MlAccount    *after,
+               MlPosition   *position)
+{
+  gboolean isolated = ml_position_get_mode (position) == ML_MARGIN_MODE_ISOLATED;
+  double lp = isolated ? ml_position_get_liquidation_price (position) : ml_account_get_cross_liquidation_price (after);
+  double bp = isolated ? ml_position_get_bankruptcy_price (position) : ml_account_get_cross_bankruptcy_price (after);
+  g_autofree char *notional = ml_money_format_usdt (ml_position_get_notional (position));
+  g_autofree char *margin = ml_money_format_usdt (ml_position_get_initial_margin (position));
+  g_autofree char *liquidation = ml_money_format_price (lp);
+  g_autofree char *bankruptcy = ml_money_format_price (bp);
+  g_autofree char *distance = _distance (ml_account_get_mark_price (after), lp);
+  g_autofree char *at_risk = ml_money_format_usdt (isolated ? ml_position_get_margin (position)
+                                                            : ml_account_get_cross_wallet_balance (after));
+  g_autofree char *loss = isolated ? g_strdup_printf (_("at most %s, its isolated margin"), at_risk)
+                                   : g_strdup_printf (_("up to the whole cross balance, %s"), at_risk);
+
+  gtk_label_set_text (self->notional_value, notional);
+  gtk_label_set_text (self->margin_value, margin);
+  gtk_label_set_text (self->liquidation_value, liquidation);
+  gtk_label_set_text (self->bankruptcy_value, bankruptcy);
+  gtk_label_set_text (self->distance_value, distance);
+  gtk_label_set_text (self->loss_value, loss);
+}
+
+static void
+_show_contracts (MlOrderPanel *self,
+                 double        quantity,
+                 double        price)
+{
+  MlContract *contract = ml_account_get_contract (self->account);
+  gint64 n = ml_contract_count_contracts (contract, quantity);
+  g_autofree char *count = g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+  g_autofree char *size = ml_money_format_btc (quantity);
+  g_autofree char *notional = ml_money_format_usdt (quantity * price);
+  /* Translators: under the size, "1,000 contracts: 0.1000 BTC, 6,000.00 USDT of notional" */
+  g_autofree char *hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s contract: %s, %s of notional",
+                                                        "%s contracts: %s, %s of notional", n),
+                                           count, size, notional);
+
+  gtk_label_set_text (self->size_hint, hint);
+}
+
+/* Checks every input, then places the order on a copy of the account. */
+static void
+_preview (MlOrderPanel *self)
+{
+  g_autofree char *price_problem = NULL, *leverage_problem = NULL, *size_problem = NULL;
+  g_autoptr(MlAccount) after = NULL;
+  g_autoptr(GError) error = NULL;
+  MlOrder order = { NULL };
+  guint highest = 125;
+  MlPosition *position;
+
+  order.side = gtk_toggle_button_get_active (self->long_button) ? ML_SIDE_LONG : ML_SIDE_SHORT;
+  order.mode = gtk_toggle_button_get_active (self->isolated_button) ? ML_MARGIN_MODE_ISOLATED : ML_MARGIN_MODE_CROSS;
+  gtk_button_set_label (self->open_button, order.side == ML_SIDE_LONG ? _("Open Long") : _("Open Short"));
+  gtk_label_set_text (self->size_hint, "");
+
+  price_problem = _read_price (self, &order.price);
+  leverage_problem = _read_leverage (self, &order.leverage);
+  if (price_problem == NULL)
+    size_problem = _read_quantity (self, order.price, leverage_problem ? 1 : order.leverage, &order.quantity);
+
+  if (price_problem == NULL && size_problem == NULL)
+    {
+      highest = ml_brackets_max_leverage_at (ml_account_get_brackets (self->account), order.quantity * order.price);
+      _show_contracts (self, order.quantity, order.price);
+      if (leverage_problem == NULL && order.leverage > highest)
+        {
+          g_autofree char *notional = ml_money_format_usdt (order.quantity * order.price);
+
+          leverage_problem = g_strdup_printf (_("At %s of notional the risk bracket allows at most %u×."), notional, highest);
+        }
+    }
+  _update_slider (self, highest);
+
+  _set_error (self->price_error, GTK_WIDGET (self->price_entry), price_problem);
+  _set_error (self->leverage_error, GTK_WIDGET (self->leverage_spin), leverage_problem);
+  _set_error (self->size_error, GTK_WIDGET (self->size_entry), size_problem);
+  _set_error (self->order_error, GTK_WIDGET (self->open_button), NULL);
+
+  if (price_problem || leverage_problem || size_problem)
+    {
+      _clear_preview (self);
+      _set_valid (self, FALSE);
+      return;
+    }
+
+  after = ml_account_copy (self->account);
+  if (!(position = ml_account_open_position (after, &order, &error)))
+    {
+      /* The model's own sentence says what is wrong and by how much. */
+      _set_error (self->order_error, GTK_WIDGET (self->open_button), error->message);
+      _clear_preview (self);
+      _set_valid (self, FALSE);
+      return;
+    }
+  _show_preview (self, after, position);
+  self->order = order;
+  _set_valid (self, TRUE);
+}
+
+/* Template callbacks */
+
+static void
+_inputs_changed (MlOrderPanel *self)
+{
+  if (self->account != NULL)
+    _preview (self);
+}
+
+static void
+_leverage_typed (MlOrderPanel *self)
+{
+  double typed;
+
+  if (!self->syncing && ml_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->leverage_spin)), &typed))
+    {
+      self->syncing = TRUE;
+      gtk_adjustment_set_value (self->scale_adjustment, typed);
+      self->syncing = FALSE;
+    }
+  _inputs_changed (self);
+}
+
+static void
+_leverage_slid (MlOrderPanel *self)
+{
+  if (self->syncing)
+    return;
+  self->syncing = TRUE;
+  gtk_spin_button_set_value (self->leverage_spin, round (gtk_adjustment_get_value (self->scale_adjustment)));
+  self->syncing = FALSE;
+  _inputs_changed (self);
+}
+
+/* Enter shows the price as it will be filled: snapped to the tick. */
+static void
+_price_activated (MlOrderPanel *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->price_entry));
+  double typed;
+
+  if (ml_money_parse (text, &typed) && ml_price_is_valid (typed))
+    {
+      g_autofree char *snapped = ml_money_format_price (ml_contract_snap_to_tick (ml_account_get_contract (self->account), typed));
+
+      gtk_editable_set_text (GTK_EDITABLE (self->price_entry), snapped);
+    }
+}
+
+/* GObject */
+
+static void
+ml_order_panel_dispose (GObject *object)
+{
+  MlOrderPanel *self = ML_ORDER_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_ORDER_PANEL);
+  g_clear_object (&self->account);
+  G_OBJECT_CLASS (ml_order_panel_parent_class)->dispose (object);
+}
+
+static void
+ml_order_panel_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MlOrderPanel *self = ML_ORDER_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
+      break;
+    case PROP_VALID:
+      g_value_set_boolean (value, self->valid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_order_panel_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  MlOrderPanel *self = ML_ORDER_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      ml_order_panel_set_account (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_order_panel_class_init (MlOrderPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ml_order_panel_dispose;
+  object_class->get_property = ml_order_panel_get_property;
+  object_class->set_property = ml_order_panel_set_property;
+
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL, ML_TYPE_ACCOUNT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALID] =
+    g_param_spec_boolean ("valid", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marginlab/MarginLab/ml-order-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, long_button);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, isolated_button);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, leverage_spin);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, leverage_scale);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, scale_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, leverage_error);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, size_entry);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, size_hint);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, size_error);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, price_entry);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, price_hint);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, price_error);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, notional_value);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, margin_value);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, liquidation_value);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, bankruptcy_value);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, distance_value);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, loss_value);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, order_error);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, open_button);
+  /* Not needed in the code, but reachable with gtk_widget_get_template_child() by the tests. */
+  gtk_widget_class_bind_template_child_full (widget_class, "short_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "cross_button", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, _inputs_changed);
+  gtk_widget_class_bind_template_callback (widget_class, _leverage_typed);
+  gtk_widget_class_bind_template_callback (widget_class, _leverage_slid);
+  gtk_widget_class_bind_template_callback (widget_class, _price_activated);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "orderpanel");
+}
+
+static void
+ml_order_panel_init (MlOrderPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  _update_slider (self, 0);
+  _update_slider (self, 125);
+}
+
+GtkWidget *
+ml_order_panel_new (void)
+{
+  return g_object_new (ML_TYPE_ORDER_PANEL, NULL);
+}
+
+MlAccount *
+ml_order_panel_get_account (MlOrderPanel *self)
+{
+  g_return_val_if_fail (ML_IS_ORDER_PANEL (self), NULL);
+  return self->account;
+}
+
+void
+ml_order_panel_set_account (MlOrderPanel *self,
+                            MlAccount    *account)
+{
+  g_return_if_fail (ML_IS_ORDER_PANEL (self));
+  g_return_if_fail (account == NULL || ML_IS_ACCOUNT (account));
+
+  if (!g_set_object (&self->account, account))
+    return;
+  ml_order_panel_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+}
+
+gboolean
+ml_order_panel_get_valid (MlOrderPanel *self)
+{
+  g_return_val_if_fail (ML_IS_ORDER_PANEL (self), FALSE);
+  return self->valid;
+}
+
+/**
+ * ml_order_panel_get_order:
+ * @order: (out): the order as set up, when it is valid
+ *
+ * Returns: %TRUE if the order is valid and the account would take it
+ */
+gboolean
+ml_order_panel_get_order (MlOrderPanel *self,
+                          MlOrder      *order)
+{
+  g_return_val_if_fail (ML_IS_ORDER_PANEL (self), FALSE);
+  g_return_val_if_fail (order != NULL, FALSE);
+
+  if (!self->valid)
+    return FALSE;
+  *order = self->order;
+  return TRUE;
+}
+
+/**
+ * ml_order_panel_update:
+ *
+ * Previews again after the account changed: a new mark price, balance or position.
+ */
+void
+ml_order_panel_update (MlOrderPanel *self)
+{
+  g_autofree char *mark = NULL;
+  g_autofree char *placeholder = NULL;
+
+  g_return_if_fail (ML_IS_ORDER_PANEL (self));
+
+  if (self->account == NULL)
+    return;
+  mark = ml_money_format_price (ml_account_get_mark_price (self->account));
+  /* Translators: the price entry's placeholder, "Mark price, 60,000.0" */
+  placeholder = g_strdup_printf (_("Mark price, %s"), mark);
+  gtk_entry_set_placeholder_text (self->price_entry, placeholder);
+  _preview (self);
+}

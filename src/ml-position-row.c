@@ -1,0 +1,279 @@
+/* ml-position-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A row shows one position and follows its notifications. Its buttons do not change the
+ * account: they activate the window's actions, which keep the undo history.
+ */
+
+#define G_LOG_DOMAIN "ml-position-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ml-explain-button.h"
+#include "ml-position-row.h"
+
+struct _MlPositionRow
+{
+  GtkListBoxRow    parent_instance;
+
+  MlAccount       *account;
+  MlPosition      *position;
+
+  GtkLabel        *title_label;
+  GtkLabel        *details_label;
+  MlExplainButton *liquidation_button;
+  MlExplainButton *remaining_button;
+  GtkMenuButton   *margin_button;
+  GtkPopover      *margin_popover;
+  GtkEntry        *amount_entry;
+  GtkLabel        *amount_hint;
+  GtkLabel        *amount_error;
+  GtkWidget       *add_button;
+  GtkWidget       *remove_button;
+  GtkWidget       *close_button;
+};
+
+G_DEFINE_FINAL_TYPE (MlPositionRow, ml_position_row, GTK_TYPE_LIST_BOX_ROW)
+
+static char *
+_title (MlPosition *p)
+{
+  g_autofree char *size = ml_money_format_btc (ml_position_get_quantity (p));
+  const char *side = ml_position_get_side (p) == ML_SIDE_LONG ? _("Long") : _("Short");
+  const char *mode = ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED ? _("isolated") : _("cross");
+
+  if (ml_position_get_liquidated (p))
+    /* Translators: a liquidated position's row title, "a: Long 0.1000 BTC, isolated, 10×, liquidated" */
+    return g_strdup_printf (_("%s: %s %s, %s, %u×, liquidated"), ml_position_get_id (p), side, size, mode,
+                            ml_position_get_leverage (p));
+  /* Translators: a position's row title, "a: Long 0.1000 BTC, isolated, 10×" */
+  return g_strdup_printf (_("%s: %s %s, %s, %u×"), ml_position_get_id (p), side, size, mode,
+                          ml_position_get_leverage (p));
+}
+
+static char *
+_details (MlPosition *p)
+{
+  g_autofree char *entry = ml_money_format_price (ml_position_get_entry_price (p));
+  g_autofree char *margin = ml_money_format_usdt (ml_position_get_margin (p));
+  g_autofree char *pnl = ml_money_format_usdt (ml_position_get_unrealized_pnl (p));
+  g_autofree char *roe = ml_money_format_percent (ml_position_get_roe (p));
+
+  /* Translators: a position's details, "Entry 60,000.0 · Margin 600.00 USDT · PnL 12.00 USDT (2.00 %)" */
+  return g_strdup_printf (_("Entry %s · Margin %s · PnL %s (%s)"), entry, margin, pnl, roe);
+}
+
+static void
+_update (MlPositionRow *self)
+{
+  MlPosition *p = self->position;
+  gboolean live = !ml_position_get_liquidated (p);
+  gboolean isolated = ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED;
+  double lp = isolated ? ml_position_get_liquidation_price (p)
+                       : ml_account_get_cross_liquidation_price (self->account);
+  g_autofree char *title = _title (p);
+  g_autofree char *details = _details (p);
+  g_autofree char *liquidation = ml_money_format_price (lp);
+  g_autofree char *remaining = ml_money_format_usdt (isolated ? ml_position_get_remaining_collateral (p)
+                                                              : ml_account_get_cross_pool (self->account));
+
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->details_label, details);
+  ml_explain_button_set_label (self->liquidation_button, liquidation);
+  ml_explain_button_set_label (self->remaining_button, remaining);
+  gtk_widget_set_visible (GTK_WIDGET (self->margin_button), isolated && live);
+  gtk_widget_set_sensitive (self->close_button, live);
+  if (live)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "liquidated");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self), "liquidated");
+}
+
+static char *
+_explain_liquidation (gpointer data)
+{
+  MlPositionRow *self = data;
+  gboolean isolated = ml_position_get_mode (self->position) == ML_MARGIN_MODE_ISOLATED;
+
+  return ml_explain_liquidation_price (self->account, isolated ? self->position : NULL);
+}
+
+static char *
+_explain_remaining (gpointer data)
+{
+  MlPositionRow *self = data;
+  gboolean isolated = ml_position_get_mode (self->position) == ML_MARGIN_MODE_ISOLATED;
+
+  return ml_explain_remaining_collateral (self->account, isolated ? self->position : NULL);
+}
+
+/* The margin popover: each button is sensitive only when the model would take that amount. */
+
+static char *
+_try_margin (MlPositionRow *self,
+             double         amount,
+             gboolean       add)
+{
+  g_autoptr(MlAccount) copy = ml_account_copy (self->account);
+  MlPosition *p = ml_account_find_position (copy, ml_position_get_id (self->position));
+  g_autoptr(GError) error = NULL;
+
+  if (add ? ml_account_add_margin (copy, p, amount, &error) : ml_account_remove_margin (copy, p, amount, &error))
+    return NULL;
+  return g_strdup (error->message);
+}
+
+static void
+_amount_changed (MlPositionRow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->amount_entry));
+  g_autofree char *problem = NULL, *add_problem = NULL, *remove_problem = NULL;
+  g_autofree char *removable = ml_money_format_usdt (ml_position_get_max_removable_margin (self->position));
+  g_autofree char *available = ml_money_format_usdt (ml_account_get_available_balance (self->account));
+  g_autofree char *hint = g_strdup_printf (_("You can add up to %s and remove up to %s."), available, removable);
+  double amount = 0;
+
+  gtk_label_set_text (self->amount_hint, hint);
+  if (text[0] == '\0')
+    ;
+  else if (!ml_money_parse (text, &amount))
+    problem = g_strdup_printf (_("“%s” is not an amount. Type USDT, such as 50."), text);
+  else if (amount <= 0)
+    problem = g_strdup (_("The amount must be more than 0 USDT."));
+  else
+    {
+      add_problem = _try_margin (self, amount, TRUE);
+      remove_problem = _try_margin (self, amount, FALSE);
+      if (add_problem != NULL && remove_problem != NULL)
+        problem = g_strdup (add_problem);
+    }
+
+  gtk_label_set_text (self->amount_error, problem ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->amount_error), problem != NULL);
+  if (problem)
+    gtk_widget_add_css_class (GTK_WIDGET (self->amount_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->amount_entry), "error");
+  gtk_widget_set_sensitive (self->add_button, amount > 0 && problem == NULL && add_problem == NULL);
+  gtk_widget_set_sensitive (self->remove_button, amount > 0 && problem == NULL && remove_problem == NULL);
+  gtk_widget_set_tooltip_text (self->add_button, add_problem);
+  gtk_widget_set_tooltip_text (self->remove_button, remove_problem);
+}
+
+static void
+_margin_action (MlPositionRow *self,
+                const char    *action)
+{
+  double amount;
+
+  if (!ml_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->amount_entry)), &amount))
+    return;
+  gtk_popover_popdown (self->margin_popover);
+  gtk_widget_activate_action (GTK_WIDGET (self), action, "(sd)", ml_position_get_id (self->position), amount);
+}
+
+static void
+_add_clicked (MlPositionRow *self)
+{
+  _margin_action (self, "win.add-margin");
+}
+
+static void
+_remove_clicked (MlPositionRow *self)
+{
+  _margin_action (self, "win.remove-margin");
+}
+
+static void
+_close_clicked (MlPositionRow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.close-position", "s", ml_position_get_id (self->position));
+}
+
+static void
+ml_position_row_dispose (GObject *object)
+{
+  MlPositionRow *self = ML_POSITION_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_POSITION_ROW);
+  g_clear_object (&self->position);
+  g_clear_object (&self->account);
+  G_OBJECT_CLASS (ml_position_row_parent_class)->dispose (object);
+}
+
+static void
+ml_position_row_class_init (MlPositionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ml_position_row_dispose;
+
+  g_type_ensure (ML_TYPE_EXPLAIN_BUTTON);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marginlab/MarginLab/ml-position-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, liquidation_button);
+  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, remaining_button);
+  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, margin_button);
+  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, margin_popover);
+  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, amount_entry);
+  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, amount_hint);
+  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, amount_error);
+  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, close_button);
+  gtk_widget_class_bind_template_callback (widget_class, _amount_changed);
+  gtk_widget_class_bind_template_callback (widget_class, _add_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, _remove_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, _close_clicked);
+}
+
+static void
+ml_position_row_init (MlPositionRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ml_explain_button_set_title (self->liquidation_button, _("Liquidation price"));
+  ml_explain_button_set_title (self->remaining_button, _("Collateral left"));
+  ml_explain_button_set_func (self->liquidation_button, _explain_liquidation, self, NULL);
+  ml_explain_button_set_func (self->remaining_button, _explain_remaining, self, NULL);
+}
+
+GtkWidget *
+ml_position_row_new (MlAccount  *account,
+                     MlPosition *position)
+{
+  MlPositionRow *self;
+  const char *id;
+  g_autofree char *margin_name = NULL, *close_name = NULL;
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (ML_IS_POSITION (position), NULL);
+
+  self = g_object_new (ML_TYPE_POSITION_ROW, NULL);
+  self->account = g_object_ref (account);
+  self->position = g_object_ref (position);
+  id = ml_position_get_id (position);
+
+  /* Icon buttons need names that say which position they act on. */
+  margin_name = g_strdup_printf (_("Add or remove margin of position %s"), id);
+  close_name = g_strdup_printf (_("Close position %s"), id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->margin_button), GTK_ACCESSIBLE_PROPERTY_LABEL, margin_name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->close_button), GTK_ACCESSIBLE_PROPERTY_LABEL, close_name, -1);
+
+  g_signal_connect_object (position, "notify", G_CALLBACK (_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (account, "notify", G_CALLBACK (_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->margin_popover, "show", G_CALLBACK (_amount_changed), self, G_CONNECT_SWAPPED);
+  _update (self);
+  return GTK_WIDGET (self);
+}
+
+MlPosition *
+ml_position_row_get_position (MlPositionRow *self)
+{
+  g_return_val_if_fail (ML_IS_POSITION_ROW (self), NULL);
+  return self->position;
+}

@@ -1,0 +1,502 @@
+/* test-explain.c — "explain this number": margin-model.md's worked examples, in words
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The expected numbers are the document's (or worked out by hand from its formulas, shown in
+ * the comments), formatted with ml_money_format_* the way the texts show them. The tests run
+ * with LC_ALL=C.UTF-8: no digit grouping.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "margin-lab-core.h"
+#include "ml-test-util.h"
+
+/* Pango markup is well-formed XML inside one element; the core has no Pango to ask. */
+static void
+_assert_markup (const char *text)
+{
+  static const GMarkupParser empty = { 0 };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&empty, 0, NULL, NULL);
+  g_autofree char *document = g_strconcat ("<markup>", text, "</markup>", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_markup_parse_context_parse (context, document, -1, &error) ||
+      !g_markup_parse_context_end_parse (context, &error))
+    g_error ("not well-formed markup (%s):\n%s", error->message, text);
+}
+
+/* Takes @text, checks its markup, and keeps it until the test ends. */
+static const char *
+_checked (char *text)
+{
+  g_assert_nonnull (text);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  _assert_markup (text);
+  g_test_queue_free (text);
+  return text;
+}
+
+#define assert_has(text, needle) \
+  G_STMT_START { \
+    const char *_t = (text), *_n = (needle); \
+    if (strstr (_t, _n) == NULL) \
+      g_error ("%s:%d: “%s” not found in:\n%s", __FILE__, __LINE__, _n, _t); \
+  } G_STMT_END
+
+#define assert_lacks(text, needle) \
+  G_STMT_START { \
+    const char *_t = (text), *_n = (needle); \
+    if (strstr (_t, _n) != NULL) \
+      g_error ("%s:%d: “%s” found in:\n%s", __FILE__, __LINE__, _n, _t); \
+  } G_STMT_END
+
+/* Formatted as the texts format them, kept until the test ends. */
+static const char *
+_usdt (double amount)
+{
+  char *s = ml_money_format_usdt (amount);
+
+  g_test_queue_free (s);
+  return s;
+}
+
+static const char *
+_price (double price)
+{
+  char *s = ml_money_format_price (price);
+
+  g_test_queue_free (s);
+  return s;
+}
+
+static const char *
+_btc (double quantity)
+{
+  char *s = ml_money_format_btc (quantity);
+
+  g_test_queue_free (s);
+  return s;
+}
+
+static const char *
+_percent (double fraction)
+{
+  char *s = ml_money_format_percent (fraction);
+
+  g_test_queue_free (s);
+  return s;
+}
+
+static const char *
+_printf (const char *format,
+         ...) G_GNUC_PRINTF (1, 2);
+
+static const char *
+_printf (const char *format,
+         ...)
+{
+  va_list args;
+  char *s;
+
+  va_start (args, format);
+  s = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_test_queue_free (s);
+  return s;
+}
+
+#define BRACKET_1 "Bracket 1: notional 0–50000 USDT, maintenance rate 0.40 %, amount 0.00 USDT"
+#define BRACKET_3 "Bracket 3: notional 600000–3000000 USDT, maintenance rate 0.65 %, amount 950.00 USDT"
+
+/* "isolated long | Q 0.1 @ 60,000, 20x (W = 300) | LP 57,228.9156626506, BP 57,000" */
+static void
+test_isolated_long (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  const char *text = _checked (ml_explain_liquidation_price (account, p));
+
+  if (g_test_verbose ())
+    g_printerr ("%s\n", text);
+
+  assert_has (text, _printf ("Liquidation price: %s", _price (57228.9156626506)));
+  assert_has (text, "falls to");
+  assert_has (text, "LP = (Q·E − W − cum) / (Q·(1 − MMR))");
+  assert_lacks (text, "LP = (Q·E + W + cum)");
+  assert_has (text, _printf ("LP = (%s · %s − %s − %s) / (%s · (1 − %s)) = %s",
+                             _btc (0.1), _price (60000), _usdt (300), _usdt (0),
+                             _btc (0.1), _percent (0.004), _price (57228.9156626506)));
+  assert_has (text, BRACKET_1);
+  /* At entry the notional is 6,000: the same bracket, so no note. */
+  assert_lacks (text, "At entry");
+  assert_has (text, _printf ("Bankruptcy price: %s", _price (57000)));
+}
+
+/* "isolated short | Q 0.1 @ 60,000, 20x (W = 300) | LP 62,749.0039840637, BP 63,000" */
+static void
+test_isolated_short (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+  MlPosition *p = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  const char *text = _checked (ml_explain_liquidation_price (account, p));
+
+  assert_has (text, "rises to");
+  assert_has (text, "LP = (Q·E + W + cum) / (Q·(1 + MMR))");
+  assert_lacks (text, "LP = (Q·E − W − cum)");
+  assert_has (text, _printf ("LP = (%s · %s + %s + %s) / (%s · (1 + %s)) = %s",
+                             _btc (0.1), _price (60000), _usdt (300), _usdt (0),
+                             _btc (0.1), _percent (0.004), _price (62749.0039840637)));
+  assert_has (text, BRACKET_1);
+  assert_has (text, _printf ("Bankruptcy price: %s", _price (63000)));
+}
+
+/* "flat-rate isolated (MMR 1 %, cum 0.01) | long / short 1.0 @ 10, 5x, W = 2 |
+ * LP 8.070707070707071 / 11.89108910891089" */
+static void
+test_flat_rate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlBrackets) flat = ml_brackets_new_flat (0.01, 0.01, &error);
+  g_autoptr(MlAccount) account = NULL;
+  MlPosition *longp, *shortp;
+  const char *text;
+
+  g_assert_no_error (error);
+  account = ml_account_new (flat, 100, 10);
+  longp = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 1.0, 10, 5);
+  shortp = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 1.0, 10, 5);
+
+  text = _checked (ml_explain_liquidation_price (account, longp));
+  assert_has (text, _printf ("LP = (%s · %s − %s − %s) / (%s · (1 − %s)) = %s",
+                             _btc (1), _price (10), _usdt (2), _usdt (0.01),
+                             _btc (1), _percent (0.01), _price (8.070707070707071)));
+  /* One flat bracket; the zero-margin range below it (up to 0.01 / 1 % = 1 USDT) is not one. */
+  assert_has (text, "Bracket 1: notional above 1 USDT, maintenance rate 1.00 %, amount 0.01 USDT");
+
+  text = _checked (ml_explain_liquidation_price (account, shortp));
+  assert_has (text, _printf ("LP = (%s · %s + %s + %s) / (%s · (1 + %s)) = %s",
+                             _btc (1), _price (10), _usdt (2), _usdt (0.01),
+                             _btc (1), _percent (0.01), _price (11.89108910891089)));
+}
+
+/* margin-model.md: "the bracket must be the one that holds Q·LP, not Q·E". Long 1 BTC at
+ * 60,000, 2x (W = 30,000): entry notional 60,000 is in bracket 2, but at LP it is bracket 1:
+ * LP = (60,000 − 30,000 − 0) / (1 × (1 − 0.4 %)) = 30,120.48. */
+static void
+test_bracket_at_liquidation_price (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 100000, 60000);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 1, 60000, 2);
+  const char *text = _checked (ml_explain_liquidation_price (account, p));
+
+  assert_has (text, _printf ("LP = (%s · %s − %s − %s) / (%s · (1 − %s)) = %s",
+                             _btc (1), _price (60000), _usdt (30000), _usdt (0),
+                             _btc (1), _percent (0.004), _price (30000 / 0.996)));
+  assert_has (text, BRACKET_1);
+  assert_has (text, _printf ("At entry the notional Q·E = %s was in bracket 2", _usdt (60000)));
+}
+
+/* A 1x long: its margin covers the whole notional, W = Q·E = 6,000, so LP ≤ 0: none. */
+static void
+test_none (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 10000, 60000);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 1);
+  const char *none = _price (ML_PRICE_NONE);
+  const char *text = _checked (ml_explain_liquidation_price (account, p));
+
+  g_assert_cmpstr (none, ==, "none");
+  assert_has (text, _printf ("Liquidation price: %s", none));
+  assert_has (text, "cannot be liquidated");
+  assert_has (text, _printf ("covers the whole entry notional Q·E = %s", _usdt (6000)));
+  assert_has (text, _printf ("≤ 0: %s", none));
+  assert_lacks (text, "Bankruptcy price");
+}
+
+/* "check at LP": the long is liquidated when the mark reaches 57,228.9156626506; what is
+ * left is 0, and the record keeps that price. */
+static void
+test_liquidated (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  const char *text;
+
+  g_assert_true (ml_account_move_mark_price (account, 57000, NULL, NULL));
+  g_assert_true (ml_position_get_liquidated (p));
+
+  text = _checked (ml_explain_liquidation_price (account, p));
+  assert_has (text, _printf ("was liquidated at %s", _price (57228.9156626506)));
+  assert_has (text, _printf ("bankruptcy price, %s", _price (57000)));
+  assert_has (text, _printf ("remaining collateral is %s", _usdt (0)));
+  assert_lacks (text, "LP = (");
+
+  text = _checked (ml_explain_remaining_collateral (account, p));
+  assert_has (text, _printf ("Remaining collateral: %s", _usdt (0)));
+  assert_has (text, "was liquidated");
+}
+
+/* A cross long 0.1 @ 60,000 with a wallet of 1,000: LPc = (1,000 − 6,000) / (0.1 × 0.4 % − 0.1)
+ * = 50,200.80. Past it the pool is gone, and every cross position with it. */
+static void
+test_pool_liquidated (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
+  const char *text;
+
+  g_assert_true (ml_account_move_mark_price (account, 40000, NULL, NULL));
+  g_assert_true (ml_position_get_liquidated (p));
+
+  text = _checked (ml_explain_liquidation_price (account, p));
+  assert_has (text, _printf ("The cross pool was liquidated at %s", _price (5000 / 0.0996)));
+  assert_has (text, _printf ("remaining collateral is %s", _usdt (0)));
+
+  text = _checked (ml_explain_remaining_collateral (account, p));
+  assert_has (text, _printf ("Remaining collateral: %s", _usdt (0)));
+
+  text = _checked (ml_explain_liquidation_price (account, NULL));
+  assert_has (text, _printf ("Cross liquidation price: %s", _price (ML_PRICE_NONE)));
+  assert_has (text, _printf ("The last cross pool was liquidated at %s.", _price (5000 / 0.0996)));
+}
+
+/* design.md's example: isolated long 0.1 @ 60,000 20x (W = 300) and cross short 0.05 @ 62,000
+ * 10x, wallet 1,000, mark 60,000. WBc = 700; the pool is 700 − 0.05 × (60,000 − 62,000) = 800,
+ * its maintenance margin 0.05 × 60,000 × 0.4 % = 12; LPc = (700 + 0 + 3,100) / (0.05 × 0.4 % +
+ * 0.05) = 75,697.21. */
+static MlAccount *
+_design_example (MlPosition **cross)
+{
+  MlAccount *account = ml_account_new (NULL, 1000, 62000);
+
+  *cross = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_CROSS, 0.05, 62000, 10);
+  g_assert_true (ml_account_move_mark_price (account, 60000, NULL, NULL));
+  ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  return account;
+}
+
+static void
+test_cross_pool (void)
+{
+  MlPosition *cross;
+  g_autoptr(MlAccount) account = _design_example (&cross);
+  const char *text = _checked (ml_explain_liquidation_price (account, NULL));
+  const char *solution = _printf ("LPc = (%s + %s + %s · %s) / (%s · %s + %s) = %s",
+                                  _usdt (700), _usdt (0), _btc (0.05), _price (62000),
+                                  _btc (0.05), _percent (0.004), _btc (0.05), _price (3800 / 0.0502));
+
+  if (g_test_verbose ())
+    g_printerr ("%s\n", text);
+
+  assert_has (text, _printf ("Cross liquidation price: %s", _price (3800 / 0.0502)));
+  assert_has (text, "rises to");
+  assert_has (text, "pool(P) = WBc + Σ s·Q·(P − E)");
+  assert_has (text, "LPc = (WBc + Σ cum − Σ s·Q·E) / (Σ Q·MMR − Σ s·Q)");
+  assert_lacks (text, "LP = (Q·E");
+  assert_has (text, solution);
+  assert_has (text, _printf ("pool = %s − %s · (%s − %s) = %s", _usdt (700), _btc (0.05),
+                             _price (60000), _price (62000), _usdt (800)));
+  assert_has (text, _printf ("Σ MM = %s · %s · %s − %s = %s", _btc (0.05), _price (60000),
+                             _percent (0.004), _usdt (0), _usdt (12)));
+  assert_has (text, _printf ("short %s at %s (p1): %s", _btc (0.05), _price (62000), BRACKET_1));
+  assert_has (text, "moves when other cross positions move");
+  assert_lacks (text, "isolated long");
+
+  /* A cross position's liquidation price is the pool's. */
+  text = _checked (ml_explain_liquidation_price (account, cross));
+  assert_has (text, "uses cross margin");
+  assert_has (text, solution);
+}
+
+/* data/scenarios/hedged-cross-pool.mlscenario: long 1 and short 0.99 BTC at 60,000, wallet 520.
+ * Low end, both in bracket 1: (520 + 0 + 0 − 60,000 + 59,400) / (1 × 0.4 % + 0.99 × 0.4 % − 1 +
+ * 0.99) = 39,215.69; high end, both in bracket 3: (520 + 950 + 950 − 600) / (1.99 × 0.65 % − 0.01)
+ * = 620,102.21. At entry both were in bracket 2. */
+static void
+test_hedged_pool (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlScenario) scenario = ml_scenario_new_from_data (
+    "{\"margin-lab-scenario\": 1, \"wallet_balance\": 520, \"mark_price\": 60000, \"positions\": ["
+    " {\"id\": \"long\", \"side\": \"long\", \"mode\": \"cross\", \"quantity\": 1,"
+    "  \"entry_price\": 60000, \"leverage\": 100},"
+    " {\"id\": \"short\", \"side\": \"short\", \"mode\": \"cross\", \"quantity\": 0.99,"
+    "  \"entry_price\": 60000, \"leverage\": 100}]}", -1, "hedged", &error);
+  const char *low = _price (80 / (0.01 - 1.99 * 0.004));
+  const char *high = _price (1820 / (1.99 * 0.0065 - 0.01));
+  const char *text;
+
+  g_assert_no_error (error);
+  text = _checked (ml_explain_liquidation_price (ml_scenario_get_account (scenario), NULL));
+  if (g_test_verbose ())
+    g_printerr ("%s\n", text);
+
+  assert_has (text, _printf ("Cross liquidation price: %s", low));
+  assert_has (text, _printf ("falls to %s or rises to %s", low, high));
+  assert_has (text, _printf ("Lower end: LPc = (%s + %s + %s − %s · %s + %s · %s) / (%s · %s + %s · %s − %s + %s) = %s",
+                             _usdt (520), _usdt (0), _usdt (0), _btc (1), _price (60000),
+                             _btc (0.99), _price (60000), _btc (1), _percent (0.004),
+                             _btc (0.99), _percent (0.004), _btc (1), _btc (0.99), low));
+  assert_has (text, _printf ("Upper end: LPc = (%s + %s + %s − %s · %s + %s · %s) / (%s · %s + %s · %s − %s + %s) = %s",
+                             _usdt (520), _usdt (950), _usdt (950), _btc (1), _price (60000),
+                             _btc (0.99), _price (60000), _btc (1), _percent (0.0065),
+                             _btc (0.99), _percent (0.0065), _btc (1), _btc (0.99), high));
+  assert_has (text, _printf ("At the lower end, %s:", low));
+  assert_has (text, _printf ("At the upper end, %s:", high));
+  assert_has (text, _printf ("long %s at %s (long): %s; at entry (notional %s) it was in bracket 2",
+                             _btc (1), _price (60000), BRACKET_3, _usdt (60000)));
+  assert_has (text, _printf ("short %s at %s (short): %s; at entry (notional %s) it was in bracket 2",
+                             _btc (0.99), _price (60000), BRACKET_1, _usdt (59400)));
+}
+
+/* No cross position at all: nothing to liquidate, a ratio of 0. */
+static void
+test_empty_pool (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+  const char *text;
+
+  ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  text = _checked (ml_explain_liquidation_price (account, NULL));
+  assert_has (text, _printf ("Cross liquidation price: %s", _price (ML_PRICE_NONE)));
+  assert_has (text, _printf ("cross wallet balance, %s", _usdt (700)));
+
+  text = _checked (ml_explain_margin_ratio (account));
+  assert_has (text, _printf ("Margin ratio: %s", _percent (0)));
+  assert_has (text, "No cross position is open");
+  assert_has (text, "Safe");
+
+  text = _checked (ml_explain_remaining_collateral (account, NULL));
+  assert_has (text, _printf ("pool = WBc = %s", _usdt (700)));
+}
+
+/* A cross long 0.1 @ 60,000 with a wallet of 1,000. At 60,000: MM = 0.1 × 60,000 × 0.4 % = 24,
+ * pool 1,000, ratio 2.40 %. At 50,250: pool = 1,000 + 0.1 × (50,250 − 60,000) = 25,
+ * MM = 0.1 × 50,250 × 0.4 % = 20.10, ratio 80.40 % (LPc = 5,000 / 0.0996 = 50,200.8 lies below). */
+static void
+test_margin_ratio (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+  const char *text;
+
+  ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
+  text = _checked (ml_explain_margin_ratio (account));
+  if (g_test_verbose ())
+    g_printerr ("%s\n", text);
+
+  assert_has (text, _printf ("Margin ratio: %s", _percent (0.024)));
+  assert_has (text, "margin ratio = Σ MM / pool");
+  assert_has (text, _printf ("margin ratio = %s / %s = %s", _usdt (24), _usdt (1000), _percent (0.024)));
+  assert_has (text, BRACKET_1);
+  assert_has (text, "Safe: below 80 %");
+  assert_lacks (text, "Warning");
+  assert_has (text, "the other way round");
+
+  g_assert_true (ml_account_move_mark_price (account, 50250, NULL, NULL));
+  text = _checked (ml_explain_margin_ratio (account));
+  assert_has (text, _printf ("Margin ratio: %s", _percent (0.804)));
+  assert_has (text, _printf ("pool = %s + %s · (%s − %s) = %s", _usdt (1000), _btc (0.1),
+                             _price (50250), _price (60000), _usdt (25)));
+  assert_has (text, _printf ("Σ MM = %s · %s · %s − %s = %s", _btc (0.1), _price (50250),
+                             _percent (0.004), _usdt (0), _usdt (20.10)));
+  assert_has (text, _printf ("margin ratio = %s / %s = %s", _usdt (20.10), _usdt (25), _percent (0.804)));
+  assert_has (text, "Warning: 80 % or more");
+  assert_has (text, "At 100 % the pool is liquidated");
+  assert_lacks (text, "Safe");
+}
+
+/* Isolated: W + uPnL. The long of the worked example at 61,000: 300 + 0.1 × 1,000 = 400. */
+static void
+test_remaining_isolated (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  MlPosition *s = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  const char *text;
+
+  g_assert_true (ml_account_move_mark_price (account, 61000, NULL, NULL));
+  text = _checked (ml_explain_remaining_collateral (account, p));
+  assert_has (text, _printf ("Remaining collateral: %s", _usdt (400)));
+  assert_has (text, "remaining = W + uPnL = W + Q·(P − E)");
+  assert_has (text, _printf ("remaining = %s + %s · (%s − %s) = %s", _usdt (300), _btc (0.1),
+                             _price (61000), _price (60000), _usdt (400)));
+  /* MM = 0.1 × 61,000 × 0.4 % = 24.40 */
+  assert_has (text, _printf ("MM = %s · %s · %s − %s = %s", _btc (0.1), _price (61000),
+                             _percent (0.004), _usdt (0), _usdt (24.40)));
+  assert_has (text, BRACKET_1);
+
+  /* The short: 300 − 0.1 × 1,000 = 200. */
+  text = _checked (ml_explain_remaining_collateral (account, s));
+  assert_has (text, "remaining = W + uPnL = W − Q·(P − E)");
+  assert_has (text, _printf ("remaining = %s − %s · (%s − %s) = %s", _usdt (300), _btc (0.1),
+                             _price (61000), _price (60000), _usdt (200)));
+}
+
+/* Cross: the pool, the same for every cross position. */
+static void
+test_remaining_pool (void)
+{
+  MlPosition *cross;
+  g_autoptr(MlAccount) account = _design_example (&cross);
+  const char *pool = _printf ("pool = %s − %s · (%s − %s) = %s", _usdt (700), _btc (0.05),
+                              _price (60000), _price (62000), _usdt (800));
+  const char *text = _checked (ml_explain_remaining_collateral (account, NULL));
+
+  if (g_test_verbose ())
+    g_printerr ("%s\n", text);
+
+  assert_has (text, _printf ("Remaining collateral (cross pool): %s", _usdt (800)));
+  assert_has (text, "pool = WBc + Σ s·Q·(P − E)");
+  assert_has (text, pool);
+  assert_has (text, "Every cross position shows this same amount");
+
+  text = _checked (ml_explain_remaining_collateral (account, cross));
+  assert_has (text, "uses cross margin");
+  assert_has (text, pool);
+}
+
+/* A name is the learner's: escaped, never markup. */
+static void
+test_escaped (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+  g_autoptr(GError) error = NULL;
+  MlOrder order = { "<b>&amp;", ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20, 0 };
+  MlPosition *p = ml_account_open_position (account, &order, &error);
+  const char *text;
+
+  g_assert_no_error (error);
+  text = _checked (ml_explain_liquidation_price (account, p));
+  assert_has (text, "(&lt;b&gt;&amp;amp;)");
+  text = _checked (ml_explain_margin_ratio (account));
+  assert_has (text, "(&lt;b&gt;&amp;amp;)");
+  text = _checked (ml_explain_remaining_collateral (account, p));
+  assert_has (text, "(&lt;b&gt;&amp;amp;)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/explain/isolated-long", test_isolated_long);
+  g_test_add_func ("/explain/isolated-short", test_isolated_short);
+  g_test_add_func ("/explain/flat-rate", test_flat_rate);
+  g_test_add_func ("/explain/bracket-at-liquidation-price", test_bracket_at_liquidation_price);
+  g_test_add_func ("/explain/none", test_none);
+  g_test_add_func ("/explain/liquidated", test_liquidated);
+  g_test_add_func ("/explain/pool-liquidated", test_pool_liquidated);
+  g_test_add_func ("/explain/cross-pool", test_cross_pool);
+  g_test_add_func ("/explain/hedged-pool", test_hedged_pool);
+  g_test_add_func ("/explain/empty-pool", test_empty_pool);
+  g_test_add_func ("/explain/margin-ratio", test_margin_ratio);
+  g_test_add_func ("/explain/remaining-isolated", test_remaining_isolated);
+  g_test_add_func ("/explain/remaining-pool", test_remaining_pool);
+  g_test_add_func ("/explain/escaped", test_escaped);
+
+  return g_test_run ();
+}
