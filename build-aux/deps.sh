@@ -10,6 +10,9 @@ ML_RUN_PACKAGES="gcc meson ninja-build pkg-config libglib2.0-dev libglib2.0-bin 
 # for the tests that need a display, and the validators of the desktop file and the metainfo.
 ML_TEST_PACKAGES="$ML_RUN_PACKAGES clang libclang-rt-14-dev xvfb xauth dbus desktop-file-utils appstream"
 
+# To make screenshots: an X server and a session bus, and the locale they are shown in.
+ML_SCREENSHOT_PACKAGES="$ML_RUN_PACKAGES xvfb xauth dbus locales"
+
 ml_missing_packages () {
   local missing="" package
   for package in "$@"; do
@@ -20,26 +23,27 @@ ml_missing_packages () {
   echo "$missing"
 }
 
+# Run a command as root: directly, or through sudo.
+ml_as_root () {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    echo "margin-lab: run this script as root, or install sudo, so that it can run: $*" >&2
+    exit 1
+  fi
+}
+
 ml_install_packages () {
   local missing
   missing=$(ml_missing_packages "$@")
   [ -z "$missing" ] && return 0
 
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-      sudo="sudo"
-    else
-      echo "margin-lab: these packages are missing:$missing" >&2
-      echo "margin-lab: run this script as root, or install sudo, so that it can install them" >&2
-      exit 1
-    fi
-  fi
-
   echo "Installing:$missing"
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  ml_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   # shellcheck disable=SC2086 # one word per package
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  ml_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 }
 
 # Configure a build folder once; later runs only rebuild what changed.
@@ -60,4 +64,13 @@ ml_build_app () {
   ml_install_packages $ML_RUN_PACKAGES
   ml_setup _build -Ddevelopment=true
   ninja -C _build --quiet
+}
+
+# Generate a locale such as en_US.UTF-8 if the system does not have it yet.
+ml_ensure_locale () {
+  local name="$1" normalized
+  normalized=$(echo "$name" | sed 's/UTF-8/utf8/')
+  locale -a 2>/dev/null | grep -qx "$normalized" && return 0
+  echo "Generating the $name locale"
+  ml_as_root localedef -i "${name%%.*}" -f UTF-8 "$name"
 }

@@ -1,7 +1,7 @@
 #!/bin/bash
-# Installs what is missing, builds Margin Lab and starts it. Safe to run again: it then only
-# rebuilds what changed. Arguments go to margin-lab; with none it prints the report of the
-# sample scenario (the lab window arrives with its own issue).
+# Installs what is missing, builds Margin Lab and opens the lab window. Safe to run again: it
+# then only rebuilds what changed. Arguments go to margin-lab: a scenario file to open, or
+# --report FILE and the other command-line options.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
@@ -10,7 +10,6 @@ cd "$(dirname "$0")/.."
 
 ml_build_app
 
-if [ $# -eq 0 ]; then
-  set -- --report data/scenarios/same-long-two-modes.mlscenario
-fi
+# Uninstalled, the app finds its settings schema in the build folder.
+export GSETTINGS_SCHEMA_DIR="$PWD/_build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
 exec ./_build/src/margin-lab "$@"

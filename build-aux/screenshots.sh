@@ -1,20 +1,44 @@
 #!/bin/bash
-# Regenerates screenshots/ from the sample scenarios, never by hand: the collateral chart as
-# margin-lab --export-chart draws it. Builds first, like run.sh.
+# Makes every PNG in screenshots/: the real window through `margin-lab --screenshot`, and the
+# chart alone through `margin-lab --export-chart`. Never edit those files by hand; run this.
+# It installs what it needs (an X server, a session bus, the en_US.UTF-8 locale), so that the
+# numbers show with digit grouping, as most learners see them.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . build-aux/deps.sh
 
+# shellcheck disable=SC2086 # one word per package
+ml_install_packages $ML_SCREENSHOT_PACKAGES
 ml_build_app
+ml_ensure_locale en_US.UTF-8
 mkdir -p screenshots
 
-# The C locale, so the pictures do not depend on who made them.
-export LC_ALL=C.UTF-8
+export LC_ALL=en_US.UTF-8
+export GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
+export GSETTINGS_BACKEND=memory
+lab=./_build/src/margin-lab
+scenarios=data/scenarios
+
+# One X server and one session bus for all the window shots; their chatter goes to a log that
+# is shown only if a shot fails.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! dbus-run-session -- xvfb-run -a -s "-screen 0 2200x1300x24" bash -e -c "
+  $lab --screenshot screenshots/window-light.png $scenarios/article-long-isolated.mlscenario
+  $lab --screenshot screenshots/window-dark.png --dark $scenarios/article-long-cross.mlscenario
+  $lab --screenshot screenshots/window-compare.png --compare $scenarios/same-long-two-modes.mlscenario
+  $lab --screenshot screenshots/window-hedged.png $scenarios/hedged-cross-pool.mlscenario
+  $lab --screenshot screenshots/window-800x600.png --size 800x600 $scenarios/same-long-two-modes.mlscenario
+  $lab --screenshot screenshots/window-fresh.png --size 1920x1080
+" >"$log" 2>&1; then
+  cat "$log" >&2
+  exit 1
+fi
+
 export_chart () {
-  ./_build/src/margin-lab --export-chart "data/scenarios/$1.mlscenario" --output "screenshots/$2.png" \
-    --size 1200x700 "${@:3}"
+  $lab --export-chart "$scenarios/$1.mlscenario" --output "screenshots/$2.png" --size 1200x700 "${@:3}"
 }
 export_chart same-long-two-modes chart-same-long-two-modes
 export_chart same-long-two-modes chart-same-long-two-modes-compare --compare

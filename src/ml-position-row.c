@@ -43,27 +43,30 @@ _title (MlPosition *p)
 {
   g_autofree char *size = ml_money_format_btc (ml_position_get_quantity (p));
   const char *side = ml_position_get_side (p) == ML_SIDE_LONG ? _("Long") : _("Short");
-  const char *mode = ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED ? _("isolated") : _("cross");
 
   if (ml_position_get_liquidated (p))
-    /* Translators: a liquidated position's row title, "a: Long 0.1000 BTC, isolated, 10×, liquidated" */
-    return g_strdup_printf (_("%s: %s %s, %s, %u×, liquidated"), ml_position_get_id (p), side, size, mode,
-                            ml_position_get_leverage (p));
-  /* Translators: a position's row title, "a: Long 0.1000 BTC, isolated, 10×" */
-  return g_strdup_printf (_("%s: %s %s, %s, %u×"), ml_position_get_id (p), side, size, mode,
-                          ml_position_get_leverage (p));
+    /* Translators: a liquidated position's row title, "a: Long 0.1000 BTC, liquidated" */
+    return g_strdup_printf (_("%s: %s %s, liquidated"), ml_position_get_id (p), side, size);
+  /* Translators: a position's row title, "a: Long 0.1000 BTC" */
+  return g_strdup_printf (_("%s: %s %s"), ml_position_get_id (p), side, size);
 }
 
 static char *
 _details (MlPosition *p)
 {
   g_autofree char *entry = ml_money_format_price (ml_position_get_entry_price (p));
-  g_autofree char *margin = ml_money_format_usdt (ml_position_get_margin (p));
+  gboolean cross = ml_position_get_mode (p) == ML_MARGIN_MODE_CROSS;
+  g_autofree char *margin = ml_money_format_usdt (cross ? ml_position_get_initial_margin (p) : ml_position_get_margin (p));
   g_autofree char *pnl = ml_money_format_usdt (ml_position_get_unrealized_pnl (p));
   g_autofree char *roe = ml_money_format_percent (ml_position_get_roe (p));
+  guint leverage = ml_position_get_leverage (p);
 
-  /* Translators: a position's details, "Entry 60,000.0 · Margin 600.00 USDT · PnL 12.00 USDT (2.00 %)" */
-  return g_strdup_printf (_("Entry %s · Margin %s · PnL %s (%s)"), entry, margin, pnl, roe);
+  if (cross)
+    /* Translators: a cross position's details: its margin is the shared pool's */
+    return g_strdup_printf (_("Cross %u× · Entry %s · Initial margin %s from the pool · PnL %s (%s)"),
+                            leverage, entry, margin, pnl, roe);
+  /* Translators: a position's details, "Isolated 10× · Entry 60,000.0 · Margin 600.00 USDT · PnL 12.00 USDT (2.00 %)" */
+  return g_strdup_printf (_("Isolated %u× · Entry %s · Margin %s · PnL %s (%s)"), leverage, entry, margin, pnl, roe);
 }
 
 static void

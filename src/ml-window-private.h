@@ -30,6 +30,7 @@ struct _MlWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   MlOrderPanel         *order_panel;
+  GtkWidget            *account_bar;
   GtkLabel             *wallet_label;
   GtkLabel             *equity_label;
   MlExplainButton      *pool_button;
@@ -40,6 +41,7 @@ struct _MlWindow
   GtkEntry             *mark_entry;
   GtkLabel             *mark_error;
   GtkButton            *play_button;
+  GtkWidget            *reset_zoom_button;
   GtkListBox           *positions_list;
 };
 

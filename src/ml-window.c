@@ -47,7 +47,9 @@ _update_account_bar (MlWindow *self)
   g_autofree char *pool = ml_money_format_usdt (ml_account_get_cross_pool (self->account));
   g_autofree char *percent = ml_money_format_percent (ml_account_get_cross_margin_ratio (self->account));
   /* Translators: the margin ratio with its reading, "12.34 %, safe" */
-  g_autofree char *ratio = g_strdup_printf (_("%s, %s"), percent, _ratio_words (self->account));
+  g_autofree char *ratio = ml_account_get_n_cross_positions (self->account) == 0
+                           ? g_strdup (_ratio_words (self->account))
+                           : g_strdup_printf (_("%s, %s"), percent, _ratio_words (self->account));
 
   gtk_label_set_text (self->wallet_label, wallet);
   gtk_label_set_text (self->equity_label, equity);
@@ -365,6 +367,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, order_panel);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, account_bar);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, wallet_label);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, equity_label);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, pool_button);
@@ -375,6 +378,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, mark_entry);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, mark_error);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, play_button);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, reset_zoom_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, positions_list);
   gtk_widget_class_bind_template_callback (widget_class, _chart_moved_mark);
   gtk_widget_class_bind_template_callback (widget_class, _mark_slid);
@@ -416,6 +420,11 @@ ml_window_init (MlWindow *self)
   gtk_widget_set_margin_bottom (placeholder, 18);
   gtk_list_box_set_placeholder (self->positions_list, placeholder);
 
+  /* The account bar is a flow box only so that it wraps in a narrow window: its cells are not
+   * things to select or to stop at with Tab. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (self->account_bar); cell; cell = gtk_widget_get_next_sibling (cell))
+    gtk_widget_set_focusable (cell, FALSE);
+
   ml_explain_button_set_title (self->pool_button, _("Cross pool"));
   ml_explain_button_set_title (self->ratio_button, _("Margin ratio"));
   ml_explain_button_set_func (self->pool_button, _explain_pool, self, NULL);
@@ -425,6 +434,7 @@ ml_window_init (MlWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->chart_view, "notify::zoomed", G_CALLBACK (_ml_window_refresh),
                            self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->chart_view, "zoomed", self->reset_zoom_button, "visible", G_BINDING_SYNC_CREATE);
 
   fresh = ml_account_new (ml_brackets_get_default (), FRESH_BALANCE, FRESH_MARK_PRICE);
   _ml_window_replace_account (self, fresh);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -492,6 +493,9 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() picks en_US.UTF-8 where the machine has it; the expected texts are in the
+   * C.UTF-8 locale that every machine has. */
+  setlocale (LC_ALL, "C.UTF-8");
   adw_init ();
 
   g_test_add_func ("/window/preview-is-the-model", test_preview_is_the_model);

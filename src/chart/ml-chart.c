@@ -875,15 +875,48 @@ _draw_lines (MlChart     *self,
   cairo_restore (cr);
 }
 
+/* Where the legend goes: in the top corner away from the mark, so that its label stays readable. */
+typedef struct
+{
+  double x, y, width, height, row;
+} LegendBox;
+
 static void
-_draw_mark (MlChart     *self,
-            cairo_t     *cr,
-            const Frame *f)
+_legend_box (MlChart     *self,
+             cairo_t     *cr,
+             const Frame *f,
+             GArray      *lines,
+             LegendBox   *box)
+{
+  double mark_x = _x (f, ml_account_get_mark_price (self->account));
+  double text_width = 0;
+
+  box->row = 16;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      double w, h;
+
+      _text_size (cr, g_array_index (lines, Line, i).label, &w, &h);
+      text_width = MAX (text_width, w);
+      box->row = MAX (box->row, h + 2);
+    }
+  box->width = text_width + 48;
+  box->height = lines->len * box->row + 8;
+  box->x = (mark_x < (f->left + f->right) / 2 ? f->right - text_width - 52 : f->left + 10) - 6;
+  box->y = f->top + 4;
+}
+
+static void
+_draw_mark (MlChart         *self,
+            cairo_t         *cr,
+            const Frame     *f,
+            const LegendBox *legend)
 {
   double mark = ml_account_get_mark_price (self->account);
   g_autofree char *price = ml_money_format_price (mark);
   g_autofree char *label = NULL;
   double x = round (_x (f, mark)) + 0.5;
+  double w, h;
 
   if (mark < f->lo || mark > f->hi)
     return;
@@ -896,32 +929,24 @@ _draw_mark (MlChart     *self,
 
   /* Translators: the mark price line's label, "Mark 60,000.0" */
   label = g_strdup_printf (_("Mark %s"), price);
-  _text (cr, label, x + 4, f->top + 2, 0, 0);
+  _text_size (cr, label, &w, &h);
+  /* Right of the line, unless the legend or the plot's edge is in the way. */
+  if (x + 4 + w > f->right || (x + 4 + w > legend->x && x + 4 < legend->x + legend->width))
+    _text (cr, label, x - 4, f->top + 2, 1, 0);
+  else
+    _text (cr, label, x + 4, f->top + 2, 0, 0);
 }
 
 static void
-_draw_legend (MlChart     *self,
-              cairo_t     *cr,
-              const Frame *f,
-              GArray      *lines)
+_draw_legend (MlChart         *self,
+              cairo_t         *cr,
+              GArray          *lines,
+              const LegendBox *box)
 {
-  double width = 0, row = 16, x, y = f->top + 8;
-  double mark_x = _x (f, ml_account_get_mark_price (self->account));
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      double w, h;
-
-      _text_size (cr, g_array_index (lines, Line, i).label, &w, &h);
-      width = MAX (width, w);
-      row = MAX (row, h + 2);
-    }
-
-  /* In the top corner away from the mark, so that its label stays readable. */
-  x = mark_x < (f->left + f->right) / 2 ? f->right - width - 52 : f->left + 10;
+  double x = box->x + 6, y = box->y + 4;
 
   _set_color (cr, &self->palette.background, 0.88);
-  cairo_rectangle (cr, x - 6, y - 4, width + 48, lines->len * row + 8);
+  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
   cairo_fill_preserve (cr);
   _set_color (cr, &self->palette.grid, 1);
   cairo_set_line_width (cr, 1);
@@ -931,7 +956,7 @@ _draw_legend (MlChart     *self,
   for (guint k = 0; k < lines->len; k++)
     {
       const Line *line = &g_array_index (lines, Line, lines->len - 1 - k);
-      double cy = y + k * row + row / 2;
+      double cy = y + k * box->row + box->row / 2;
 
       _set_color (cr, &line->color, 1);
       cairo_set_line_width (cr, line->width);
@@ -957,6 +982,7 @@ ml_chart_draw (MlChart *self,
                double   height)
 {
   g_autoptr(GArray) lines = NULL;
+  LegendBox legend;
   Frame f;
 
   g_return_if_fail (ML_IS_CHART (self));
@@ -966,13 +992,14 @@ ml_chart_draw (MlChart *self,
   _frame (self, lines, width, height, &f);
 
   cairo_save (cr);
+  _legend_box (self, cr, &f, lines, &legend);
   _set_color (cr, &self->palette.background, 1);
   cairo_paint (cr);
   _draw_axes (self, cr, &f);
   _draw_liquidations (self, cr, &f);
   _draw_lines (self, cr, &f, lines);
-  _draw_mark (self, cr, &f);
-  _draw_legend (self, cr, &f, lines);
+  _draw_mark (self, cr, &f, &legend);
+  _draw_legend (self, cr, lines, &legend);
   cairo_restore (cr);
 }
 
