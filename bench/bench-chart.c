@@ -11,68 +11,88 @@
 #include "config.h"
 
 #include "bench-common.h"
+#include "bench-positions.h"
 #include "ml-chart.h"
 
-#define POSITIONS   20
 #define WIDTH       1920
 #define HEIGHT      1080
 #define REPETITIONS 100
-#define TARGET_US   4000.0
+#define PAINT_TARGET_US 4000.0
+#define STEP_TARGET_US  8000.0
 #define WARM_UP     3
 
-/* Twenty positions, both sides and both modes, at leverages that open at the mark. */
-static MlAccount *
-_account (void)
+/* Painting alone: Compare modes on, the most there is to draw. */
+static void
+_bench_paint (MlChart *chart,
+              cairo_t *cr,
+              Result  *result)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
-  MlAccount *account = ml_account_new (NULL, 100000, 60000);
-
-  for (guint i = 0; i < POSITIONS; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      MlOrder order = { NULL, i % 2 ? ML_SIDE_LONG : ML_SIDE_SHORT,
-                        i % 3 ? ML_MARGIN_MODE_ISOLATED : ML_MARGIN_MODE_CROSS,
-                        g_rand_int_range (rand, 10, 5001) / 10000.0, 60000,
-                        g_rand_int_range (rand, 2, 51), 0 };
-
-      if (!ml_account_open_position (account, &order, &error))
-        g_error ("Benchmark order %u refused: %s", i, error->message);
-    }
-  return account;
-}
-
-int
-main (int    argc,
-      char **argv)
-{
-  g_autoptr(MlAccount) account = _account ();
-  g_autoptr(MlChart) chart = ml_chart_new (account);
   g_autofree double *samples = g_new (double, REPETITIONS);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-  Result result = { "paint the chart, 20 positions, 1920x1080" };
 
-  /* Compare modes on: the most there is to draw. */
   ml_chart_set_compare (chart, TRUE);
   for (guint i = 0; i < WARM_UP + REPETITIONS; i++)
     {
       double start = _now_us ();
 
       ml_chart_draw (chart, cr, WIDTH, HEIGHT);
-      cairo_surface_flush (surface);
+      cairo_surface_flush (cairo_get_target (cr));
       if (i >= WARM_UP)
         samples[i - WARM_UP] = _now_us () - start;
     }
+  result->target_us = PAINT_TARGET_US;
+  result->note = g_strdup_printf ("into a cairo image surface, Compare modes on; %u positions", POSITIONS);
+  _summarize (samples, REPETITIONS, result);
+}
+
+/* One step of a mark-price drag without a window: the model moves, the chart repaints. */
+static void
+_bench_step (MlAccount *account,
+             MlChart   *chart,
+             cairo_t   *cr,
+             Result    *result)
+{
+  g_autofree double *samples = g_new (double, REPETITIONS);
+
+  ml_chart_set_compare (chart, FALSE);
+  for (guint i = 0; i < WARM_UP + REPETITIONS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double price = DRAG_LOW + (DRAG_HIGH - DRAG_LOW) * (i % 10) / 9;
+      double start = _now_us ();
+
+      if (!ml_account_move_mark_price (account, price, NULL, &error))
+        g_error ("%s", error->message);
+      ml_chart_draw (chart, cr, WIDTH, HEIGHT);
+      cairo_surface_flush (cairo_get_target (cr));
+      if (i >= WARM_UP)
+        samples[i - WARM_UP] = _now_us () - start;
+    }
+  result->target_us = STEP_TARGET_US;
+  result->note = g_strdup_printf ("ml_account_move_mark_price() and ml_chart_draw(), %u positions; "
+                                  "bench-window measures the same step through the real window", POSITIONS);
+  _summarize (samples, REPETITIONS, result);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(MlAccount) account = _bench_account ();
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  Result results[] = {
+    { "paint the chart, 20 positions, 1920x1080" },
+    { "drag step: move the mark, repaint (no window)" },
+  };
+
+  _bench_paint (chart, cr, &results[0]);
+  _bench_step (account, chart, cr, &results[1]);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
-  result.target_us = TARGET_US;
-  result.note = g_strdup_printf ("into a cairo image surface, Compare modes on; %u positions",
-                                 POSITIONS);
-  _summarize (samples, REPETITIONS, &result);
-
   printf ("Margin Lab chart benchmark (%s build; the median and min of %u runs)\n\n",
           ML_BENCH_BUILD, REPETITIONS);
-  _print_results (&result, 1);
+  _print_results (results, G_N_ELEMENTS (results));
   return 0;
 }

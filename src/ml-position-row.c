@@ -63,7 +63,7 @@ _details (MlPosition *p)
 
   if (cross)
     /* Translators: a cross position's details: its margin is the shared pool's */
-    return g_strdup_printf (_("Cross %u× · Entry %s · Initial margin %s from the pool · PnL %s (%s)"),
+    return g_strdup_printf (_("Cross %u× · Entry %s · Initial margin %s · PnL %s (%s)"),
                             leverage, entry, margin, pnl, roe);
   /* Translators: a position's details, "Isolated 10× · Entry 60,000.0 · Margin 600.00 USDT · PnL 12.00 USDT (2.00 %)" */
   return g_strdup_printf (_("Isolated %u× · Entry %s · Margin %s · PnL %s (%s)"), leverage, entry, margin, pnl, roe);
@@ -93,6 +93,19 @@ _update (MlPositionRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "liquidated");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self), "liquidated");
+}
+
+/* The whole details line, for a window too narrow to show it. Asked for on hover rather than
+ * set on every change: setting a tooltip costs more than the rest of a row's update. */
+static gboolean
+_details_tooltip (GtkWidget  *label,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  return gtk_label_get_layout (GTK_LABEL (label)) != NULL && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label)));
 }
 
 static char *
@@ -229,6 +242,7 @@ ml_position_row_class_init (MlPositionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlPositionRow, add_button);
   gtk_widget_class_bind_template_child (widget_class, MlPositionRow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, MlPositionRow, close_button);
+  gtk_widget_class_bind_template_callback (widget_class, _details_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, _amount_changed);
   gtk_widget_class_bind_template_callback (widget_class, _add_clicked);
   gtk_widget_class_bind_template_callback (widget_class, _remove_clicked);

@@ -107,12 +107,14 @@ ml_chart_palette_high_contrast (void)
 
 /* Positions differ by dash pattern as well as colour, for learners who cannot tell the colours
  * apart; the account is solid and thicker, the pool long-dashed. */
+/* Long enough to tell apart at a glance, and few enough strokes per line that dashing (most of
+ * a paint's cost) stays cheap. */
 static const double dash_patterns[][4] = {
-  { 6, 3, 0, 0 }, { 2, 3, 0, 0 }, { 8, 3, 2, 3 }, { 1, 2, 0, 0 }, { 10, 4, 0, 0 }, { 4, 2, 1, 2 },
+  { 8, 4, 0, 0 }, { 3, 4, 0, 0 }, { 12, 4, 3, 4 }, { 2, 5, 0, 0 }, { 16, 5, 0, 0 }, { 7, 4, 2, 4 },
 };
 static const int dash_lengths[] = { 2, 2, 4, 2, 2, 4 };
 static const double pool_dash[] = { 12, 4 };
-static const double ghost_dash[] = { 3, 3 };
+static const double ghost_dash[] = { 4, 4 };
 
 static void
 ml_chart_finalize (GObject *object)
@@ -813,8 +815,17 @@ _draw_liquidations (MlChart     *self,
   _draw_liquidation_labels (self, cr, f, prices);
 }
 
+static gboolean
+_is_zero_piece (double a,
+                double b)
+{
+  return a == 0 && b == 0;
+}
+
 /* The exact curve: straight between breakpoints, and at each breakpoint through the value it
- * takes there, which draws a liquidation as the drop it is. */
+ * takes there, which draws a liquidation as the drop it is. The stretches where a line is
+ * flat at zero are left to _trace_zero(): dashing them, along the axis where every liquidated
+ * line lies, would cost most of a paint and show nothing. */
 static void
 _trace (cairo_t       *cr,
         const Frame   *f,
@@ -822,28 +833,53 @@ _trace (cairo_t       *cr,
 {
   guint n = ml_curve_get_n_breakpoints (curve);
   gboolean started = FALSE;
+  double at = 0;
 
   for (guint i = 0; i <= n; i++)
+    {
+      double from, to, a, b, start_value;
+
+      ml_curve_get_piece (curve, i, &from, &to, &a, &b);
+      start_value = i > 0 && from >= f->lo ? at : a + b * MAX (from, f->lo);
+      from = MAX (from, f->lo);
+      to = MIN (to, f->hi);
+      if (i < n)
+        ml_curve_get_breakpoint (curve, i, &at);
+      if (from >= to || _is_zero_piece (a, b))
+        {
+          started = FALSE;
+          continue;
+        }
+
+      /* After a stretch at zero, start with the drop (or rise) at the breakpoint. */
+      if (!started)
+        cairo_move_to (cr, _x (f, from), _y (f, start_value));
+      cairo_line_to (cr, _x (f, from), _y (f, a + b * from));
+      cairo_line_to (cr, _x (f, to), _y (f, a + b * to));
+      started = TRUE;
+
+      if (i < n && to < f->hi)
+        cairo_line_to (cr, _x (f, to), _y (f, at));
+    }
+}
+
+/* The flat stretches at zero, each one straight stroke. */
+static void
+_trace_zero (cairo_t       *cr,
+             const Frame   *f,
+             const MlCurve *curve)
+{
+  for (guint i = 0; i <= ml_curve_get_n_breakpoints (curve); i++)
     {
       double from, to, a, b;
 
       ml_curve_get_piece (curve, i, &from, &to, &a, &b);
       from = MAX (from, f->lo);
       to = MIN (to, f->hi);
-      if (from >= to)
-        continue;
-
-      if (started)
-        cairo_line_to (cr, _x (f, from), _y (f, a + b * from));
-      else
-        cairo_move_to (cr, _x (f, from), _y (f, a + b * from));
-      cairo_line_to (cr, _x (f, to), _y (f, a + b * to));
-      started = TRUE;
-
-      if (i < n && ml_curve_get_breakpoint (curve, i, NULL) < f->hi)
+      if (from < to && _is_zero_piece (a, b))
         {
-          double at, x = ml_curve_get_breakpoint (curve, i, &at);
-          cairo_line_to (cr, _x (f, x), _y (f, at));
+          cairo_move_to (cr, _x (f, from), _y (f, 0));
+          cairo_line_to (cr, _x (f, to), _y (f, 0));
         }
     }
 }
@@ -860,7 +896,7 @@ _draw_lines (MlChart     *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   /* Dashed lines are many short strokes: the fast smoothing halves the time of a paint and
    * looks the same at these widths. */
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -868,6 +904,9 @@ _draw_lines (MlChart     *self,
 
       _set_color (cr, &line->color, 1);
       cairo_set_line_width (cr, line->width);
+      cairo_set_dash (cr, NULL, 0, 0);
+      _trace_zero (cr, f, line->curve);
+      cairo_stroke (cr);
       cairo_set_dash (cr, line->dash, line->n_dash, 0);
       _trace (cr, f, line->curve);
       cairo_stroke (cr);

@@ -1,0 +1,148 @@
+/* bench-window.c — a mark-price drag step through the real window, against the lab's target
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drags the chart's price marker in a 1920×1080 lab holding twenty positions, and times each
+ * step from the pointer's move until GTK has painted the frame that shows it: the model, every
+ * view that follows it (chart, account bar, positions, order preview) and the render. Needs a
+ * display; under `meson test --benchmark --setup display` that is Xvfb, which renders in
+ * software. Prints figures, never fails on time.
+ */
+
+#define G_LOG_DOMAIN "bench-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "bench-common.h"
+#include "bench-positions.h"
+#include "ml-chart-view.h"
+#include "ml-window.h"
+
+#define WIDTH       1920
+#define HEIGHT      1080
+#define REPETITIONS 60
+#define WARM_UP     5
+#define TARGET_US   8000.0
+#define EXIT_SKIP   77
+
+static void
+_count_frame (GdkFrameClock *clock,
+              guint         *frames)
+{
+  (*frames)++;
+}
+
+/* Runs the main loop until one more frame has been painted. */
+static void
+_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint frames = 0;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (_count_frame), &frames);
+
+  while (frames == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static GtkGesture *
+_drag_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        return GTK_GESTURE (controller);
+    }
+  g_error ("the chart has no drag gesture");
+}
+
+static MlWindow *
+_lab (void)
+{
+  g_autoptr(MlAccount) account = _bench_account ();
+  g_autoptr(MlScenario) scenario = ml_scenario_new (account);
+  MlWindow *window = ml_window_new (NULL);
+
+  ml_window_set_scenario (window, scenario, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 3; i++)
+    _wait_for_frame (GTK_WIDGET (window));
+  return window;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree double *samples = g_new (double, REPETITIONS);
+  g_autofree double *updates = g_new (double, REPETITIONS);
+  Result results[] = {
+    { "drag step through the window, 1920x1080" },
+    { "  of which the model and the views' updates" },
+  };
+  MlWindow *window;
+  MlChartView *view;
+  MlChart *chart;
+  GtkGesture *drag;
+  double width, height, start_x;
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-window needs a display: run it with meson test --benchmark --setup display\n");
+      return EXIT_SKIP;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  window = _lab ();
+  view = ML_CHART_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), ML_TYPE_WINDOW, "chart_view"));
+  chart = ml_chart_view_get_chart (view);
+  drag = _drag_gesture (GTK_WIDGET (view));
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+  height = gtk_widget_get_height (GTK_WIDGET (view));
+  start_x = ml_chart_x_for_price (chart, width, height, 60000);
+
+  g_signal_emit_by_name (drag, "drag-begin", start_x, height / 2);
+  for (guint i = 0; i < WARM_UP + REPETITIONS; i++)
+    {
+      double price = DRAG_LOW + (DRAG_HIGH - DRAG_LOW) * (i % 10) / 9;
+      double dx = ml_chart_x_for_price (chart, width, height, price) - start_x;
+      double begin = _now_us ();
+
+      double updated;
+
+      g_signal_emit_by_name (drag, "drag-update", dx, 0.0);
+      updated = _now_us ();
+      _wait_for_frame (GTK_WIDGET (window));
+      if (i >= WARM_UP)
+        {
+          samples[i - WARM_UP] = _now_us () - begin;
+          updates[i - WARM_UP] = updated - begin;
+        }
+    }
+  g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
+
+  results[0].target_us = TARGET_US;
+  results[0].note = g_strdup_printf ("from the drag's move until the frame is painted (%s renderer); "
+                                 "a frame waits for the display's next tick, so this is at least one frame interval",
+                                 G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  _summarize (samples, REPETITIONS, &results[0]);
+  results[1].target_us = TARGET_US;
+  results[1].note = g_strdup ("the move's signal handlers, before GTK lays out and paints");
+  _summarize (updates, REPETITIONS, &results[1]);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  printf ("Margin Lab window benchmark (%s build; the median and min of %u steps)\n\n",
+          ML_BENCH_BUILD, REPETITIONS);
+  _print_results (results, G_N_ELEMENTS (results));
+  return 0;
+}
