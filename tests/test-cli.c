@@ -316,6 +316,78 @@ test_export_chart_usage (void)
   _assert_usage (ARGS ("--report", scenario, "--export-chart", scenario, NULL), "only one of");
 }
 
+/* --screenshot: the real window as a PNG file of the asked size. It needs a display. */
+
+static gboolean
+_have_display (void)
+{
+  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
+    return TRUE;
+  g_test_skip ("no display: run the tests with meson test --setup display");
+  return FALSE;
+}
+
+static guint32
+_read_be32 (const char *bytes)
+{
+  guint32 value;
+
+  memcpy (&value, bytes, sizeof value);
+  return GUINT32_FROM_BE (value);
+}
+
+/* The width and height in a PNG file's header. */
+static void
+_assert_png_size (const char *path,
+                  guint32     width,
+                  guint32     height)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint (_read_be32 (data + 16), ==, width);
+  g_assert_cmpuint (_read_be32 (data + 20), ==, height);
+}
+
+static void
+test_screenshot (void)
+{
+  g_autofree char *scenario = _scenario ("same-long-two-modes.mlscenario");
+  g_autofree char *bad = _bad_file ("leverage-above-max.mlscenario");
+  g_autofree char *dir = g_dir_make_tmp ("margin-lab-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "window.png", NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) broken = { 0 };
+
+  if (!_have_display () || !_run (&run, ARGS ("--screenshot", out, "--size", "900x640", "--dark", scenario, NULL)))
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  _assert_png_size (out, 900, 640);
+  g_unlink (out);
+
+  /* A broken scenario: the command line's one line, and no file. */
+  _run (&broken, ARGS ("--screenshot", out, bad, NULL));
+  g_assert_cmpint (broken.status, ==, 1);
+  g_assert_true (g_str_has_prefix (broken.err, bad));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
+static void
+test_screenshot_usage (void)
+{
+  g_autofree char *scenario = _scenario ("same-long-two-modes.mlscenario");
+
+  _assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--size", "wide", NULL), "--size takes WIDTHxHEIGHT");
+  _assert_usage (ARGS ("--screenshot", "", NULL), "need the name of a file");
+  _assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--report", scenario, NULL), "only one of");
+  _assert_usage (ARGS ("--screenshot", "/tmp/x.png", scenario, "more.mlscenario", NULL), "more.mlscenario");
+  _assert_usage (ARGS ("--output", "/tmp/x.png", NULL), "goes with --export-chart");
+}
+
 /* Every fixture of test-scenario-errors through the real binary: the loader's message is
  * checked there, the exit code and the one line here. */
 static void
@@ -372,6 +444,8 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/export-chart", test_export_chart);
   g_test_add_func ("/cli/export-chart/usage", test_export_chart_usage);
+  g_test_add_func ("/cli/screenshot", test_screenshot);
+  g_test_add_func ("/cli/screenshot/usage", test_screenshot_usage);
   _add_every_bad_fixture ();
 
   return g_test_run ();
