@@ -227,6 +227,63 @@ test_ghost_lines_only_when_comparing (void)
   cairo_surface_destroy (on.surface);
 }
 
+/* The widget turns a column back into a price, and that is the price drawn there. */
+static void
+test_price_for_x (void)
+{
+  g_autoptr(MlAccount) account = _isolated_long ();
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  const double prices[] = { 50000, 54321.5, 60000, 66000 };
+
+  ml_chart_set_range (chart, 50000, 66000);
+  for (guint i = 0; i < G_N_ELEMENTS (prices); i++)
+    ml_assert_close (ml_chart_price_for_x (chart, WIDTH, HEIGHT,
+                                           ml_chart_x_for_price (chart, WIDTH, HEIGHT, prices[i])),
+                     prices[i], ML_EXACT);
+  /* Outside the plot it stays within the prices the model takes. */
+  g_assert_cmpfloat (ml_chart_price_for_x (chart, WIDTH, HEIGHT, -1e9), ==, ML_MIN_PRICE);
+  g_assert_cmpfloat (ml_chart_price_for_x (chart, WIDTH, HEIGHT, 1e12), ==, ML_MAX_PRICE);
+}
+
+/* Hovering adds a crosshair at the price and a dot where the account line crosses it, and
+ * nothing outside the range. */
+static void
+test_hover (void)
+{
+  g_autoptr(MlAccount) account = _isolated_long ();
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  const MlChartColor *account_color = &ml_chart_palette_light ()->account;
+  double price = 63000;
+  int x, y, top, bottom;
+  Picture plain, hover, outside;
+  cairo_t *cr;
+
+  ml_chart_set_range (chart, 50000, 66000);
+  _paint (chart, &plain);
+  _paint (chart, &hover);
+  cr = cairo_create (hover.surface);
+  ml_chart_draw_hover (chart, cr, WIDTH, HEIGHT, price);
+  cairo_destroy (cr);
+  _paint (chart, &outside);
+  cr = cairo_create (outside.surface);
+  ml_chart_draw_hover (chart, cr, WIDTH, HEIGHT, 70000);
+  cairo_destroy (cr);
+
+  x = round (ml_chart_x_for_price (chart, WIDTH, HEIGHT, price));
+  y = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, ml_account_evaluate (account, price, NULL, NULL, NULL)));
+  /* The dot is 7 pixels across: taller than the 3-pixel line, in its colour, beside the
+   * crosshair's column. */
+  g_assert_true (_rows_in (&hover, y - 6, y + 6, x - 1, x - 1, account_color, &top, &bottom));
+  g_assert_cmpint (bottom - top, >=, 5);
+  g_assert_true (_rows_in (&plain, y - 6, y + 6, x - 1, x - 1, account_color, &top, &bottom));
+  g_assert_cmpint (bottom - top, <=, 3);
+  g_assert_cmpmem (plain.data, plain.stride * HEIGHT, outside.data, outside.stride * HEIGHT);
+
+  cairo_surface_destroy (plain.surface);
+  cairo_surface_destroy (hover.surface);
+  cairo_surface_destroy (outside.surface);
+}
+
 static double
 _luminance (const Picture *picture,
             int            x,
@@ -365,6 +422,8 @@ main (int   argc,
   g_test_add_func ("/chart/account-flat-below-liquidation", test_account_line_flat_below_liquidation);
   g_test_add_func ("/chart/ghost-only-when-comparing", test_ghost_lines_only_when_comparing);
   g_test_add_func ("/chart/dark", test_dark_uses_dark_colours);
+  g_test_add_func ("/chart/price-for-x", test_price_for_x);
+  g_test_add_func ("/chart/hover", test_hover);
   g_test_add_func ("/chart/description", test_description);
   g_test_add_func ("/chart/export", test_export);
   g_test_add_func ("/chart/edge-cases", test_edge_cases);

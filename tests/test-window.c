@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "ml-chart-view.h"
+#include "ml-explain-button.h"
 #include "ml-order-panel.h"
 #include "ml-position-row.h"
 #include "ml-test-util.h"
@@ -416,6 +417,76 @@ test_save_and_open (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The article's isolated long (liquidation 58,232.9) stepped along its path: 59,500, 59,000,
+ * 58,500, then 58,000, where it is liquidated. */
+static void
+test_path_steps_and_liquidates (void)
+{
+  MlWindow *window = _new_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios",
+                                                 "article-long-isolated.mlscenario", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkListBoxRow *row;
+  MlPosition *position;
+
+  g_assert_true (ml_window_open_file (window, file));
+  position = ml_account_find_position (ml_window_get_account (window), "a");
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL));
+  ml_assert_close (ml_account_get_mark_price (ml_window_get_account (window)), 58500, ML_EXACT);
+  g_assert_false (ml_position_get_liquidated (position));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
+  _iterate ();
+  ml_assert_close (ml_account_get_mark_price (ml_window_get_account (window)), 58000, ML_EXACT);
+  g_assert_true (ml_position_get_liquidated (position));
+  row = gtk_list_box_get_row_at_index (_window_child (window, "positions_list"), 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (_row_child (row, "title_label")), "liquidated"));
+
+  /* Each step is one undo step, the liquidation with it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  position = ml_account_find_position (ml_window_get_account (window), "a");
+  ml_assert_close (ml_account_get_mark_price (ml_window_get_account (window)), 58500, ML_EXACT);
+  g_assert_false (ml_position_get_liquidated (position));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The numbers in the account bar explain themselves with the account's own figures. */
+static void
+test_explain_buttons (void)
+{
+  MlWindow *window = _window_with_example_order ();
+  g_autofree char *ratio = NULL;
+  g_autofree char *pool = NULL;
+
+  gtk_toggle_button_set_active (_panel_child (window, "cross_button"), TRUE);
+  _iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.place-order", NULL);
+  ratio = ml_explain_button_explain (_window_child (window, "ratio_button"));
+  pool = ml_explain_button_explain (_window_child (window, "pool_button"));
+  /* 0.1 BTC at 60,000 in the bracket of 0.40 %: 24.00 USDT of maintenance on a 1,000 pool. */
+  g_assert_nonnull (strstr (ratio, "24.00 USDT"));
+  g_assert_nonnull (strstr (ratio, "2.40 %"));
+  g_assert_nonnull (strstr (pool, "1000.00 USDT"));
+  g_assert_cmpstr (ml_explain_button_get_label (_window_child (window, "ratio_button")), ==, "2.40 %, safe");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_compare_modes (void)
+{
+  MlWindow *window = _new_window ();
+  MlChartView *view = _window_child (window, "chart_view");
+  gboolean before = ml_chart_view_get_compare (view);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "compare-modes", NULL);
+  g_assert_true (ml_chart_view_get_compare (view) == !before);
+  g_assert_true (ml_chart_get_compare (ml_chart_view_get_chart (view)) == !before);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "compare-modes", NULL);
+  g_assert_true (ml_chart_view_get_compare (view) == before);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Every control a learner can reach has a name a screen reader can say. */
 static gboolean
 _is_control (GtkWidget *widget)
@@ -514,6 +585,9 @@ main (int   argc,
   g_test_add_func ("/window/mark-entry", test_mark_entry);
   g_test_add_func ("/window/open-broken-keeps-lab", test_open_broken_keeps_lab);
   g_test_add_func ("/window/save-and-open", test_save_and_open);
+  g_test_add_func ("/window/path-steps-and-liquidates", test_path_steps_and_liquidates);
+  g_test_add_func ("/window/explain-buttons", test_explain_buttons);
+  g_test_add_func ("/window/compare-modes", test_compare_modes);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   return g_test_run ();
 }

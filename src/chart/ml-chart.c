@@ -945,6 +945,45 @@ _legend_box (MlChart     *self,
   box->y = f->top + 4;
 }
 
+static gboolean
+_overlaps (double           x,
+           double           y,
+           double           w,
+           double           h,
+           const LegendBox *box)
+{
+  return x < box->x + box->width && x + w > box->x && y < box->y + box->height && y + h > box->y;
+}
+
+/* Where the mark's label goes: beside the line at the top, right or else left, clear of the
+ * legend and inside the plot; in a chart too narrow for that, under the legend. */
+static void
+_place_mark_label (const Frame     *f,
+                   const LegendBox *legend,
+                   double           x,
+                   double           w,
+                   double           h,
+                   double          *lx,
+                   double          *ly)
+{
+  const double tops[] = { f->top + 2, legend->y + legend->height + 4 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tops); i++)
+    {
+      const double lefts[] = { x + 4, x - 4 - w };
+
+      for (guint j = 0; j < G_N_ELEMENTS (lefts); j++)
+        if (lefts[j] >= f->left && lefts[j] + w <= f->right && !_overlaps (lefts[j], tops[i], w, h, legend))
+          {
+            *lx = lefts[j];
+            *ly = tops[i];
+            return;
+          }
+    }
+  *lx = x + 4;
+  *ly = tops[1];
+}
+
 static void
 _draw_mark (MlChart         *self,
             cairo_t         *cr,
@@ -955,7 +994,7 @@ _draw_mark (MlChart         *self,
   g_autofree char *price = ml_money_format_price (mark);
   g_autofree char *label = NULL;
   double x = round (_x (f, mark)) + 0.5;
-  double w, h;
+  double w, h, lx, ly;
 
   if (mark < f->lo || mark > f->hi)
     return;
@@ -969,11 +1008,8 @@ _draw_mark (MlChart         *self,
   /* Translators: the mark price line's label, "Mark 60,000.0" */
   label = g_strdup_printf (_("Mark %s"), price);
   _text_size (cr, label, &w, &h);
-  /* Right of the line, unless the legend or the plot's edge is in the way. */
-  if (x + 4 + w > f->right || (x + 4 + w > legend->x && x + 4 < legend->x + legend->width))
-    _text (cr, label, x - 4, f->top + 2, 1, 0);
-  else
-    _text (cr, label, x + 4, f->top + 2, 0, 0);
+  _place_mark_label (f, legend, x, w, h, &lx, &ly);
+  _text (cr, label, lx, ly, 0, 0);
 }
 
 static void
