@@ -187,6 +187,29 @@ _push_undo (MlWindow  *self,
   g_ptr_array_set_size (self->redo, 0);
 }
 
+/* Applies one change; @before (nullable, consumed) is kept for Undo if the change is made. */
+static gboolean
+_apply (MlWindow     *self,
+        MlChangeFunc  func,
+        gpointer      data,
+        MlAccount    *before,
+        gboolean      mark_step)
+{
+  g_autoptr(MlAccount) owned = before;
+  g_autoptr(GError) error = NULL;
+
+  if (!func (self->account, data, &error))
+    {
+      _ml_window_toast (self, error->message);
+      return FALSE;
+    }
+  if (owned != NULL)
+    _push_undo (self, g_steal_pointer (&owned));
+  self->mark_step_open = mark_step;
+  _ml_window_refresh (self);
+  return TRUE;
+}
+
 /**
  * _ml_window_change:
  * @func: changes the account, or refuses and changes nothing
@@ -200,18 +223,15 @@ _ml_window_change (MlWindow     *self,
                    MlChangeFunc  func,
                    gpointer      data)
 {
-  g_autoptr(MlAccount) before = ml_account_copy (self->account);
-  g_autoptr(GError) error = NULL;
+  return _apply (self, func, data, ml_account_copy (self->account), FALSE);
+}
 
-  if (!func (self->account, data, &error))
-    {
-      _ml_window_toast (self, error->message);
-      return FALSE;
-    }
-  _push_undo (self, g_steal_pointer (&before));
-  self->mark_step_open = FALSE;
-  _ml_window_refresh (self);
-  return TRUE;
+static gboolean
+_move_mark (MlAccount *account,
+            gpointer   data,
+            GError   **error)
+{
+  return ml_account_move_mark_price (account, *(double *)data, NULL, error);
 }
 
 /**
@@ -223,23 +243,10 @@ _ml_window_move_mark (MlWindow *self,
                       double    price,
                       gboolean  new_step)
 {
-  g_autoptr(MlAccount) before = NULL;
-  g_autoptr(GError) error = NULL;
-
   if (price == ml_account_get_mark_price (self->account))
     return TRUE;
-  if (new_step || !self->mark_step_open)
-    before = ml_account_copy (self->account);
-  if (!ml_account_move_mark_price (self->account, price, NULL, &error))
-    {
-      _ml_window_toast (self, error->message);
-      return FALSE;
-    }
-  if (before != NULL)
-    _push_undo (self, g_steal_pointer (&before));
-  self->mark_step_open = TRUE;
-  _ml_window_refresh (self);
-  return TRUE;
+  return _apply (self, _move_mark, &price,
+                 new_step || !self->mark_step_open ? ml_account_copy (self->account) : NULL, TRUE);
 }
 
 /* Messages */
