@@ -136,7 +136,6 @@ ml_explain_button_init (MlExplainButton *self)
   self->text = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->text, TRUE);
   gtk_label_set_max_width_chars (self->text, 48);
-  gtk_label_set_selectable (self->text, TRUE);
   gtk_label_set_xalign (self->text, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->text), "explanation");
   gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->text));
