@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "ml-order-panel.h"
+#include "ml-utils.h"
 
 /* The slider's marks; those above the size's risk bracket are left off. */
 static const guint leverage_marks[] = { 1, 5, 10, 20, 50, 75, 100, 125 };
@@ -70,24 +71,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* One error line under one control: the control gets the error style, the line says why. */
-static void
-_set_error (GtkLabel   *label,
-            GtkWidget  *control,
-            const char *message)
-{
-  gtk_label_set_text (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (control, "error");
-  else
-    gtk_widget_remove_css_class (control, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (control),
-                               GTK_ACCESSIBLE_STATE_INVALID,
-                               message ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                               -1);
-}
-
 static void
 _set_valid (MlOrderPanel *self,
             gboolean      valid)
@@ -96,15 +79,6 @@ _set_valid (MlOrderPanel *self,
     return;
   self->valid = valid;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
-}
-
-static gboolean
-_is_blank (const char *text)
-{
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
 }
 
 /* Reading the inputs. Each returns NULL when the input is good, or the sentence to show. */
@@ -121,7 +95,7 @@ _read_price (MlOrderPanel *self,
   double typed;
 
   gtk_label_set_text (self->price_hint, "");
-  if (_is_blank (text) || g_str_equal (text, mark))
+  if (ml_utils_is_blank (text) || g_str_equal (text, mark))
     {
       *price = ml_account_get_mark_price (self->account);
       gtk_label_set_text (self->price_hint, ml_account_get_charge_fees (self->account)
@@ -186,7 +160,7 @@ _read_quantity (MlOrderPanel *self,
   SizeUnit unit = _unit (self);
   double typed;
 
-  if (_is_blank (text))
+  if (ml_utils_is_blank (text))
     return g_strdup (unit == UNIT_BTC ? _("Type a size in BTC, such as 0.1.")
                                       : _("Type the USDT of margin to put in, such as 100."));
   if (!ml_money_parse (text, &typed))
@@ -347,10 +321,10 @@ _preview (MlOrderPanel *self)
     }
   _update_slider (self, highest);
 
-  _set_error (self->price_error, GTK_WIDGET (self->price_entry), price_problem);
-  _set_error (self->leverage_error, GTK_WIDGET (self->leverage_spin), leverage_problem);
-  _set_error (self->size_error, GTK_WIDGET (self->size_entry), size_problem);
-  _set_error (self->order_error, GTK_WIDGET (self->open_button), NULL);
+  ml_utils_show_error (self->price_error, GTK_WIDGET (self->price_entry), price_problem);
+  ml_utils_show_error (self->leverage_error, GTK_WIDGET (self->leverage_spin), leverage_problem);
+  ml_utils_show_error (self->size_error, GTK_WIDGET (self->size_entry), size_problem);
+  ml_utils_show_error (self->order_error, GTK_WIDGET (self->open_button), NULL);
 
   if (price_problem || leverage_problem || size_problem)
     {
@@ -363,7 +337,7 @@ _preview (MlOrderPanel *self)
   if (!(position = ml_account_open_position (after, &order, &error)))
     {
       /* The model's own sentence says what is wrong and by how much. */
-      _set_error (self->order_error, GTK_WIDGET (self->open_button), error->message);
+      ml_utils_show_error (self->order_error, GTK_WIDGET (self->open_button), error->message);
       _clear_preview (self);
       _set_valid (self, FALSE);
       return;

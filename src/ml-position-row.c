@@ -14,6 +14,7 @@
 
 #include "ml-explain-button.h"
 #include "ml-position-row.h"
+#include "ml-utils.h"
 
 struct _MlPositionRow
 {
@@ -142,39 +143,44 @@ _try_margin (MlPositionRow *self,
   return g_strdup (error->message);
 }
 
+/* Why @text is not an amount of margin, or NULL with @amount set (0 for an empty entry). */
+static char *
+_read_amount (const char *text,
+              double     *amount)
+{
+  *amount = 0;
+  if (ml_utils_is_blank (text))
+    return NULL;
+  if (!ml_money_parse (text, amount))
+    return g_strdup_printf (_("“%s” is not an amount. Type USDT, such as 50."), text);
+  if (*amount <= 0)
+    return g_strdup (_("The amount must be more than 0 USDT."));
+  return NULL;
+}
+
 static void
 _amount_changed (MlPositionRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->amount_entry));
-  g_autofree char *problem = NULL, *add_problem = NULL, *remove_problem = NULL;
   g_autofree char *removable = ml_money_format_usdt (ml_position_get_max_removable_margin (self->position));
   g_autofree char *available = ml_money_format_usdt (ml_account_get_available_balance (self->account));
   g_autofree char *hint = g_strdup_printf (_("You can add up to %s and remove up to %s."), available, removable);
-  double amount = 0;
+  g_autofree char *problem = NULL, *add_problem = NULL, *remove_problem = NULL;
+  double amount;
 
   gtk_label_set_text (self->amount_hint, hint);
-  if (text[0] == '\0')
-    ;
-  else if (!ml_money_parse (text, &amount))
-    problem = g_strdup_printf (_("“%s” is not an amount. Type USDT, such as 50."), text);
-  else if (amount <= 0)
-    problem = g_strdup (_("The amount must be more than 0 USDT."));
-  else
+  if ((problem = _read_amount (text, &amount)) == NULL && amount > 0)
     {
       add_problem = _try_margin (self, amount, TRUE);
       remove_problem = _try_margin (self, amount, FALSE);
+      /* Wrong only if neither way works; each button says why it cannot, in its tooltip. */
       if (add_problem != NULL && remove_problem != NULL)
-        problem = g_strdup (add_problem);
+        problem = g_strdup_printf ("%s\n%s", add_problem, remove_problem);
     }
 
-  gtk_label_set_text (self->amount_error, problem ? problem : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->amount_error), problem != NULL);
-  if (problem)
-    gtk_widget_add_css_class (GTK_WIDGET (self->amount_entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->amount_entry), "error");
-  gtk_widget_set_sensitive (self->add_button, amount > 0 && problem == NULL && add_problem == NULL);
-  gtk_widget_set_sensitive (self->remove_button, amount > 0 && problem == NULL && remove_problem == NULL);
+  ml_utils_show_error (self->amount_error, GTK_WIDGET (self->amount_entry), problem);
+  gtk_widget_set_sensitive (self->add_button, amount > 0 && add_problem == NULL && problem == NULL);
+  gtk_widget_set_sensitive (self->remove_button, amount > 0 && remove_problem == NULL && problem == NULL);
   gtk_widget_set_tooltip_text (self->add_button, add_problem);
   gtk_widget_set_tooltip_text (self->remove_button, remove_problem);
 }

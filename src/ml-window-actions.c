@@ -232,15 +232,15 @@ _chooser (MlWindow             *self,
   return gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
 }
 
+/* The chosen file, or NULL; the chooser, ours since _chooser(), is done with. */
 static GFile *
 _chosen (GtkNativeDialog *dialog,
          int              response)
 {
-  g_autoptr(GtkNativeDialog) owned = dialog;
+  GFile *file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    return NULL;
-  return gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  return file;
 }
 
 static void
@@ -316,23 +316,20 @@ _export_response (GtkNativeDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
   if (file == NULL)
     return;
   path = g_file_get_path (file);
   name = g_file_get_parse_name (file);
-  if (path == NULL || !ml_chart_export (ml_chart_view_get_chart (self->chart_view), path, 1200, 700, &error))
+  if (path != NULL && ml_chart_export (ml_chart_view_get_chart (self->chart_view), path, 1200, 700, &error))
     {
-      g_autofree char *message = g_strdup_printf ("%s: %s", name, error ? error->message : _("only local files can be written"));
-
-      _ml_window_show_error (self, _("Could Not Export the Chart"), message);
+      message = g_strdup_printf (_("Chart exported to %s"), name);
+      _ml_window_toast (self, message);
       return;
     }
-  {
-    g_autofree char *done = g_strdup_printf (_("Chart exported to %s"), name);
-
-    _ml_window_toast (self, done);
-  }
+  message = g_strdup_printf ("%s: %s", name, error ? error->message : _("only local files can be written"));
+  _ml_window_show_error (self, _("Could Not Export the Chart"), message);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ml-position-row.h"
+#include "ml-utils.h"
 #include "ml-window-private.h"
 
 /* A fresh lab: a round balance to learn with, near BTC's price when the article was written. */
@@ -63,24 +64,12 @@ _update_account_bar (MlWindow *self)
 }
 
 static void
-_set_mark_error (MlWindow   *self,
-                 const char *message)
-{
-  gtk_label_set_text (self->mark_error, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->mark_error), message != NULL);
-  if (message)
-    gtk_widget_add_css_class (GTK_WIDGET (self->mark_entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->mark_entry), "error");
-}
-
-static void
 _show_mark (MlWindow *self)
 {
   g_autofree char *text = ml_money_format_price (ml_account_get_mark_price (self->account));
 
   gtk_editable_set_text (GTK_EDITABLE (self->mark_entry), text);
-  _set_mark_error (self, NULL);
+  ml_utils_show_error (self->mark_error, GTK_WIDGET (self->mark_entry), NULL);
 }
 
 /* The slider spans the chart's range, widened to hold the mark. */
@@ -296,7 +285,7 @@ _mark_slid (MlWindow      *self,
 static void
 _mark_editing (MlWindow *self)
 {
-  _set_mark_error (self, NULL);
+  ml_utils_show_error (self->mark_error, GTK_WIDGET (self->mark_entry), NULL);
 }
 
 static void
@@ -308,6 +297,11 @@ _mark_typed (MlWindow *self)
   g_autofree char *problem = NULL;
   double price;
 
+  if (ml_utils_is_blank (text))
+    {
+      _show_mark (self);
+      return;
+    }
   if (!ml_money_parse (text, &price))
     problem = g_strdup_printf (_("“%s” is not a price. Type one such as 60,000.0."), text);
   else if (!ml_price_is_valid (price))
@@ -315,7 +309,7 @@ _mark_typed (MlWindow *self)
 
   if (problem != NULL)
     {
-      _set_mark_error (self, problem);
+      ml_utils_show_error (self->mark_error, GTK_WIDGET (self->mark_entry), problem);
       return;
     }
   _ml_window_move_mark (self, ml_contract_snap_to_tick (ml_account_get_contract (self->account), price), TRUE);

@@ -1,0 +1,45 @@
+/* ml-utils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ml-utils"
+
+#include "config.h"
+
+#include "ml-utils.h"
+
+/**
+ * ml_utils_show_error:
+ * @label: the line under @control that says what is wrong
+ * @message: (nullable): the sentence, or %NULL when all is well
+ *
+ * Bad input is shown the same way everywhere: the control gets the error style and is marked
+ * invalid for screen readers, and the line under it says what is wrong and what is allowed.
+ */
+void
+ml_utils_show_error (GtkLabel   *label,
+                     GtkWidget  *control,
+                     const char *message)
+{
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (control, "error");
+  else
+    gtk_widget_remove_css_class (control, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (control),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               message ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+/* Empty, or only spaces: what a learner means by leaving an entry alone. */
+gboolean
+ml_utils_is_blank (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
