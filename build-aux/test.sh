@@ -12,6 +12,9 @@ cd "$(dirname "$0")/.."
 
 # shellcheck disable=SC2086
 ml_install_packages $ML_TEST_PACKAGES
+for locale in $ML_TEST_LOCALES; do
+  ml_ensure_locale "$locale"
+done
 
 echo "== Tests"
 ml_setup _build -Ddevelopment=true

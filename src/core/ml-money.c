@@ -70,16 +70,60 @@ ml_money_format_percent (double fraction)
   return g_strdup_printf (_("%s %%"), number);
 }
 
-/* Removes every copy of @sep (a UTF-8 string) from @text. */
-static void
-_remove_all (GString    *text,
-             const char *sep)
+/* Moves *@p past @token if the text there starts with it. */
+static gboolean
+_skip (const char **p,
+       const char  *token)
 {
-  gsize n = strlen (sep);
-  char *at;
+  gsize n = strlen (token);
 
-  while (n > 0 && (at = strstr (text->str, sep)) != NULL)
-    g_string_erase (text, at - text->str, n);
+  if (n == 0 || strncmp (*p, token, n) != 0)
+    return FALSE;
+  *p += n;
+  return TRUE;
+}
+
+static gboolean
+_skip_group_separator (const char         **p,
+                       const struct lconv  *lc)
+{
+  return _skip (p, lc->thousands_sep) || _skip (p, " ") || _skip (p, "\u00a0") || _skip (p, "\u202f");
+}
+
+static gboolean
+_skip_decimal_mark (const char         **p,
+                    const struct lconv  *lc)
+{
+  /* A "." is a decimal point too, unless the locale groups digits with it. */
+  return _skip (p, lc->decimal_point) || (strcmp (lc->thousands_sep, ".") != 0 && _skip (p, "."));
+}
+
+/* Copies the digits at *@p to @out, checking that digit groups, if any, are of three. */
+static gboolean
+_read_integer_part (const char         **p,
+                    const struct lconv  *lc,
+                    GString             *out)
+{
+  guint group = 0;
+  gboolean grouped = FALSE;
+
+  for (;;)
+    {
+      if (g_ascii_isdigit (**p))
+        {
+          g_string_append_c (out, *(*p)++);
+          group++;
+        }
+      else if (_skip_group_separator (p, lc))
+        {
+          if (group == 0 || group > 3 || (grouped && group != 3))
+            return FALSE;
+          grouped = TRUE;
+          group = 0;
+        }
+      else
+        return !grouped || group == 3;
+    }
 }
 
 /**
@@ -87,10 +131,12 @@ _remove_all (GString    *text,
  * @text: what a person typed: "60,000.5" in English, "60.000,5" in German
  * @value: (out): the number
  *
- * Reads a number the way ml_money_format_*() shows one in the user's locale: digit grouping is
- * optional, the decimal mark is the locale's (a "." is also taken where the locale groups with
- * something else). Signs are allowed so that a negative number can be refused by name rather
- * than as "not a number"; exponents, hex, "inf" and "nan" are not numbers here.
+ * Reads a number the way ml_money_format_*() shows one in the user's locale. Digit grouping is
+ * optional, but where it is used the groups must be of three: "1,5" in English is refused, not
+ * read as 15, since it is most likely a decimal comma and a tenfold mistake with money. The
+ * decimal mark is the locale's, and also "." where the locale does not group with it. A sign
+ * is read so that a negative number can be refused by name rather than as "not a number";
+ * exponents, hex, "inf" and "nan" are not numbers here.
  *
  * Returns: %TRUE if @text was a finite number and nothing else
  */
@@ -99,38 +145,26 @@ ml_money_parse (const char *text,
                 double     *value)
 {
   const struct lconv *lc = localeconv ();
-  g_autoptr(GString) clean = NULL;
-  gboolean seen_point = FALSE, seen_digit = FALSE;
+  g_autofree char *trimmed = NULL;
+  g_autoptr(GString) clean = g_string_new (NULL);
+  const char *p;
   char *end;
 
   g_return_val_if_fail (text != NULL && value != NULL, FALSE);
 
-  clean = g_string_new (text);
-  _remove_all (clean, "\u202f");  /* the narrow no-break space some locales group with */
-  _remove_all (clean, "\u00a0");
-  _remove_all (clean, " ");
-  if (lc->thousands_sep[0] != '\0' && strcmp (lc->thousands_sep, lc->decimal_point) != 0)
-    _remove_all (clean, lc->thousands_sep);
-  if (strcmp (lc->decimal_point, ".") != 0 && strstr (clean->str, lc->decimal_point) != NULL)
+  trimmed = g_strstrip (g_strdup (text));
+  p = trimmed;
+  if (*p == '-' || *p == '+')
+    g_string_append_c (clean, *p++);
+  if (!_read_integer_part (&p, lc, clean))
+    return FALSE;
+  if (_skip_decimal_mark (&p, lc))
     {
-      gsize at = strstr (clean->str, lc->decimal_point) - clean->str;
-
-      g_string_erase (clean, at, strlen (lc->decimal_point));
-      g_string_insert_c (clean, at, '.');
+      g_string_append_c (clean, '.');
+      while (g_ascii_isdigit (*p))
+        g_string_append_c (clean, *p++);
     }
-
-  for (const char *c = clean->str; *c != '\0'; c++)
-    {
-      if (g_ascii_isdigit (*c))
-        seen_digit = TRUE;
-      else if (*c == '.' && !seen_point)
-        seen_point = TRUE;
-      else if ((*c == '-' || *c == '+') && c == clean->str)
-        continue;
-      else
-        return FALSE;
-    }
-  if (!seen_digit)
+  if (*p != '\0' || strpbrk (clean->str, "0123456789") == NULL)
     return FALSE;
 
   *value = g_ascii_strtod (clean->str, &end);
