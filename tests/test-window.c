@@ -285,6 +285,27 @@ test_bad_inputs (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The article's example: 100 USDT of isolated margin. At 30x and 60,000 it buys 0.05 BTC. */
+static void
+test_size_as_usdt_margin (void)
+{
+  MlWindow *window = _new_window ();
+
+  gtk_toggle_button_set_active (_panel_child (window, "isolated_button"), TRUE);
+  gtk_drop_down_set_selected (_panel_child (window, "unit_dropdown"), 1);
+  _type (window, "leverage_spin", "30");
+  _type (window, "size_entry", "100");
+  g_assert_cmpstr (_text (window, "size_hint"), ==, "500 contracts: 0.0500 BTC, 3000.00 USDT of notional");
+  g_assert_cmpstr (_text (window, "margin_value"), ==, "100.00 USDT");
+  g_assert_cmpstr (_text (window, "loss_value"), ==, "at most 100.00 USDT, its isolated margin");
+
+  /* 1 USDT at 1x buys nothing: one contract costs 6.00 of margin. */
+  _type (window, "leverage_spin", "1");
+  _type (window, "size_entry", "1");
+  _assert_refused (window, "size_entry", "size_error", "one costs 6.00 USDT");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gpointer
 _row_child (GtkListBoxRow *row,
             const char    *name)
@@ -581,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/window/drag-moves-mark", test_drag_moves_mark);
   g_test_add_func ("/window/undo-redo", test_undo_redo);
   g_test_add_func ("/window/bad-inputs", test_bad_inputs);
+  g_test_add_func ("/window/size-as-usdt-margin", test_size_as_usdt_margin);
   g_test_add_func ("/window/remove-too-much-margin", test_remove_too_much_margin);
   g_test_add_func ("/window/mark-entry", test_mark_entry);
   g_test_add_func ("/window/open-broken-keeps-lab", test_open_broken_keeps_lab);
