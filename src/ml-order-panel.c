@@ -15,6 +15,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "ml-explain-button.h"
 #include "ml-order-panel.h"
 #include "ml-utils.h"
 
@@ -33,6 +34,8 @@ struct _MlOrderPanel
 
   MlAccount       *account;
   MlOrder          order;      /* valid when valid is TRUE; id is always NULL */
+  MlAccount       *preview;    /* the account with the order placed, while it is valid */
+  MlPosition      *previewed;  /* the order's position in it */
   gboolean         valid;
   gboolean         syncing;    /* the spin button and the slider are updating each other */
 
@@ -52,7 +55,7 @@ struct _MlOrderPanel
   GtkLabel        *price_error;
   GtkLabel        *notional_value;
   GtkLabel        *margin_value;
-  GtkLabel        *liquidation_value;
+  MlExplainButton *liquidation_value;
   GtkLabel        *bankruptcy_value;
   GtkLabel        *distance_value;
   GtkLabel        *loss_value;
@@ -224,11 +227,27 @@ _update_slider (MlOrderPanel *self,
 static void
 _clear_preview (MlOrderPanel *self)
 {
-  GtkLabel *values[] = { self->notional_value, self->margin_value, self->liquidation_value,
-                         self->bankruptcy_value, self->distance_value, self->loss_value };
+  GtkLabel *values[] = { self->notional_value, self->margin_value, self->bankruptcy_value,
+                         self->distance_value, self->loss_value };
 
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     gtk_label_set_text (values[i], "—");
+  ml_explain_button_set_label (self->liquidation_value, "—");
+  self->previewed = NULL;
+  g_clear_object (&self->preview);
+}
+
+/* The preview's liquidation price explains itself from the account with the order placed. */
+static char *
+_explain_liquidation (gpointer data)
+{
+  MlOrderPanel *self = data;
+
+  if (self->preview == NULL)
+    return g_strdup (_("Set up a valid order to see how its liquidation price comes about."));
+  return ml_explain_liquidation_price (self->preview,
+                                       ml_position_get_mode (self->previewed) == ML_MARGIN_MODE_ISOLATED
+                                       ? self->previewed : NULL);
 }
 
 static char *
@@ -263,7 +282,7 @@ _show_preview (MlOrderPanel *self,
 
   gtk_label_set_text (self->notional_value, notional);
   gtk_label_set_text (self->margin_value, margin);
-  gtk_label_set_text (self->liquidation_value, liquidation);
+  ml_explain_button_set_label (self->liquidation_value, liquidation);
   gtk_label_set_text (self->bankruptcy_value, bankruptcy);
   gtk_label_set_text (self->distance_value, distance);
   gtk_label_set_text (self->loss_value, loss);
@@ -343,6 +362,8 @@ _preview (MlOrderPanel *self)
       return;
     }
   _show_preview (self, after, position);
+  g_set_object (&self->preview, after);
+  self->previewed = position;
   self->order = order;
   _set_valid (self, TRUE);
 }
@@ -404,6 +425,7 @@ ml_order_panel_dispose (GObject *object)
   MlOrderPanel *self = ML_ORDER_PANEL (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_ORDER_PANEL);
+  g_clear_object (&self->preview);
   g_clear_object (&self->account);
   G_OBJECT_CLASS (ml_order_panel_parent_class)->dispose (object);
 }
@@ -465,6 +487,7 @@ ml_order_panel_class_init (MlOrderPanelClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ML_TYPE_EXPLAIN_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marginlab/MarginLab/ml-order-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, box);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, long_button);
@@ -504,6 +527,8 @@ static void
 ml_order_panel_init (MlOrderPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ml_explain_button_set_title (self->liquidation_value, _("Liquidation price"));
+  ml_explain_button_set_func (self->liquidation_value, _explain_liquidation, self, NULL);
   _update_slider (self, 0);
   _update_slider (self, 125);
 }

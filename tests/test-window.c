@@ -41,11 +41,16 @@ _panel_child (MlWindow   *window,
   return gtk_widget_get_template_child (_window_child (window, "order_panel"), ML_TYPE_ORDER_PANEL, name);
 }
 
+/* What a preview value shows: a label, or the liquidation price that explains itself. */
 static const char *
 _text (MlWindow   *window,
-       const char *label)
+       const char *value)
 {
-  return gtk_label_get_text (_panel_child (window, label));
+  gpointer widget = _panel_child (window, value);
+
+  if (ML_IS_EXPLAIN_BUTTON (widget))
+    return ml_explain_button_get_label (widget);
+  return gtk_label_get_text (widget);
 }
 
 static void
@@ -92,6 +97,7 @@ static void
 test_preview_is_the_model (void)
 {
   MlWindow *window = _window_with_example_order ();
+  g_autofree char *why = NULL;
 
   g_assert_cmpstr (_text (window, "notional_value"), ==, "6000.00 USDT");
   g_assert_cmpstr (_text (window, "margin_value"), ==, "300.00 USDT");
@@ -102,6 +108,12 @@ test_preview_is_the_model (void)
   g_assert_cmpstr (_text (window, "loss_value"), ==, "at most 300.00 USDT, its isolated margin");
   g_assert_cmpstr (_text (window, "size_hint"), ==, "1000 contracts: 0.1000 BTC, 6000.00 USDT of notional");
   g_assert_true (ml_order_panel_get_valid (_window_child (window, "order_panel")));
+
+  /* Its liquidation price explains itself: the isolated long's formula, its bracket. */
+  why = ml_explain_button_explain (_panel_child (window, "liquidation_value"));
+  g_assert_nonnull (strstr (why, "LP = (Q·E − W − cum) / (Q·(1 − MMR))"));
+  g_assert_nonnull (strstr (why, "57228.9"));
+  g_assert_nonnull (strstr (why, "Bracket 1"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
