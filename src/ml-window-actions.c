@@ -204,7 +204,6 @@ _reset_zoom (GtkWidget  *widget,
   MlWindow *self = ML_WINDOW (widget);
 
   ml_chart_view_reset_zoom (self->chart_view);
-  _ml_window_refresh (self);
 }
 
 /* Files */

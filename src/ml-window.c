@@ -72,7 +72,9 @@ _show_mark (MlWindow *self)
   ml_utils_show_error (self->mark_error, GTK_WIDGET (self->mark_entry), NULL);
 }
 
-/* The slider spans the chart's range, widened to hold the mark. */
+/* The slider spans the chart's range, widened to hold the mark. While the mark is being moved
+ * its ends stay put, so that they do not run away from the learner's pointer: the chart's
+ * automatic range follows the mark. */
 static void
 _update_mark_control (MlWindow *self)
 {
@@ -80,7 +82,13 @@ _update_mark_control (MlWindow *self)
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   double lo, hi;
 
-  ml_chart_get_range (ml_chart_view_get_chart (self->chart_view), &lo, &hi);
+  if (self->mark_step_open)
+    {
+      lo = gtk_adjustment_get_lower (self->mark_adjustment);
+      hi = gtk_adjustment_get_upper (self->mark_adjustment);
+    }
+  else
+    ml_chart_get_range (ml_chart_view_get_chart (self->chart_view), &lo, &hi);
   gtk_adjustment_configure (self->mark_adjustment, mark, MIN (lo, mark), MAX (hi, mark),
                             (hi - lo) / 200, (hi - lo) / 20, 0);
   /* Not while the learner is typing a price there. */
@@ -316,6 +324,14 @@ _mark_typed (MlWindow *self)
   _show_mark (self);
 }
 
+/* Zooming in or back out is a new view: the mark slider spans it. */
+static void
+_zoom_changed (MlWindow *self)
+{
+  self->mark_step_open = FALSE;
+  _ml_window_refresh (self);
+}
+
 static char *
 _explain_pool (gpointer data)
 {
@@ -433,7 +449,7 @@ ml_window_init (MlWindow *self)
 
   g_signal_connect_object (self->order_panel, "notify::valid", G_CALLBACK (_ml_window_update_actions),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->chart_view, "notify::zoomed", G_CALLBACK (_ml_window_refresh),
+  g_signal_connect_object (self->chart_view, "notify::zoomed", G_CALLBACK (_zoom_changed),
                            self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->chart_view, "zoomed", self->reset_zoom_button, "visible", G_BINDING_SYNC_CREATE);
 

@@ -381,6 +381,27 @@ test_mark_entry (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Sliding the mark to the slider's end does not move the end away from the pointer, and the
+ * whole slide is one step to undo. */
+static void
+test_mark_slider (void)
+{
+  MlWindow *window = _new_window ();
+  GtkScale *scale = _window_child (window, "mark_scale");
+  GtkAdjustment *adjustment = gtk_range_get_adjustment (GTK_RANGE (scale));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  gboolean handled;
+
+  g_signal_emit_by_name (scale, "change-value", GTK_SCROLL_JUMP, (60000 + upper) / 2, &handled);
+  g_signal_emit_by_name (scale, "change-value", GTK_SCROLL_JUMP, upper, &handled);
+  ml_assert_close (ml_account_get_mark_price (ml_window_get_account (window)), upper, 0.1 / upper);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==, upper);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  ml_assert_close (ml_account_get_mark_price (ml_window_get_account (window)), 60000, ML_EXACT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static AdwMessageDialog *
 _find_message_dialog (void)
 {
@@ -617,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/window/size-as-usdt-margin", test_size_as_usdt_margin);
   g_test_add_func ("/window/remove-too-much-margin", test_remove_too_much_margin);
   g_test_add_func ("/window/mark-entry", test_mark_entry);
+  g_test_add_func ("/window/mark-slider", test_mark_slider);
   g_test_add_func ("/window/open-broken-keeps-lab", test_open_broken_keeps_lab);
   g_test_add_func ("/window/save-and-open", test_save_and_open);
   g_test_add_func ("/window/path-steps-and-liquidates", test_path_steps_and_liquidates);
