@@ -120,14 +120,18 @@ _update_palette (MlChartView *self)
 }
 
 static void
+_style_changed (MlChartView *self)
+{
+  _update_palette (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 ml_chart_view_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
 {
-  MlChartView *self = ML_CHART_VIEW (widget);
-
   GTK_WIDGET_CLASS (ml_chart_view_parent_class)->css_changed (widget, change);
-  _update_palette (self);
-  gtk_widget_queue_draw (widget);
+  _style_changed (ML_CHART_VIEW (widget));
 }
 
 /* Drawing */
@@ -441,7 +445,7 @@ ml_chart_view_init (MlChartView *self)
   gtk_widget_add_controller (widget, keys);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
-                           G_CALLBACK (ml_chart_view_update), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_style_changed), self, G_CONNECT_SWAPPED);
   _update_palette (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -578,7 +582,6 @@ ml_chart_view_update (MlChartView *self)
 
   g_return_if_fail (ML_IS_CHART_VIEW (self));
 
-  _update_palette (self);
   if (self->chart != NULL)
     description = ml_chart_describe (self->chart);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

@@ -288,7 +288,9 @@ ml_position_row_new (MlAccount  *account,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->close_button), GTK_ACCESSIBLE_PROPERTY_LABEL, close_name, -1);
 
   g_signal_connect_object (position, "notify", G_CALLBACK (_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (account, "notify", G_CALLBACK (_update), self, G_CONNECT_SWAPPED);
+  /* Of the account, a row shows only what the cross pool gives a cross position. */
+  g_signal_connect_object (account, "notify::cross-liquidation-price", G_CALLBACK (_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (account, "notify::cross-pool", G_CALLBACK (_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->margin_popover, "show", G_CALLBACK (_amount_changed), self, G_CONNECT_SWAPPED);
   _update (self);
   return GTK_WIDGET (self);

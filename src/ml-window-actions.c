@@ -222,6 +222,12 @@ _filter (const char *name,
   return filter;
 }
 
+static GtkFileFilter *
+_scenario_filter (void)
+{
+  return _filter (_("Margin Lab scenarios"), "*.mlscenario", "application/x-margin-lab-scenario");
+}
+
 static GtkFileChooserNative *
 _chooser (MlWindow             *self,
           const char           *title,
@@ -262,7 +268,7 @@ _open (GtkWidget  *widget,
   GtkFileChooserNative *chooser = _chooser (self, _("Open Scenario"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
-                               _filter (_("Margin Lab scenarios"), "*.mlscenario", "application/x-margin-lab-scenario"));
+                               _scenario_filter ());
   g_signal_connect_object (chooser, "response", G_CALLBACK (_open_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -287,7 +293,7 @@ _save_as (GtkWidget  *widget,
   GtkFileChooserNative *chooser = _chooser (self, _("Save Scenario"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
-                               _filter (_("Margin Lab scenarios"), "*.mlscenario", "application/x-margin-lab-scenario"));
+                               _scenario_filter ());
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("scenario.mlscenario"));
   g_signal_connect_object (chooser, "response", G_CALLBACK (_save_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -528,6 +528,18 @@ _y (const Frame *f,
   return f->bottom - value / f->top_value * (f->bottom - f->top);
 }
 
+/* The frame ml_chart_draw() would use, for a caller that draws nothing. */
+static void
+_frame_alone (MlChart *self,
+              double   width,
+              double   height,
+              Frame   *f)
+{
+  g_autoptr(GArray) lines = _lines (self);
+
+  _frame (self, lines, width, height, f);
+}
+
 /**
  * ml_chart_x_for_price:
  *
@@ -539,13 +551,11 @@ ml_chart_x_for_price (MlChart *self,
                       double   height,
                       double   price)
 {
-  g_autoptr(GArray) lines = NULL;
   Frame f;
 
   g_return_val_if_fail (ML_IS_CHART (self), 0);
 
-  lines = _lines (self);
-  _frame (self, lines, width, height, &f);
+  _frame_alone (self, width, height, &f);
   return _x (&f, price);
 }
 
@@ -560,13 +570,11 @@ ml_chart_y_for_value (MlChart *self,
                       double   height,
                       double   value)
 {
-  g_autoptr(GArray) lines = NULL;
   Frame f;
 
   g_return_val_if_fail (ML_IS_CHART (self), 0);
 
-  lines = _lines (self);
-  _frame (self, lines, width, height, &f);
+  _frame_alone (self, width, height, &f);
   return _y (&f, value);
 }
 
@@ -582,13 +590,11 @@ ml_chart_price_for_x (MlChart *self,
                       double   height,
                       double   x)
 {
-  g_autoptr(GArray) lines = NULL;
   Frame f;
 
   g_return_val_if_fail (ML_IS_CHART (self), ML_MIN_PRICE);
 
-  lines = _lines (self);
-  _frame (self, lines, width, height, &f);
+  _frame_alone (self, width, height, &f);
   return CLAMP (f.lo + (x - f.left) / (f.right - f.left) * (f.hi - f.lo), ML_MIN_PRICE, ML_MAX_PRICE);
 }
 
