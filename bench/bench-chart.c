@@ -23,7 +23,7 @@
 
 /* Painting alone: Compare modes on, the most there is to draw. */
 static void
-_bench_paint (MlChart *chart,
+bench_chart_bench_paint (MlChart *chart,
               cairo_t *cr,
               Result  *result)
 {
@@ -46,7 +46,7 @@ _bench_paint (MlChart *chart,
 
 /* One step of a mark-price drag without a window: the model moves, the chart repaints. */
 static void
-_bench_step (MlAccount *account,
+bench_chart_bench_step (MlAccount *account,
              MlChart   *chart,
              cairo_t   *cr,
              Result    *result)
@@ -86,8 +86,8 @@ main (int    argc,
     { "drag step: move the mark, repaint (no window)" },
   };
 
-  _bench_paint (chart, cr, &results[0]);
-  _bench_step (account, chart, cr, &results[1]);
+  bench_chart_bench_paint (chart, cr, &results[0]);
+  bench_chart_bench_step (account, chart, cr, &results[1]);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 

@@ -41,7 +41,7 @@
 
 /* A restored position must be one a scenario could state: checked like a scenario's. */
 static void
-_restore (MlAccount     *account,
+bench_core_restore (MlAccount     *account,
           const MlOrder *order)
 {
   g_autoptr(GError) error = NULL;
@@ -52,7 +52,7 @@ _restore (MlAccount     *account,
 }
 
 static void
-_check_state (MlAccount *account)
+bench_core_check_state (MlAccount *account)
 {
   g_autoptr(GError) error = NULL;
   guint index;
@@ -64,7 +64,7 @@ _check_state (MlAccount *account)
 /* Whether an isolated position at @leverage keeps comfortably more than its maintenance
  * margin at the mark: the brackets of these sizes ask at most 0.5 % of the notional. */
 static gboolean
-_isolated_survives (MlSide side,
+bench_core_isolated_survives (MlSide side,
                     double entry,
                     guint  leverage)
 {
@@ -76,7 +76,7 @@ _isolated_survives (MlSide side,
 /* 1. Recompute */
 
 static MlAccount *
-_mixed_account (guint    n_positions,
+bench_core_mixed_account (guint    n_positions,
                 guint32  seed)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
@@ -100,20 +100,20 @@ _mixed_account (guint    n_positions,
       /* An isolated position has only its own margin: lower the leverage until it survives
        * the mark, as a learner would have had to. */
       while (order.mode == ML_MARGIN_MODE_ISOLATED && order.leverage > 1 &&
-             !_isolated_survives (order.side, order.price, order.leverage))
+             !bench_core_isolated_survives (order.side, order.price, order.leverage))
         order.leverage--;
 
-      _restore (account, &order);
+      bench_core_restore (account, &order);
     }
 
-  _check_state (account);
+  bench_core_check_state (account);
   return account;
 }
 
 static void
-_bench_recompute (Result *result)
+bench_core_bench_recompute (Result *result)
 {
-  g_autoptr(MlAccount) account = _mixed_account (RECOMPUTE_POSITIONS, 20240530);
+  g_autoptr(MlAccount) account = bench_core_mixed_account (RECOMPUTE_POSITIONS, 20240530);
   g_autoptr(GPtrArray) isolated = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *positions = ml_account_get_positions (account);
   double samples[RECOMPUTE_REPETITIONS];
@@ -174,7 +174,7 @@ typedef struct
 } Events;
 
 static void
-_count_liquidations (MlAccount *account,
+bench_core_count_liquidations (MlAccount *account,
                      gsize      step,
                      double     price,
                      GArray    *liquidations,
@@ -192,7 +192,7 @@ _count_liquidations (MlAccount *account,
 
 /* A seeded random walk from the mark in steps of ±0.05 %. */
 static double *
-_random_walk (gsize    n,
+bench_core_random_walk (gsize    n,
               guint32  seed)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
@@ -211,7 +211,7 @@ _random_walk (gsize    n,
  * long cross pool with 2,900 USDT of its own (the wallet less the isolated margins of 9,540):
  * its liquidation price, about 56,200, is first reached after some 920,000 steps. */
 static MlAccount *
-_path_account (void)
+bench_core_path_account (void)
 {
   /* Entries at the mark or near it, margins the initial ones. */
   static const MlOrder positions[] = {
@@ -229,17 +229,17 @@ _path_account (void)
   MlAccount *account = ml_account_new (NULL, 12440, MARK_PRICE);
 
   for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
-    _restore (account, &positions[i]);
+    bench_core_restore (account, &positions[i]);
 
-  _check_state (account);
+  bench_core_check_state (account);
   return account;
 }
 
 static void
-_bench_path (Result *result)
+bench_core_bench_path (Result *result)
 {
-  g_autoptr(MlAccount) account = _path_account ();
-  g_autofree double *prices = _random_walk (PATH_LENGTH, 20240530);
+  g_autoptr(MlAccount) account = bench_core_path_account ();
+  g_autofree double *prices = bench_core_random_walk (PATH_LENGTH, 20240530);
   double samples[PATH_REPETITIONS];
   double low = G_MAXDOUBLE, high = 0;
   Events events = { 0 };
@@ -258,7 +258,7 @@ _bench_path (Result *result)
 
       events = (Events) { 0 };
       start = _now_us ();
-      if (!ml_account_run_path (walk, prices, PATH_LENGTH, _count_liquidations, &events, &error))
+      if (!ml_account_run_path (walk, prices, PATH_LENGTH, bench_core_count_liquidations, &events, &error))
         g_error ("The benchmark path was refused: %s", error->message);
       elapsed = _now_us () - start;
 
@@ -296,9 +296,9 @@ main (int    argc,
     }
 
   if (recompute)
-    _bench_recompute (&results[n_results++]);
+    bench_core_bench_recompute (&results[n_results++]);
   if (path)
-    _bench_path (&results[n_results++]);
+    bench_core_bench_path (&results[n_results++]);
 
   printf ("Margin Lab core benchmarks (%s build; the median and min of %u runs, %u for the path)\n\n",
           ML_BENCH_BUILD, RECOMPUTE_REPETITIONS, PATH_REPETITIONS);

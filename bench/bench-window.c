@@ -34,14 +34,14 @@ typedef struct
 } Frame;
 
 static void
-_frame_started (GdkFrameClock *clock,
+bench_window_frame_started (GdkFrameClock *clock,
                 Frame         *frame)
 {
   frame->started = _now_us ();
 }
 
 static void
-_frame_ended (GdkFrameClock *clock,
+bench_window_frame_ended (GdkFrameClock *clock,
               Frame         *frame)
 {
   frame->ended = _now_us ();
@@ -49,12 +49,12 @@ _frame_ended (GdkFrameClock *clock,
 
 /* Runs the main loop until one more frame has been painted, and says when it ran. */
 static Frame
-_wait_for_frame (GtkWidget *widget)
+bench_window_wait_for_frame (GtkWidget *widget)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
   Frame frame = { 0, 0 };
-  gulong started = g_signal_connect (clock, "before-paint", G_CALLBACK (_frame_started), &frame);
-  gulong ended = g_signal_connect (clock, "after-paint", G_CALLBACK (_frame_ended), &frame);
+  gulong started = g_signal_connect (clock, "before-paint", G_CALLBACK (bench_window_frame_started), &frame);
+  gulong ended = g_signal_connect (clock, "after-paint", G_CALLBACK (bench_window_frame_ended), &frame);
 
   while (frame.ended == 0)
     g_main_context_iteration (NULL, TRUE);
@@ -64,7 +64,7 @@ _wait_for_frame (GtkWidget *widget)
 }
 
 static GtkGesture *
-_drag_gesture (GtkWidget *widget)
+bench_window_drag_gesture (GtkWidget *widget)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
 
@@ -79,7 +79,7 @@ _drag_gesture (GtkWidget *widget)
 }
 
 static MlWindow *
-_lab (void)
+bench_window_lab (void)
 {
   g_autoptr(MlAccount) account = _bench_account ();
   g_autoptr(MlScenario) scenario = ml_scenario_new (account);
@@ -91,7 +91,7 @@ _lab (void)
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
   for (guint i = 0; i < 3; i++)
-    _wait_for_frame (GTK_WIDGET (window));
+    bench_window_wait_for_frame (GTK_WIDGET (window));
   return window;
 }
 
@@ -121,10 +121,10 @@ main (int    argc,
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  window = _lab ();
+  window = bench_window_lab ();
   view = ML_CHART_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), ML_TYPE_WINDOW, "chart_view"));
   chart = ml_chart_view_get_chart (view);
-  drag = _drag_gesture (GTK_WIDGET (view));
+  drag = bench_window_drag_gesture (GTK_WIDGET (view));
   width = gtk_widget_get_width (GTK_WIDGET (view));
   height = gtk_widget_get_height (GTK_WIDGET (view));
   start_x = ml_chart_x_for_price (chart, width, height, 60000);
@@ -141,7 +141,7 @@ main (int    argc,
 
       g_signal_emit_by_name (drag, "drag-update", dx, 0.0);
       updated = _now_us ();
-      frame = _wait_for_frame (GTK_WIDGET (window));
+      frame = bench_window_wait_for_frame (GTK_WIDGET (window));
       if (i >= WARM_UP)
         {
           samples[i - WARM_UP] = frame.ended - begin;

@@ -33,7 +33,7 @@ struct _MlApplication
 G_DEFINE_FINAL_TYPE (MlApplication, ml_application, ADW_TYPE_APPLICATION)
 
 static int
-_usage_error (const char *message)
+ml_application_usage_error (const char *message)
 {
   g_printerr ("margin-lab: %s\n", message);
   g_printerr (_("Try “margin-lab --help” for the options.\n"));
@@ -41,7 +41,7 @@ _usage_error (const char *message)
 }
 
 static int
-_print_report (const char *filename)
+ml_application_print_report (const char *filename)
 {
   g_autoptr(MlScenario) scenario = NULL;
   g_autoptr(GError) error = NULL;
@@ -75,7 +75,7 @@ typedef struct
 } ExportOptions;
 
 static void
-_export_options_clear (ExportOptions *options)
+ml_application_export_options_clear (ExportOptions *options)
 {
   g_clear_pointer (&options->scenario, g_free);
   g_clear_pointer (&options->output, g_free);
@@ -83,10 +83,10 @@ _export_options_clear (ExportOptions *options)
   g_clear_pointer (&options->size, g_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, _export_options_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, ml_application_export_options_clear)
 
 static gboolean
-_parse_size (const char *text,
+ml_application_parse_size (const char *text,
              int        *width,
              int        *height)
 {
@@ -106,18 +106,18 @@ _parse_size (const char *text,
 }
 
 static int
-_export_chart (const ExportOptions *options)
+ml_application_export_chart (const ExportOptions *options)
 {
   g_autoptr(MlScenario) scenario = NULL;
   g_autoptr(MlChart) chart = NULL;
   g_autoptr(GError) error = NULL;
   int width = 1200, height = 700;
 
-  if (options->size != NULL && !_parse_size (options->size, &width, &height))
+  if (options->size != NULL && !ml_application_parse_size (options->size, &width, &height))
     {
       g_autofree char *message = g_strdup_printf (_("--size takes WIDTHxHEIGHT in pixels, such as 1200x700, not “%s”"),
                                                   options->size);
-      return _usage_error (message);
+      return ml_application_usage_error (message);
     }
 
   if (!(scenario = ml_scenario_new_from_file (options->scenario, &error)))
@@ -142,7 +142,7 @@ _export_chart (const ExportOptions *options)
 
 /* The window, rendered to a PNG file: needs a display, and the application registered. */
 static int
-_screenshot (MlApplication       *self,
+ml_application_screenshot (MlApplication       *self,
              const ExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
@@ -150,14 +150,14 @@ _screenshot (MlApplication       *self,
   MlWindow *window;
   int width = 1200, height = 800;
 
-  if (options->size != NULL && !_parse_size (options->size, &width, &height))
+  if (options->size != NULL && !ml_application_parse_size (options->size, &width, &height))
     {
       g_autofree char *message = g_strdup_printf (_("--size takes WIDTHxHEIGHT in pixels, such as 1200x800, not “%s”"),
                                                   options->size);
-      return _usage_error (message);
+      return ml_application_usage_error (message);
     }
   if (!gtk_init_check ())
-    return _usage_error (_("--screenshot needs a display: run it under a desktop session or xvfb-run"));
+    return ml_application_usage_error (_("--screenshot needs a display: run it under a desktop session or xvfb-run"));
   if (!g_application_register (G_APPLICATION (self), NULL, &error))
     {
       g_printerr ("margin-lab: %s\n", error->message);
@@ -202,7 +202,7 @@ _screenshot (MlApplication       *self,
 
 /* The lab itself: GApplication's own handling registers, then activates or opens. */
 static int
-_run_window (MlApplication *self,
+ml_application_run_window (MlApplication *self,
              char          *program,
              const char    *scenario)
 {
@@ -211,7 +211,7 @@ _run_window (MlApplication *self,
   int status = EXIT_SUCCESS;
 
   if (!gtk_init_check ())
-    return _usage_error (_("there is no display to open the window on; --report and --export-chart need none"));
+    return ml_application_usage_error (_("there is no display to open the window on; --report and --export-chart need none"));
   arguments = g_strdupv (argv);
 
   G_APPLICATION_CLASS (ml_application_parent_class)->local_command_line (G_APPLICATION (self), &arguments, &status);
@@ -221,7 +221,7 @@ _run_window (MlApplication *self,
 
 /* Returns what is wrong with this combination of options, or NULL. */
 static const char *
-_check_combination (const char          *report,
+ml_application_check_combination (const char          *report,
                     const char          *chart,
                     const ExportOptions *export)
 {
@@ -241,7 +241,7 @@ _check_combination (const char          *report,
 }
 
 static int
-_run (MlApplication *self,
+ml_application_run (MlApplication *self,
       char         **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
@@ -277,11 +277,11 @@ _run (MlApplication *self,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse_strv (context, &argv, &error))
-    return _usage_error (error->message);
+    return ml_application_usage_error (error->message);
   if (g_strv_length (argv) > 2)
     {
       g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), argv[2]);
-      return _usage_error (message);
+      return ml_application_usage_error (message);
     }
 
   if (version)
@@ -289,23 +289,23 @@ _run (MlApplication *self,
       g_print ("margin-lab %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
-  if ((problem = _check_combination (report, chart, &export)) != NULL)
-    return _usage_error (problem);
+  if ((problem = ml_application_check_combination (report, chart, &export)) != NULL)
+    return ml_application_usage_error (problem);
   /* A scenario file of its own goes with the window and --screenshot only. */
   if (argv[1] != NULL && (report != NULL || chart != NULL))
     {
       g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), argv[1]);
-      return _usage_error (message);
+      return ml_application_usage_error (message);
     }
   export.scenario = g_strdup (chart ? chart : argv[1]);
 
   if (report != NULL)
-    return _print_report (report);
+    return ml_application_print_report (report);
   if (chart != NULL)
-    return _export_chart (&export);
+    return ml_application_export_chart (&export);
   if (export.screenshot != NULL)
-    return _screenshot (self, &export);
-  return _run_window (self, argv[0], export.scenario);
+    return ml_application_screenshot (self, &export);
+  return ml_application_run_window (self, argv[0], export.scenario);
 }
 
 static gboolean
@@ -315,14 +315,14 @@ ml_application_local_command_line (GApplication   *app,
 {
   g_auto(GStrv) argv = g_strdupv (*arguments);
 
-  *exit_status = _run (ML_APPLICATION (app), argv);
+  *exit_status = ml_application_run (ML_APPLICATION (app), argv);
   return TRUE;
 }
 
 /* The GUI */
 
 static void
-_about (GSimpleAction *action,
+ml_application_about (GSimpleAction *action,
         GVariant      *param,
         gpointer       user_data)
 {
@@ -344,7 +344,7 @@ _about (GSimpleAction *action,
 }
 
 static void
-_quit (GSimpleAction *action,
+ml_application_quit (GSimpleAction *action,
        GVariant      *param,
        gpointer       user_data)
 {
@@ -352,8 +352,8 @@ _quit (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
-  { "about", _about },
-  { "quit", _quit },
+  { "about", ml_application_about },
+  { "quit", ml_application_quit },
 };
 
 static const struct { const char *action; const char *accels[3]; } accelerators[] = {

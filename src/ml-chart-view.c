@@ -54,7 +54,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
-_set_zoomed (MlChartView *self,
+ml_chart_view_set_zoomed (MlChartView *self,
              gboolean     zoomed)
 {
   if (self->zoomed == zoomed)
@@ -64,7 +64,7 @@ _set_zoomed (MlChartView *self,
 }
 
 static double
-_price_at (MlChartView *self,
+ml_chart_view_price_at (MlChartView *self,
            double       x)
 {
   return ml_chart_price_for_x (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
@@ -73,7 +73,7 @@ _price_at (MlChartView *self,
 
 /* Moves are requests: the window applies them to the model (and its undo history). */
 static void
-_request_mark (MlChartView *self,
+ml_chart_view_request_mark (MlChartView *self,
                double       price,
                gboolean     new_step)
 {
@@ -86,7 +86,7 @@ _request_mark (MlChartView *self,
 /* Colours */
 
 static void
-_lookup (GtkStyleContext *context,
+ml_chart_view_lookup (GtkStyleContext *context,
          const char      *name,
          MlChartColor    *color)
 {
@@ -99,7 +99,7 @@ _lookup (GtkStyleContext *context,
 /* The built-in palette for the style's scheme and contrast, with the style's own background,
  * text and error colours on top, so that the chart sits in the window like a native view. */
 static void
-_update_palette (MlChartView *self)
+ml_chart_view_update_palette (MlChartView *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
@@ -111,18 +111,18 @@ _update_palette (MlChartView *self)
   else
     self->palette = *ml_chart_palette_light ();
 
-  _lookup (context, "view_bg_color", &self->palette.background);
-  _lookup (context, "view_fg_color", &self->palette.foreground);
-  _lookup (context, "view_fg_color", &self->palette.account);
-  _lookup (context, "error_color", &self->palette.danger);
+  ml_chart_view_lookup (context, "view_bg_color", &self->palette.background);
+  ml_chart_view_lookup (context, "view_fg_color", &self->palette.foreground);
+  ml_chart_view_lookup (context, "view_fg_color", &self->palette.account);
+  ml_chart_view_lookup (context, "error_color", &self->palette.danger);
   if (self->chart != NULL)
     ml_chart_set_palette (self->chart, &self->palette);
 }
 
 static void
-_style_changed (MlChartView *self)
+ml_chart_view_style_changed (MlChartView *self)
 {
-  _update_palette (self);
+  ml_chart_view_update_palette (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -131,7 +131,7 @@ ml_chart_view_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (ml_chart_view_parent_class)->css_changed (widget, change);
-  _style_changed (ML_CHART_VIEW (widget));
+  ml_chart_view_style_changed (ML_CHART_VIEW (widget));
 }
 
 /* Drawing */
@@ -171,7 +171,7 @@ ml_chart_view_measure (GtkWidget      *widget,
 /* Pointer */
 
 static void
-_drag_begin (MlChartView    *self,
+ml_chart_view_drag_begin (MlChartView    *self,
              double          x,
              double          y,
              GtkGestureDrag *gesture)
@@ -186,21 +186,21 @@ _drag_begin (MlChartView    *self,
   self->dragging = TRUE;
   self->drag_x = x;
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  _request_mark (self, _price_at (self, x), TRUE);
+  ml_chart_view_request_mark (self, ml_chart_view_price_at (self, x), TRUE);
 }
 
 static void
-_drag_update (MlChartView    *self,
+ml_chart_view_drag_update (MlChartView    *self,
               double          dx,
               double          dy,
               GtkGestureDrag *gesture)
 {
   if (self->dragging)
-    _request_mark (self, _price_at (self, self->drag_x + dx), FALSE);
+    ml_chart_view_request_mark (self, ml_chart_view_price_at (self, self->drag_x + dx), FALSE);
 }
 
 static void
-_drag_end (MlChartView    *self,
+ml_chart_view_drag_end (MlChartView    *self,
            double          dx,
            double          dy,
            GtkGestureDrag *gesture)
@@ -212,25 +212,25 @@ _drag_end (MlChartView    *self,
 }
 
 static void
-_motion (MlChartView *self,
+ml_chart_view_motion (MlChartView *self,
          double       x,
          double       y)
 {
   if (self->chart == NULL)
     return;
-  self->hover_price = _price_at (self, x);
+  self->hover_price = ml_chart_view_price_at (self, x);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-_leave (MlChartView *self)
+ml_chart_view_leave (MlChartView *self)
 {
   self->hover_price = ML_PRICE_NONE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static gboolean
-_scroll (MlChartView              *self,
+ml_chart_view_scroll (MlChartView              *self,
          double                    dx,
          double                    dy,
          GtkEventControllerScroll *controller)
@@ -248,7 +248,7 @@ _scroll (MlChartView              *self,
 }
 
 static void
-_pinch_begin (MlChartView *self,
+ml_chart_view_pinch_begin (MlChartView *self,
               GdkEventSequence *sequence,
               GtkGesture  *gesture)
 {
@@ -256,7 +256,7 @@ _pinch_begin (MlChartView *self,
 }
 
 static void
-_pinch_changed (MlChartView    *self,
+ml_chart_view_pinch_changed (MlChartView    *self,
                 double          scale,
                 GtkGestureZoom *gesture)
 {
@@ -271,7 +271,7 @@ _pinch_changed (MlChartView    *self,
 /* Keyboard: arrows move the mark by a hundredth of the view (Shift: a tenth), Home/End to its
  * edges; plus, minus and 0 zoom. */
 static gboolean
-_key_pressed (MlChartView           *self,
+ml_chart_view_key_pressed (MlChartView           *self,
               guint                  keyval,
               guint                  keycode,
               GdkModifierType        state,
@@ -288,16 +288,16 @@ _key_pressed (MlChartView           *self,
   switch (keyval)
     {
     case GDK_KEY_Left: case GDK_KEY_KP_Left: case GDK_KEY_Down: case GDK_KEY_KP_Down:
-      _request_mark (self, mark - step, TRUE);
+      ml_chart_view_request_mark (self, mark - step, TRUE);
       return TRUE;
     case GDK_KEY_Right: case GDK_KEY_KP_Right: case GDK_KEY_Up: case GDK_KEY_KP_Up:
-      _request_mark (self, mark + step, TRUE);
+      ml_chart_view_request_mark (self, mark + step, TRUE);
       return TRUE;
     case GDK_KEY_Home: case GDK_KEY_KP_Home:
-      _request_mark (self, lo, TRUE);
+      ml_chart_view_request_mark (self, lo, TRUE);
       return TRUE;
     case GDK_KEY_End: case GDK_KEY_KP_End:
-      _request_mark (self, hi, TRUE);
+      ml_chart_view_request_mark (self, hi, TRUE);
       return TRUE;
     case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add:
       ml_chart_view_zoom (self, 1 / ZOOM_STEP, mark);
@@ -424,29 +424,29 @@ ml_chart_view_init (MlChartView *self)
   gtk_widget_set_vexpand (widget, TRUE);
   gtk_widget_set_cursor_from_name (widget, "col-resize");
 
-  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (_drag_begin), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (drag, "drag-update", G_CALLBACK (_drag_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (drag, "drag-end", G_CALLBACK (_drag_end), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (ml_chart_view_drag_begin), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (ml_chart_view_drag_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (ml_chart_view_drag_end), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
 
-  g_signal_connect_object (pinch, "begin", G_CALLBACK (_pinch_begin), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (pinch, "scale-changed", G_CALLBACK (_pinch_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pinch, "begin", G_CALLBACK (ml_chart_view_pinch_begin), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (pinch, "scale-changed", G_CALLBACK (ml_chart_view_pinch_changed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (pinch));
 
-  g_signal_connect_object (motion, "enter", G_CALLBACK (_motion), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (motion, "motion", G_CALLBACK (_motion), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (motion, "leave", G_CALLBACK (_leave), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "enter", G_CALLBACK (ml_chart_view_motion), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "motion", G_CALLBACK (ml_chart_view_motion), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (ml_chart_view_leave), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, motion);
 
-  g_signal_connect_object (scroll, "scroll", G_CALLBACK (_scroll), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (scroll, "scroll", G_CALLBACK (ml_chart_view_scroll), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, scroll);
 
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (_key_pressed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (ml_chart_view_key_pressed), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (widget, keys);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
-                           G_CALLBACK (_style_changed), self, G_CONNECT_SWAPPED);
-  _update_palette (self);
+                           G_CALLBACK (ml_chart_view_style_changed), self, G_CONNECT_SWAPPED);
+  ml_chart_view_update_palette (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Collateral chart"),
@@ -555,7 +555,7 @@ ml_chart_view_zoom (MlChartView *self,
   if (hi - lo < MIN_SPAN)
     return;
   ml_chart_set_range (self->chart, MAX (lo, ML_MIN_PRICE), MIN (hi, ML_MAX_PRICE));
-  _set_zoomed (self, TRUE);
+  ml_chart_view_set_zoomed (self, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -566,7 +566,7 @@ ml_chart_view_reset_zoom (MlChartView *self)
 
   if (self->chart != NULL)
     ml_chart_reset_range (self->chart);
-  _set_zoomed (self, FALSE);
+  ml_chart_view_set_zoomed (self, FALSE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

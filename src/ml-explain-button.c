@@ -37,7 +37,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-_fill_popover (GtkMenuButton *button,
+ml_explain_button_fill_popover (GtkMenuButton *button,
                gpointer       user_data)
 {
   MlExplainButton *self = user_data;
@@ -48,7 +48,7 @@ _fill_popover (GtkMenuButton *button,
 
 /* Screen readers hear what the number is, not only its digits. */
 static void
-_update_accessible_label (MlExplainButton *self)
+ml_explain_button_update_accessible_label (MlExplainButton *self)
 {
   const char *label = ml_explain_button_get_label (self);
   g_autofree char *name = NULL;
@@ -143,7 +143,7 @@ ml_explain_button_init (MlExplainButton *self)
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_popover (self->button, popover);
   gtk_menu_button_set_always_show_arrow (self->button, FALSE);
-  gtk_menu_button_set_create_popup_func (self->button, _fill_popover, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->button, ml_explain_button_fill_popover, self, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->button), "flat");
   gtk_widget_add_css_class (GTK_WIDGET (self->button), "numeric");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Explain this number"));
@@ -172,7 +172,7 @@ ml_explain_button_set_label (MlExplainButton *self,
   if (g_strcmp0 (label, ml_explain_button_get_label (self)) == 0)
     return;
   gtk_menu_button_set_label (self->button, label);
-  _update_accessible_label (self);
+  ml_explain_button_update_accessible_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }
 
@@ -188,7 +188,7 @@ ml_explain_button_set_title (MlExplainButton *self,
 
   g_free (self->title);
   self->title = g_strdup (title);
-  _update_accessible_label (self);
+  ml_explain_button_update_accessible_label (self);
 }
 
 void

@@ -75,7 +75,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-_set_valid (MlOrderPanel *self,
+ml_order_panel_set_valid (MlOrderPanel *self,
             gboolean      valid)
 {
   if (self->valid == valid)
@@ -87,7 +87,7 @@ _set_valid (MlOrderPanel *self,
 /* Reading the inputs. Each returns NULL when the input is good, or the sentence to show. */
 
 static char *
-_read_price (MlOrderPanel *self,
+ml_order_panel_read_price (MlOrderPanel *self,
              double       *price)
 {
   MlContract *contract = ml_account_get_contract (self->account);
@@ -128,7 +128,7 @@ _read_price (MlOrderPanel *self,
 }
 
 static char *
-_read_leverage (MlOrderPanel *self,
+ml_order_panel_read_leverage (MlOrderPanel *self,
                 guint        *leverage)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->leverage_spin));
@@ -144,14 +144,14 @@ _read_leverage (MlOrderPanel *self,
 }
 
 static SizeUnit
-_unit (MlOrderPanel *self)
+ml_order_panel_unit (MlOrderPanel *self)
 {
   return gtk_drop_down_get_selected (self->unit_dropdown) == UNIT_USDT_MARGIN ? UNIT_USDT_MARGIN : UNIT_BTC;
 }
 
 /* The size in BTC, in whole contracts; a USDT margin buys as many contracts as it pays for. */
 static char *
-_read_quantity (MlOrderPanel *self,
+ml_order_panel_read_quantity (MlOrderPanel *self,
                 double        price,
                 guint         leverage,
                 double       *quantity)
@@ -160,7 +160,7 @@ _read_quantity (MlOrderPanel *self,
   double contract_size = ml_contract_get_contract_size (contract);
   double max_notional = ml_brackets_get_max_notional (ml_account_get_brackets (self->account));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->size_entry));
-  SizeUnit unit = _unit (self);
+  SizeUnit unit = ml_order_panel_unit (self);
   double typed;
 
   if (ml_utils_is_blank (text))
@@ -203,7 +203,7 @@ _read_quantity (MlOrderPanel *self,
 
 /* The slider ends at the highest leverage the size's risk bracket allows. */
 static void
-_update_slider (MlOrderPanel *self,
+ml_order_panel_update_slider (MlOrderPanel *self,
                 guint         highest)
 {
   if (gtk_adjustment_get_upper (self->scale_adjustment) == highest)
@@ -225,7 +225,7 @@ _update_slider (MlOrderPanel *self,
 /* The preview */
 
 static void
-_clear_preview (MlOrderPanel *self)
+ml_order_panel_clear_preview (MlOrderPanel *self)
 {
   GtkLabel *values[] = { self->notional_value, self->margin_value, self->bankruptcy_value,
                          self->distance_value, self->loss_value };
@@ -239,7 +239,7 @@ _clear_preview (MlOrderPanel *self)
 
 /* The preview's liquidation price explains itself from the account with the order placed. */
 static char *
-_explain_liquidation (gpointer data)
+ml_order_panel_explain_liquidation (gpointer data)
 {
   MlOrderPanel *self = data;
 
@@ -251,7 +251,7 @@ _explain_liquidation (gpointer data)
 }
 
 static char *
-_distance (double mark,
+ml_order_panel_distance (double mark,
            double liquidation)
 {
   g_autofree char *percent = NULL;
@@ -263,7 +263,7 @@ _distance (double mark,
 }
 
 static void
-_show_preview (MlOrderPanel *self,
+ml_order_panel_show_preview (MlOrderPanel *self,
                MlAccount    *after,
                MlPosition   *position)
 {
@@ -274,7 +274,7 @@ _show_preview (MlOrderPanel *self,
   g_autofree char *margin = ml_money_format_usdt (ml_position_get_initial_margin (position));
   g_autofree char *liquidation = ml_money_format_price (lp);
   g_autofree char *bankruptcy = ml_money_format_price (bp);
-  g_autofree char *distance = _distance (ml_account_get_mark_price (after), lp);
+  g_autofree char *distance = ml_order_panel_distance (ml_account_get_mark_price (after), lp);
   g_autofree char *at_risk = ml_money_format_usdt (isolated ? ml_position_get_margin (position)
                                                             : ml_account_get_cross_wallet_balance (after));
   g_autofree char *loss = isolated ? g_strdup_printf (_("at most %s, its isolated margin"), at_risk)
@@ -289,7 +289,7 @@ _show_preview (MlOrderPanel *self,
 }
 
 static void
-_show_contracts (MlOrderPanel *self,
+ml_order_panel_show_contracts (MlOrderPanel *self,
                  double        quantity,
                  double        price)
 {
@@ -308,7 +308,7 @@ _show_contracts (MlOrderPanel *self,
 
 /* Checks every input, then places the order on a copy of the account. */
 static void
-_preview (MlOrderPanel *self)
+ml_order_panel_preview (MlOrderPanel *self)
 {
   g_autofree char *price_problem = NULL, *leverage_problem = NULL, *size_problem = NULL;
   g_autoptr(MlAccount) after = NULL;
@@ -322,15 +322,15 @@ _preview (MlOrderPanel *self)
   gtk_button_set_label (self->open_button, order.side == ML_SIDE_LONG ? _("Open Long") : _("Open Short"));
   gtk_label_set_text (self->size_hint, "");
 
-  price_problem = _read_price (self, &order.price);
-  leverage_problem = _read_leverage (self, &order.leverage);
+  price_problem = ml_order_panel_read_price (self, &order.price);
+  leverage_problem = ml_order_panel_read_leverage (self, &order.leverage);
   if (price_problem == NULL)
-    size_problem = _read_quantity (self, order.price, leverage_problem ? 1 : order.leverage, &order.quantity);
+    size_problem = ml_order_panel_read_quantity (self, order.price, leverage_problem ? 1 : order.leverage, &order.quantity);
 
   if (price_problem == NULL && size_problem == NULL)
     {
       highest = ml_brackets_max_leverage_at (ml_account_get_brackets (self->account), order.quantity * order.price);
-      _show_contracts (self, order.quantity, order.price);
+      ml_order_panel_show_contracts (self, order.quantity, order.price);
       if (leverage_problem == NULL && order.leverage > highest)
         {
           g_autofree char *notional = ml_money_format_usdt (order.quantity * order.price);
@@ -338,7 +338,7 @@ _preview (MlOrderPanel *self)
           leverage_problem = g_strdup_printf (_("At %s of notional the risk bracket allows at most %u×."), notional, highest);
         }
     }
-  _update_slider (self, highest);
+  ml_order_panel_update_slider (self, highest);
 
   ml_utils_show_error (self->price_error, GTK_WIDGET (self->price_entry), price_problem);
   ml_utils_show_error (self->leverage_error, GTK_WIDGET (self->leverage_spin), leverage_problem);
@@ -347,8 +347,8 @@ _preview (MlOrderPanel *self)
 
   if (price_problem || leverage_problem || size_problem)
     {
-      _clear_preview (self);
-      _set_valid (self, FALSE);
+      ml_order_panel_clear_preview (self);
+      ml_order_panel_set_valid (self, FALSE);
       return;
     }
 
@@ -357,28 +357,28 @@ _preview (MlOrderPanel *self)
     {
       /* The model's own sentence says what is wrong and by how much. */
       ml_utils_show_error (self->order_error, GTK_WIDGET (self->open_button), error->message);
-      _clear_preview (self);
-      _set_valid (self, FALSE);
+      ml_order_panel_clear_preview (self);
+      ml_order_panel_set_valid (self, FALSE);
       return;
     }
-  _show_preview (self, after, position);
+  ml_order_panel_show_preview (self, after, position);
   g_set_object (&self->preview, after);
   self->previewed = position;
   self->order = order;
-  _set_valid (self, TRUE);
+  ml_order_panel_set_valid (self, TRUE);
 }
 
 /* Template callbacks */
 
 static void
-_inputs_changed (MlOrderPanel *self)
+ml_order_panel_inputs_changed (MlOrderPanel *self)
 {
   if (self->account != NULL)
-    _preview (self);
+    ml_order_panel_preview (self);
 }
 
 static void
-_leverage_typed (MlOrderPanel *self)
+ml_order_panel_leverage_typed (MlOrderPanel *self)
 {
   double typed;
 
@@ -388,23 +388,23 @@ _leverage_typed (MlOrderPanel *self)
       gtk_adjustment_set_value (self->scale_adjustment, typed);
       self->syncing = FALSE;
     }
-  _inputs_changed (self);
+  ml_order_panel_inputs_changed (self);
 }
 
 static void
-_leverage_slid (MlOrderPanel *self)
+ml_order_panel_leverage_slid (MlOrderPanel *self)
 {
   if (self->syncing)
     return;
   self->syncing = TRUE;
   gtk_spin_button_set_value (self->leverage_spin, round (gtk_adjustment_get_value (self->scale_adjustment)));
   self->syncing = FALSE;
-  _inputs_changed (self);
+  ml_order_panel_inputs_changed (self);
 }
 
 /* Enter shows the price as it will be filled: snapped to the tick. */
 static void
-_price_activated (MlOrderPanel *self)
+ml_order_panel_price_activated (MlOrderPanel *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->price_entry));
   double typed;
@@ -514,10 +514,10 @@ ml_order_panel_class_init (MlOrderPanelClass *klass)
   /* Not needed in the code, but reachable with gtk_widget_get_template_child() by the tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "short_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "cross_button", FALSE, 0);
-  gtk_widget_class_bind_template_callback (widget_class, _inputs_changed);
-  gtk_widget_class_bind_template_callback (widget_class, _leverage_typed);
-  gtk_widget_class_bind_template_callback (widget_class, _leverage_slid);
-  gtk_widget_class_bind_template_callback (widget_class, _price_activated);
+  gtk_widget_class_bind_template_callback (widget_class, ml_order_panel_inputs_changed);
+  gtk_widget_class_bind_template_callback (widget_class, ml_order_panel_leverage_typed);
+  gtk_widget_class_bind_template_callback (widget_class, ml_order_panel_leverage_slid);
+  gtk_widget_class_bind_template_callback (widget_class, ml_order_panel_price_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "orderpanel");
@@ -528,9 +528,9 @@ ml_order_panel_init (MlOrderPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   ml_explain_button_set_title (self->liquidation_value, _("Liquidation price"));
-  ml_explain_button_set_func (self->liquidation_value, _explain_liquidation, self, NULL);
-  _update_slider (self, 0);
-  _update_slider (self, 125);
+  ml_explain_button_set_func (self->liquidation_value, ml_order_panel_explain_liquidation, self, NULL);
+  ml_order_panel_update_slider (self, 0);
+  ml_order_panel_update_slider (self, 125);
 }
 
 GtkWidget *
@@ -604,5 +604,5 @@ ml_order_panel_update (MlOrderPanel *self)
   /* Translators: the price entry's placeholder, "Mark price, 60,000.0" */
   placeholder = g_strdup_printf (_("Mark price, %s"), mark);
   gtk_entry_set_placeholder_text (self->price_entry, placeholder);
-  _preview (self);
+  ml_order_panel_preview (self);
 }

@@ -40,7 +40,7 @@ struct _MlPositionRow
 G_DEFINE_FINAL_TYPE (MlPositionRow, ml_position_row, GTK_TYPE_LIST_BOX_ROW)
 
 static char *
-_title (MlPosition *p)
+ml_position_row_title (MlPosition *p)
 {
   g_autofree char *size = ml_money_format_btc (ml_position_get_quantity (p));
   const char *side = ml_position_get_side (p) == ML_SIDE_LONG ? _("Long") : _("Short");
@@ -53,7 +53,7 @@ _title (MlPosition *p)
 }
 
 static char *
-_details (MlPosition *p)
+ml_position_row_details (MlPosition *p)
 {
   g_autofree char *entry = ml_money_format_price (ml_position_get_entry_price (p));
   gboolean cross = ml_position_get_mode (p) == ML_MARGIN_MODE_CROSS;
@@ -71,15 +71,15 @@ _details (MlPosition *p)
 }
 
 static void
-_update (MlPositionRow *self)
+ml_position_row_update (MlPositionRow *self)
 {
   MlPosition *p = self->position;
   gboolean live = !ml_position_get_liquidated (p);
   gboolean isolated = ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED;
   double lp = isolated ? ml_position_get_liquidation_price (p)
                        : ml_account_get_cross_liquidation_price (self->account);
-  g_autofree char *title = _title (p);
-  g_autofree char *details = _details (p);
+  g_autofree char *title = ml_position_row_title (p);
+  g_autofree char *details = ml_position_row_details (p);
   g_autofree char *liquidation = ml_money_format_price (lp);
   g_autofree char *remaining = ml_money_format_usdt (isolated ? ml_position_get_remaining_collateral (p)
                                                               : ml_account_get_cross_pool (self->account));
@@ -99,7 +99,7 @@ _update (MlPositionRow *self)
 /* The whole details line, for a window too narrow to show it. Asked for on hover rather than
  * set on every change: setting a tooltip costs more than the rest of a row's update. */
 static gboolean
-_details_tooltip (GtkWidget  *label,
+ml_position_row_details_tooltip (GtkWidget  *label,
                   int         x,
                   int         y,
                   gboolean    keyboard,
@@ -110,7 +110,7 @@ _details_tooltip (GtkWidget  *label,
 }
 
 static char *
-_explain_liquidation (gpointer data)
+ml_position_row_explain_liquidation (gpointer data)
 {
   MlPositionRow *self = data;
   gboolean isolated = ml_position_get_mode (self->position) == ML_MARGIN_MODE_ISOLATED;
@@ -119,7 +119,7 @@ _explain_liquidation (gpointer data)
 }
 
 static char *
-_explain_remaining (gpointer data)
+ml_position_row_explain_remaining (gpointer data)
 {
   MlPositionRow *self = data;
   gboolean isolated = ml_position_get_mode (self->position) == ML_MARGIN_MODE_ISOLATED;
@@ -130,7 +130,7 @@ _explain_remaining (gpointer data)
 /* The margin popover: each button is sensitive only when the model would take that amount. */
 
 static char *
-_try_margin (MlPositionRow *self,
+ml_position_row_try_margin (MlPositionRow *self,
              double         amount,
              gboolean       add)
 {
@@ -145,7 +145,7 @@ _try_margin (MlPositionRow *self,
 
 /* Why @text is not an amount of margin, or NULL with @amount set (0 for an empty entry). */
 static char *
-_read_amount (const char *text,
+ml_position_row_read_amount (const char *text,
               double     *amount)
 {
   *amount = 0;
@@ -159,7 +159,7 @@ _read_amount (const char *text,
 }
 
 static void
-_amount_changed (MlPositionRow *self)
+ml_position_row_amount_changed (MlPositionRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->amount_entry));
   g_autofree char *removable = ml_money_format_usdt (ml_position_get_max_removable_margin (self->position));
@@ -169,10 +169,10 @@ _amount_changed (MlPositionRow *self)
   double amount;
 
   gtk_label_set_text (self->amount_hint, hint);
-  if ((problem = _read_amount (text, &amount)) == NULL && amount > 0)
+  if ((problem = ml_position_row_read_amount (text, &amount)) == NULL && amount > 0)
     {
-      add_problem = _try_margin (self, amount, TRUE);
-      remove_problem = _try_margin (self, amount, FALSE);
+      add_problem = ml_position_row_try_margin (self, amount, TRUE);
+      remove_problem = ml_position_row_try_margin (self, amount, FALSE);
       /* Wrong only if neither way works; each button says why it cannot, in its tooltip. */
       if (add_problem != NULL && remove_problem != NULL)
         problem = g_strdup_printf ("%s\n%s", add_problem, remove_problem);
@@ -186,7 +186,7 @@ _amount_changed (MlPositionRow *self)
 }
 
 static void
-_margin_action (MlPositionRow *self,
+ml_position_row_margin_action (MlPositionRow *self,
                 const char    *action)
 {
   double amount;
@@ -198,19 +198,19 @@ _margin_action (MlPositionRow *self,
 }
 
 static void
-_add_clicked (MlPositionRow *self)
+ml_position_row_add_clicked (MlPositionRow *self)
 {
-  _margin_action (self, "win.add-margin");
+  ml_position_row_margin_action (self, "win.add-margin");
 }
 
 static void
-_remove_clicked (MlPositionRow *self)
+ml_position_row_remove_clicked (MlPositionRow *self)
 {
-  _margin_action (self, "win.remove-margin");
+  ml_position_row_margin_action (self, "win.remove-margin");
 }
 
 static void
-_close_clicked (MlPositionRow *self)
+ml_position_row_close_clicked (MlPositionRow *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.close-position", "s", ml_position_get_id (self->position));
 }
@@ -248,11 +248,11 @@ ml_position_row_class_init (MlPositionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlPositionRow, add_button);
   gtk_widget_class_bind_template_child (widget_class, MlPositionRow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, MlPositionRow, close_button);
-  gtk_widget_class_bind_template_callback (widget_class, _details_tooltip);
-  gtk_widget_class_bind_template_callback (widget_class, _amount_changed);
-  gtk_widget_class_bind_template_callback (widget_class, _add_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, _remove_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, _close_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, ml_position_row_details_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, ml_position_row_amount_changed);
+  gtk_widget_class_bind_template_callback (widget_class, ml_position_row_add_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, ml_position_row_remove_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, ml_position_row_close_clicked);
 }
 
 static void
@@ -261,8 +261,8 @@ ml_position_row_init (MlPositionRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ml_explain_button_set_title (self->liquidation_button, _("Liquidation price"));
   ml_explain_button_set_title (self->remaining_button, _("Collateral left"));
-  ml_explain_button_set_func (self->liquidation_button, _explain_liquidation, self, NULL);
-  ml_explain_button_set_func (self->remaining_button, _explain_remaining, self, NULL);
+  ml_explain_button_set_func (self->liquidation_button, ml_position_row_explain_liquidation, self, NULL);
+  ml_explain_button_set_func (self->remaining_button, ml_position_row_explain_remaining, self, NULL);
 }
 
 GtkWidget *
@@ -287,12 +287,12 @@ ml_position_row_new (MlAccount  *account,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->margin_button), GTK_ACCESSIBLE_PROPERTY_LABEL, margin_name, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->close_button), GTK_ACCESSIBLE_PROPERTY_LABEL, close_name, -1);
 
-  g_signal_connect_object (position, "notify", G_CALLBACK (_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (position, "notify", G_CALLBACK (ml_position_row_update), self, G_CONNECT_SWAPPED);
   /* Of the account, a row shows only what the cross pool gives a cross position. */
-  g_signal_connect_object (account, "notify::cross-liquidation-price", G_CALLBACK (_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (account, "notify::cross-pool", G_CALLBACK (_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->margin_popover, "show", G_CALLBACK (_amount_changed), self, G_CONNECT_SWAPPED);
-  _update (self);
+  g_signal_connect_object (account, "notify::cross-liquidation-price", G_CALLBACK (ml_position_row_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (account, "notify::cross-pool", G_CALLBACK (ml_position_row_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->margin_popover, "show", G_CALLBACK (ml_position_row_amount_changed), self, G_CONNECT_SWAPPED);
+  ml_position_row_update (self);
   return GTK_WIDGET (self);
 }
 

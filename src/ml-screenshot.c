@@ -21,14 +21,14 @@
 #define TIMEOUT_S     20
 
 static void
-_count_frame (GdkFrameClock *clock,
+ml_screenshot_count_frame (GdkFrameClock *clock,
               guint         *frames)
 {
   (*frames)++;
 }
 
 static gboolean
-_wait_for_paint (GtkWindow  *window,
+ml_screenshot_wait_for_paint (GtkWindow  *window,
                  GError    **error)
 {
   gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
@@ -45,7 +45,7 @@ _wait_for_paint (GtkWindow  *window,
     }
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (_count_frame), &frames);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (ml_screenshot_count_frame), &frames);
   while (frames < SETTLE_FRAMES && g_get_monotonic_time () < deadline)
     {
       gtk_widget_queue_draw (GTK_WIDGET (window));
@@ -76,7 +76,7 @@ ml_screenshot_window (GtkWindow   *window,
   g_return_val_if_fail (GTK_IS_WINDOW (window), FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
 
-  if (!_wait_for_paint (window, error))
+  if (!ml_screenshot_wait_for_paint (window, error))
     return FALSE;
 
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));

@@ -19,7 +19,7 @@
 /* Undo and Redo */
 
 static void
-_swap_history (MlWindow  *self,
+ml_window_actions_swap_history (MlWindow  *self,
                GPtrArray *from,
                GPtrArray *to)
 {
@@ -34,29 +34,29 @@ _swap_history (MlWindow  *self,
 }
 
 static void
-_undo (GtkWidget  *widget,
+ml_window_actions_undo (GtkWidget  *widget,
        const char *name,
        GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
 
-  _swap_history (self, self->undo, self->redo);
+  ml_window_actions_swap_history (self, self->undo, self->redo);
 }
 
 static void
-_redo (GtkWidget  *widget,
+ml_window_actions_redo (GtkWidget  *widget,
        const char *name,
        GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
 
-  _swap_history (self, self->redo, self->undo);
+  ml_window_actions_swap_history (self, self->redo, self->undo);
 }
 
 /* Orders and positions */
 
 static gboolean
-_open_order (MlAccount *account,
+ml_window_actions_open_order (MlAccount *account,
              gpointer   data,
              GError   **error)
 {
@@ -64,7 +64,7 @@ _open_order (MlAccount *account,
 }
 
 static void
-_place_order (GtkWidget  *widget,
+ml_window_actions_place_order (GtkWidget  *widget,
               const char *name,
               GVariant   *param)
 {
@@ -72,7 +72,7 @@ _place_order (GtkWidget  *widget,
   MlOrder order;
 
   if (ml_order_panel_get_order (self->order_panel, &order))
-    _ml_window_change (self, _open_order, &order);
+    _ml_window_change (self, ml_window_actions_open_order, &order);
 }
 
 typedef struct
@@ -82,7 +82,7 @@ typedef struct
 } MarginChange;
 
 static gboolean
-_close (MlAccount *account,
+ml_window_actions_close (MlAccount *account,
         gpointer   data,
         GError   **error)
 {
@@ -93,7 +93,7 @@ _close (MlAccount *account,
 }
 
 static gboolean
-_add_margin (MlAccount *account,
+ml_window_actions_add_margin (MlAccount *account,
              gpointer   data,
              GError   **error)
 {
@@ -105,7 +105,7 @@ _add_margin (MlAccount *account,
 }
 
 static gboolean
-_remove_margin (MlAccount *account,
+ml_window_actions_remove_margin (MlAccount *account,
                 gpointer   data,
                 GError   **error)
 {
@@ -117,7 +117,7 @@ _remove_margin (MlAccount *account,
 }
 
 static void
-_close_position (GtkWidget  *widget,
+ml_window_actions_close_position (GtkWidget  *widget,
                  const char *name,
                  GVariant   *param)
 {
@@ -125,11 +125,11 @@ _close_position (GtkWidget  *widget,
   const char *id = g_variant_get_string (param, NULL);
 
   if (ml_account_find_position (self->account, id) != NULL)
-    _ml_window_change (self, _close, (gpointer)id);
+    _ml_window_change (self, ml_window_actions_close, (gpointer)id);
 }
 
 static void
-_change_margin (GtkWidget  *widget,
+ml_window_actions_change_margin (GtkWidget  *widget,
                 const char *name,
                 GVariant   *param)
 {
@@ -138,13 +138,13 @@ _change_margin (GtkWidget  *widget,
 
   g_variant_get (param, "(&sd)", &change.id, &change.amount);
   if (ml_account_find_position (self->account, change.id) != NULL)
-    _ml_window_change (self, g_str_equal (name, "win.add-margin") ? _add_margin : _remove_margin, &change);
+    _ml_window_change (self, g_str_equal (name, "win.add-margin") ? ml_window_actions_add_margin : ml_window_actions_remove_margin, &change);
 }
 
 /* The price path */
 
 static gboolean
-_step_path (MlWindow *self,
+ml_window_actions_step_path (MlWindow *self,
             gboolean  new_step)
 {
   gsize n;
@@ -159,11 +159,11 @@ _step_path (MlWindow *self,
 }
 
 static gboolean
-_play_tick (gpointer data)
+ml_window_actions_play_tick (gpointer data)
 {
   MlWindow *self = data;
 
-  if (_step_path (self, FALSE))
+  if (ml_window_actions_step_path (self, FALSE))
     return G_SOURCE_CONTINUE;
   self->play_source = 0;
   _ml_window_update_actions (self);
@@ -171,7 +171,7 @@ _play_tick (gpointer data)
 }
 
 static void
-_play (GtkWidget  *widget,
+ml_window_actions_play (GtkWidget  *widget,
        const char *name,
        GVariant   *param)
 {
@@ -179,25 +179,25 @@ _play (GtkWidget  *widget,
 
   if (self->play_source != 0)
     g_clear_handle_id (&self->play_source, g_source_remove);
-  else if (_step_path (self, TRUE))
-    self->play_source = g_timeout_add (PLAY_INTERVAL_MS, _play_tick, self);
+  else if (ml_window_actions_step_path (self, TRUE))
+    self->play_source = g_timeout_add (PLAY_INTERVAL_MS, ml_window_actions_play_tick, self);
   _ml_window_update_actions (self);
 }
 
 static void
-_step (GtkWidget  *widget,
+ml_window_actions_step (GtkWidget  *widget,
        const char *name,
        GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
 
   g_clear_handle_id (&self->play_source, g_source_remove);
-  _step_path (self, TRUE);
+  ml_window_actions_step_path (self, TRUE);
   _ml_window_update_actions (self);
 }
 
 static void
-_reset_zoom (GtkWidget  *widget,
+ml_window_actions_reset_zoom (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
@@ -209,7 +209,7 @@ _reset_zoom (GtkWidget  *widget,
 /* Files */
 
 static GtkFileFilter *
-_filter (const char *name,
+ml_window_actions_filter (const char *name,
          const char *pattern,
          const char *mime_type)
 {
@@ -223,13 +223,13 @@ _filter (const char *name,
 }
 
 static GtkFileFilter *
-_scenario_filter (void)
+ml_window_actions_scenario_filter (void)
 {
-  return _filter (_("Margin Lab scenarios"), "*.mlscenario", "application/x-margin-lab-scenario");
+  return ml_window_actions_filter (_("Margin Lab scenarios"), "*.mlscenario", "application/x-margin-lab-scenario");
 }
 
 static GtkFileChooserNative *
-_chooser (MlWindow             *self,
+ml_window_actions_chooser (MlWindow             *self,
           const char           *title,
           GtkFileChooserAction  action,
           const char           *accept)
@@ -237,9 +237,9 @@ _chooser (MlWindow             *self,
   return gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
 }
 
-/* The chosen file, or NULL; the chooser, ours since _chooser(), is done with. */
+/* The chosen file, or NULL; the chooser, ours since ml_window_actions_chooser(), is done with. */
 static GFile *
-_chosen (GtkNativeDialog *dialog,
+ml_window_actions_chosen (GtkNativeDialog *dialog,
          int              response)
 {
   GFile *file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
@@ -249,58 +249,58 @@ _chosen (GtkNativeDialog *dialog,
 }
 
 static void
-_open_response (GtkNativeDialog *dialog,
+ml_window_actions_open_response (GtkNativeDialog *dialog,
                 int              response,
                 MlWindow        *self)
 {
-  g_autoptr(GFile) file = _chosen (dialog, response);
+  g_autoptr(GFile) file = ml_window_actions_chosen (dialog, response);
 
   if (file != NULL)
     ml_window_open_file (self, file);
 }
 
 static void
-_open (GtkWidget  *widget,
+ml_window_actions_open (GtkWidget  *widget,
        const char *name,
        GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
-  GtkFileChooserNative *chooser = _chooser (self, _("Open Scenario"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  GtkFileChooserNative *chooser = ml_window_actions_chooser (self, _("Open Scenario"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
-                               _scenario_filter ());
-  g_signal_connect_object (chooser, "response", G_CALLBACK (_open_response), self, 0);
+                               ml_window_actions_scenario_filter ());
+  g_signal_connect_object (chooser, "response", G_CALLBACK (ml_window_actions_open_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-_save_response (GtkNativeDialog *dialog,
+ml_window_actions_save_response (GtkNativeDialog *dialog,
                 int              response,
                 MlWindow        *self)
 {
-  g_autoptr(GFile) file = _chosen (dialog, response);
+  g_autoptr(GFile) file = ml_window_actions_chosen (dialog, response);
 
   if (file != NULL)
     ml_window_save_file (self, file);
 }
 
 static void
-_save_as (GtkWidget  *widget,
+ml_window_actions_save_as (GtkWidget  *widget,
           const char *name,
           GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
-  GtkFileChooserNative *chooser = _chooser (self, _("Save Scenario"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  GtkFileChooserNative *chooser = ml_window_actions_chooser (self, _("Save Scenario"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
-                               _scenario_filter ());
+                               ml_window_actions_scenario_filter ());
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("scenario.mlscenario"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (_save_response), self, 0);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (ml_window_actions_save_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-_save (GtkWidget  *widget,
+ml_window_actions_save (GtkWidget  *widget,
        const char *name,
        GVariant   *param)
 {
@@ -309,15 +309,15 @@ _save (GtkWidget  *widget,
   if (self->file != NULL)
     ml_window_save_file (self, self->file);
   else
-    _save_as (widget, name, param);
+    ml_window_actions_save_as (widget, name, param);
 }
 
 static void
-_export_response (GtkNativeDialog *dialog,
+ml_window_actions_export_response (GtkNativeDialog *dialog,
                   int              response,
                   MlWindow        *self)
 {
-  g_autoptr(GFile) file = _chosen (dialog, response);
+  g_autoptr(GFile) file = ml_window_actions_chosen (dialog, response);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
@@ -338,37 +338,37 @@ _export_response (GtkNativeDialog *dialog,
 }
 
 static void
-_export_chart (GtkWidget  *widget,
+ml_window_actions_export_chart (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
-  GtkFileChooserNative *chooser = _chooser (self, _("Export Chart"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  GtkFileChooserNative *chooser = ml_window_actions_chooser (self, _("Export Chart"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _filter (_("PNG image"), "*.png", "image/png"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _filter (_("SVG image"), "*.svg", "image/svg+xml"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _filter (_("PDF document"), "*.pdf", "application/pdf"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ml_window_actions_filter (_("PNG image"), "*.png", "image/png"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ml_window_actions_filter (_("SVG image"), "*.svg", "image/svg+xml"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ml_window_actions_filter (_("PDF document"), "*.pdf", "application/pdf"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("collateral-chart.png"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (_export_response), self, 0);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (ml_window_actions_export_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 void
 _ml_window_class_add_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, _undo);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, _redo);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, _open);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, _save);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, _save_as);
-  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, _export_chart);
-  gtk_widget_class_install_action (widget_class, "win.place-order", NULL, _place_order);
-  gtk_widget_class_install_action (widget_class, "win.close-position", "s", _close_position);
-  gtk_widget_class_install_action (widget_class, "win.add-margin", "(sd)", _change_margin);
-  gtk_widget_class_install_action (widget_class, "win.remove-margin", "(sd)", _change_margin);
-  gtk_widget_class_install_action (widget_class, "win.play", NULL, _play);
-  gtk_widget_class_install_action (widget_class, "win.step", NULL, _step);
-  gtk_widget_class_install_action (widget_class, "win.reset-zoom", NULL, _reset_zoom);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, ml_window_actions_undo);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, ml_window_actions_redo);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, ml_window_actions_open);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, ml_window_actions_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, ml_window_actions_save_as);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, ml_window_actions_export_chart);
+  gtk_widget_class_install_action (widget_class, "win.place-order", NULL, ml_window_actions_place_order);
+  gtk_widget_class_install_action (widget_class, "win.close-position", "s", ml_window_actions_close_position);
+  gtk_widget_class_install_action (widget_class, "win.add-margin", "(sd)", ml_window_actions_change_margin);
+  gtk_widget_class_install_action (widget_class, "win.remove-margin", "(sd)", ml_window_actions_change_margin);
+  gtk_widget_class_install_action (widget_class, "win.play", NULL, ml_window_actions_play);
+  gtk_widget_class_install_action (widget_class, "win.step", NULL, ml_window_actions_step);
+  gtk_widget_class_install_action (widget_class, "win.reset-zoom", NULL, ml_window_actions_reset_zoom);
 }
 
 void

@@ -27,7 +27,7 @@ G_DEFINE_FINAL_TYPE (MlWindow, ml_window, ADW_TYPE_APPLICATION_WINDOW)
 /* The account bar and the mark control */
 
 static const char *
-_ratio_words (MlAccount *account)
+ml_window_ratio_words (MlAccount *account)
 {
   double ratio = ml_account_get_cross_margin_ratio (account);
 
@@ -41,7 +41,7 @@ _ratio_words (MlAccount *account)
 }
 
 static void
-_update_account_bar (MlWindow *self)
+ml_window_update_account_bar (MlWindow *self)
 {
   g_autofree char *wallet = ml_money_format_usdt (ml_account_get_wallet_balance (self->account));
   g_autofree char *equity = ml_money_format_usdt (ml_account_get_equity (self->account));
@@ -49,8 +49,8 @@ _update_account_bar (MlWindow *self)
   g_autofree char *percent = ml_money_format_percent (ml_account_get_cross_margin_ratio (self->account));
   /* Translators: the margin ratio with its reading, "12.34 %, safe" */
   g_autofree char *ratio = ml_account_get_n_cross_positions (self->account) == 0
-                           ? g_strdup (_ratio_words (self->account))
-                           : g_strdup_printf (_("%s, %s"), percent, _ratio_words (self->account));
+                           ? g_strdup (ml_window_ratio_words (self->account))
+                           : g_strdup_printf (_("%s, %s"), percent, ml_window_ratio_words (self->account));
 
   gtk_label_set_text (self->wallet_label, wallet);
   gtk_label_set_text (self->equity_label, equity);
@@ -64,7 +64,7 @@ _update_account_bar (MlWindow *self)
 }
 
 static void
-_show_mark (MlWindow *self)
+ml_window_show_mark (MlWindow *self)
 {
   g_autofree char *text = ml_money_format_price (ml_account_get_mark_price (self->account));
 
@@ -76,7 +76,7 @@ _show_mark (MlWindow *self)
  * its ends stay put, so that they do not run away from the learner's pointer: the chart's
  * automatic range follows the mark. */
 static void
-_update_mark_control (MlWindow *self)
+ml_window_update_mark_control (MlWindow *self)
 {
   double mark = ml_account_get_mark_price (self->account);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
@@ -93,11 +93,11 @@ _update_mark_control (MlWindow *self)
                             (hi - lo) / 200, (hi - lo) / 20, 0);
   /* Not while the learner is typing a price there. */
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->mark_entry)))
-    _show_mark (self);
+    ml_window_show_mark (self);
 }
 
 static void
-_update_title (MlWindow *self)
+ml_window_update_title (MlWindow *self)
 {
   const char *title = self->scenario ? ml_scenario_get_title (self->scenario) : NULL;
   g_autofree char *name = self->file ? g_file_get_basename (self->file) : NULL;
@@ -115,18 +115,18 @@ _update_title (MlWindow *self)
 void
 _ml_window_refresh (MlWindow *self)
 {
-  _update_account_bar (self);
+  ml_window_update_account_bar (self);
   ml_chart_view_update (self->chart_view);
-  _update_mark_control (self);
+  ml_window_update_mark_control (self);
   ml_order_panel_update (self->order_panel);
-  _update_title (self);
+  ml_window_update_title (self);
   _ml_window_update_actions (self);
 }
 
 /* The account */
 
 static GtkWidget *
-_create_row (gpointer item,
+ml_window_create_row (gpointer item,
              gpointer user_data)
 {
   MlWindow *self = user_data;
@@ -135,7 +135,7 @@ _create_row (gpointer item,
 }
 
 static void
-_liquidated (MlWindow   *self,
+ml_window_liquidated (MlWindow   *self,
              MlPosition *position,
              double      price)
 {
@@ -166,18 +166,18 @@ _ml_window_replace_account (MlWindow  *self,
   if (self->account != NULL)
     g_clear_signal_handler (&self->liquidated_handler, self->account);
   g_set_object (&self->account, account);
-  self->liquidated_handler = g_signal_connect_object (account, "liquidated", G_CALLBACK (_liquidated),
+  self->liquidated_handler = g_signal_connect_object (account, "liquidated", G_CALLBACK (ml_window_liquidated),
                                                       self, G_CONNECT_SWAPPED);
   self->mark_step_open = FALSE;
 
   ml_chart_view_set_account (self->chart_view, account);
   ml_order_panel_set_account (self->order_panel, account);
-  gtk_list_box_bind_model (self->positions_list, ml_account_get_positions (account), _create_row, self, NULL);
+  gtk_list_box_bind_model (self->positions_list, ml_account_get_positions (account), ml_window_create_row, self, NULL);
   _ml_window_refresh (self);
 }
 
 static void
-_push_undo (MlWindow  *self,
+ml_window_push_undo (MlWindow  *self,
             MlAccount *before)
 {
   g_ptr_array_add (self->undo, before);
@@ -186,7 +186,7 @@ _push_undo (MlWindow  *self,
 
 /* Applies one change; @before (nullable, consumed) is kept for Undo if the change is made. */
 static gboolean
-_apply (MlWindow     *self,
+ml_window_apply (MlWindow     *self,
         MlChangeFunc  func,
         gpointer      data,
         MlAccount    *before,
@@ -201,7 +201,7 @@ _apply (MlWindow     *self,
       return FALSE;
     }
   if (owned != NULL)
-    _push_undo (self, g_steal_pointer (&owned));
+    ml_window_push_undo (self, g_steal_pointer (&owned));
   self->mark_step_open = mark_step;
   _ml_window_refresh (self);
   return TRUE;
@@ -220,11 +220,11 @@ _ml_window_change (MlWindow     *self,
                    MlChangeFunc  func,
                    gpointer      data)
 {
-  return _apply (self, func, data, ml_account_copy (self->account), FALSE);
+  return ml_window_apply (self, func, data, ml_account_copy (self->account), FALSE);
 }
 
 static gboolean
-_move_mark (MlAccount *account,
+ml_window_move_mark (MlAccount *account,
             gpointer   data,
             GError   **error)
 {
@@ -242,7 +242,7 @@ _ml_window_move_mark (MlWindow *self,
 {
   if (price == ml_account_get_mark_price (self->account))
     return TRUE;
-  return _apply (self, _move_mark, &price,
+  return ml_window_apply (self, ml_window_move_mark, &price,
                  new_step || !self->mark_step_open ? ml_account_copy (self->account) : NULL, TRUE);
 }
 
@@ -272,7 +272,7 @@ _ml_window_show_error (MlWindow   *self,
 /* Template callbacks */
 
 static void
-_chart_moved_mark (MlWindow *self,
+ml_window_chart_moved_mark (MlWindow *self,
                    double    price,
                    gboolean  new_step)
 {
@@ -280,7 +280,7 @@ _chart_moved_mark (MlWindow *self,
 }
 
 static gboolean
-_mark_slid (MlWindow      *self,
+ml_window_mark_slid (MlWindow      *self,
             GtkScrollType  scroll,
             double         value)
 {
@@ -291,13 +291,13 @@ _mark_slid (MlWindow      *self,
 }
 
 static void
-_mark_editing (MlWindow *self)
+ml_window_mark_editing (MlWindow *self)
 {
   ml_utils_show_error (self->mark_error, GTK_WIDGET (self->mark_entry), NULL);
 }
 
 static void
-_mark_typed (MlWindow *self)
+ml_window_mark_typed (MlWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->mark_entry));
   g_autofree char *lowest = ml_money_format_price (ML_MIN_PRICE);
@@ -307,7 +307,7 @@ _mark_typed (MlWindow *self)
 
   if (ml_utils_is_blank (text))
     {
-      _show_mark (self);
+      ml_window_show_mark (self);
       return;
     }
   if (!ml_money_parse (text, &price))
@@ -321,19 +321,19 @@ _mark_typed (MlWindow *self)
       return;
     }
   _ml_window_move_mark (self, ml_contract_snap_to_tick (ml_account_get_contract (self->account), price), TRUE);
-  _show_mark (self);
+  ml_window_show_mark (self);
 }
 
 /* Zooming in or back out is a new view: the mark slider spans it. */
 static void
-_zoom_changed (MlWindow *self)
+ml_window_zoom_changed (MlWindow *self)
 {
   self->mark_step_open = FALSE;
   _ml_window_refresh (self);
 }
 
 static char *
-_explain_pool (gpointer data)
+ml_window_explain_pool (gpointer data)
 {
   MlWindow *self = data;
 
@@ -341,7 +341,7 @@ _explain_pool (gpointer data)
 }
 
 static char *
-_explain_ratio (gpointer data)
+ml_window_explain_ratio (gpointer data)
 {
   MlWindow *self = data;
 
@@ -397,16 +397,16 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, reset_zoom_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, positions_list);
-  gtk_widget_class_bind_template_callback (widget_class, _chart_moved_mark);
-  gtk_widget_class_bind_template_callback (widget_class, _mark_slid);
-  gtk_widget_class_bind_template_callback (widget_class, _mark_typed);
-  gtk_widget_class_bind_template_callback (widget_class, _mark_editing);
+  gtk_widget_class_bind_template_callback (widget_class, ml_window_chart_moved_mark);
+  gtk_widget_class_bind_template_callback (widget_class, ml_window_mark_slid);
+  gtk_widget_class_bind_template_callback (widget_class, ml_window_mark_typed);
+  gtk_widget_class_bind_template_callback (widget_class, ml_window_mark_editing);
 
   _ml_window_class_add_actions (widget_class);
 }
 
 static void
-_bind_settings (MlWindow *self)
+ml_window_bind_settings (MlWindow *self)
 {
   g_autoptr(GAction) compare = NULL;
 
@@ -428,7 +428,7 @@ ml_window_init (MlWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->undo = g_ptr_array_new_with_free_func (g_object_unref);
   self->redo = g_ptr_array_new_with_free_func (g_object_unref);
-  _bind_settings (self);
+  ml_window_bind_settings (self);
 
   placeholder = gtk_label_new (_("No open positions. Set up an order on the left and open it."));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
@@ -444,12 +444,12 @@ ml_window_init (MlWindow *self)
 
   ml_explain_button_set_title (self->pool_button, _("Cross pool"));
   ml_explain_button_set_title (self->ratio_button, _("Margin ratio"));
-  ml_explain_button_set_func (self->pool_button, _explain_pool, self, NULL);
-  ml_explain_button_set_func (self->ratio_button, _explain_ratio, self, NULL);
+  ml_explain_button_set_func (self->pool_button, ml_window_explain_pool, self, NULL);
+  ml_explain_button_set_func (self->ratio_button, ml_window_explain_ratio, self, NULL);
 
   g_signal_connect_object (self->order_panel, "notify::valid", G_CALLBACK (_ml_window_update_actions),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->chart_view, "notify::zoomed", G_CALLBACK (_zoom_changed),
+  g_signal_connect_object (self->chart_view, "notify::zoomed", G_CALLBACK (ml_window_zoom_changed),
                            self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->chart_view, "zoomed", self->reset_zoom_button, "visible", G_BINDING_SYNC_CREATE);
 
@@ -561,6 +561,6 @@ ml_window_save_file (MlWindow *self,
     }
   g_set_object (&self->scenario, scenario);
   g_set_object (&self->file, file);
-  _update_title (self);
+  ml_window_update_title (self);
   return TRUE;
 }

@@ -17,7 +17,7 @@ typedef struct
 } Snapshot;
 
 static void
-_snapshot (MlAccount *account,
+test_account_snapshot (MlAccount *account,
            Snapshot  *s)
 {
   g_autoptr(MlScenario) scenario = ml_scenario_new (account);
@@ -31,12 +31,12 @@ _snapshot (MlAccount *account,
 }
 
 static void
-_assert_unchanged (MlAccount *account,
+test_account_assert_unchanged (MlAccount *account,
                    Snapshot  *before)
 {
   Snapshot after;
 
-  _snapshot (account, &after);
+  test_account_snapshot (account, &after);
   g_assert_cmpfloat (after.wallet, ==, before->wallet);
   g_assert_cmpfloat (after.equity, ==, before->equity);
   g_assert_cmpfloat (after.available, ==, before->available);
@@ -48,20 +48,20 @@ _assert_unchanged (MlAccount *account,
 }
 
 static void
-_assert_refused_order (MlAccount     *account,
+test_account_assert_refused_order (MlAccount     *account,
                        const MlOrder *order,
                        const char    *phrase)
 {
   g_autoptr(GError) error = NULL;
   Snapshot before;
 
-  _snapshot (account, &before);
+  test_account_snapshot (account, &before);
   g_assert_null (ml_account_open_position (account, order, &error));
   g_assert_error (error, ML_ERROR, ML_ERROR_REFUSED);
   if (strstr (error->message, phrase) == NULL)
     g_error ("“%s” does not say “%s”", error->message, phrase);
   g_assert_null (strchr (error->message, '\n'));
-  _assert_unchanged (account, &before);
+  test_account_assert_unchanged (account, &before);
 }
 
 static void
@@ -90,43 +90,43 @@ test_refusals (void)
   ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.01, 60000, 10);
 
   o = order, o.quantity = 0;
-  _assert_refused_order (account, &o, "more than 0 BTC");
+  test_account_assert_refused_order (account, &o, "more than 0 BTC");
   o = order, o.quantity = -0.1;
-  _assert_refused_order (account, &o, "more than 0 BTC");
+  test_account_assert_refused_order (account, &o, "more than 0 BTC");
   o = order, o.quantity = NAN;
-  _assert_refused_order (account, &o, "more than 0 BTC");
+  test_account_assert_refused_order (account, &o, "more than 0 BTC");
   o = order, o.quantity = 1e300;
-  _assert_refused_order (account, &o, "at most 100,000 BTC");
+  test_account_assert_refused_order (account, &o, "at most 100,000 BTC");
   o = order, o.quantity = 0.00015;
-  _assert_refused_order (account, &o, "whole number of contracts");
+  test_account_assert_refused_order (account, &o, "whole number of contracts");
   o = order, o.price = 0;
-  _assert_refused_order (account, &o, "price must be from 0.1");
+  test_account_assert_refused_order (account, &o, "price must be from 0.1");
   o = order, o.price = 4.9e-324;
-  _assert_refused_order (account, &o, "price must be from 0.1");
+  test_account_assert_refused_order (account, &o, "price must be from 0.1");
   o = order, o.price = INFINITY;
-  _assert_refused_order (account, &o, "price must be from 0.1");
+  test_account_assert_refused_order (account, &o, "price must be from 0.1");
   o = order, o.price = 60000.05;
-  _assert_refused_order (account, &o, "not on the 0.1 USDT tick");
+  test_account_assert_refused_order (account, &o, "not on the 0.1 USDT tick");
   o = order, o.leverage = 0;
-  _assert_refused_order (account, &o, "from 1x to 125x");
+  test_account_assert_refused_order (account, &o, "from 1x to 125x");
   o = order, o.leverage = 126;
-  _assert_refused_order (account, &o, "from 1x to 125x");
+  test_account_assert_refused_order (account, &o, "from 1x to 125x");
   o = order, o.quantity = 1, o.leverage = 101;
-  _assert_refused_order (account, &o, "at most 100x");
+  test_account_assert_refused_order (account, &o, "at most 100x");
   o = order, o.quantity = 40000;
-  _assert_refused_order (account, &o, "largest risk bracket");
+  test_account_assert_refused_order (account, &o, "largest risk bracket");
   o = order, o.margin = 200;
-  _assert_refused_order (account, &o, "below the initial margin");
+  test_account_assert_refused_order (account, &o, "below the initial margin");
   o = order, o.mode = ML_MARGIN_MODE_CROSS, o.margin = 50;
-  _assert_refused_order (account, &o, "no margin of its own");
+  test_account_assert_refused_order (account, &o, "no margin of its own");
   /* 1 BTC at 20x needs 3,000 USDT; 939 are available. */
   o = order, o.quantity = 1;
-  _assert_refused_order (account, &o, "only");
+  test_account_assert_refused_order (account, &o, "only");
   /* A long bought far above the mark is under water at once. */
   o = order, o.price = 64000;
-  _assert_refused_order (account, &o, "liquidated at once");
+  test_account_assert_refused_order (account, &o, "liquidated at once");
   o = order, o.id = "p1";
-  _assert_refused_order (account, &o, "already a position");
+  test_account_assert_refused_order (account, &o, "already a position");
 }
 
 static void
@@ -162,15 +162,15 @@ test_add_remove_margin (void)
   /* Removable: min(W − MM, W + uPnL − N/λ) = min(400 − 24, 400 − 300) = 100 */
   ml_assert_close (ml_position_get_max_removable_margin (p), 100, ML_EXACT);
 
-  _snapshot (account, &before);
+  test_account_snapshot (account, &before);
   g_assert_false (ml_account_remove_margin (account, p, 150, &error));
   g_assert_error (error, ML_ERROR, ML_ERROR_REFUSED);
   g_assert_nonnull (strstr (error->message, "150.00 USDT"));
   g_assert_nonnull (strstr (error->message, "100.00 USDT"));
-  _assert_unchanged (account, &before);
+  test_account_assert_unchanged (account, &before);
   g_clear_error (&error);
 
-  _snapshot (account, &before);
+  test_account_snapshot (account, &before);
   g_assert_false (ml_account_add_margin (account, p, 601, &error));
   g_assert_nonnull (strstr (error->message, "600.00 USDT"));
   g_clear_error (&error);
@@ -178,7 +178,7 @@ test_add_remove_margin (void)
   g_clear_error (&error);
   g_assert_false (ml_account_add_margin (account, p, NAN, &error));
   g_clear_error (&error);
-  _assert_unchanged (account, &before);
+  test_account_assert_unchanged (account, &before);
 
   g_assert_true (ml_account_remove_margin (account, p, 100, &error));
   ml_assert_close (ml_position_get_liquidation_price (p), lp, ML_EXACT);
@@ -240,7 +240,7 @@ test_events_in_price_order (void)
 }
 
 static void
-_count_signal (MlAccount  *account,
+test_account_count_signal (MlAccount  *account,
                MlPosition *position,
                double      price,
                guint      *count)
@@ -266,7 +266,7 @@ test_pool_liquidation (void)
   g_assert_cmpfloat (ml_position_get_liquidation_price (b), ==, lpc);
   ml_assert_close (ml_account_get_cross_bankruptcy_price (account), (9000.0 - 940) / 0.15, ML_EXACT);
 
-  g_signal_connect (account, "liquidated", G_CALLBACK (_count_signal), &signalled);
+  g_signal_connect (account, "liquidated", G_CALLBACK (test_account_count_signal), &signalled);
   g_assert_true (ml_account_move_mark_price (account, 50000, events, NULL));
   g_assert_cmpuint (events->len, ==, 2);
   g_assert_cmpuint (signalled, ==, 2);
@@ -314,7 +314,7 @@ typedef struct
 } Counts;
 
 static void
-_count (GObject    *object,
+test_account_count (GObject    *object,
         GParamSpec *pspec,
         guint      *counter)
 {
@@ -328,10 +328,10 @@ test_notify_only_on_change (void)
   MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
   Counts c = { 0 };
 
-  g_signal_connect (account, "notify::equity", G_CALLBACK (_count), &c.equity);
-  g_signal_connect (account, "notify::mark-price", G_CALLBACK (_count), &c.mark);
-  g_signal_connect (p, "notify::unrealized-pnl", G_CALLBACK (_count), &c.pnl);
-  g_signal_connect (p, "notify::margin", G_CALLBACK (_count), &c.margin);
+  g_signal_connect (account, "notify::equity", G_CALLBACK (test_account_count), &c.equity);
+  g_signal_connect (account, "notify::mark-price", G_CALLBACK (test_account_count), &c.mark);
+  g_signal_connect (p, "notify::unrealized-pnl", G_CALLBACK (test_account_count), &c.pnl);
+  g_signal_connect (p, "notify::margin", G_CALLBACK (test_account_count), &c.margin);
 
   g_object_set (account, "mark-price", 60000.0, NULL);
   g_assert_cmpuint (c.mark, ==, 0);
@@ -354,7 +354,7 @@ test_notify_only_on_change (void)
 }
 
 static void
-_items_changed (GListModel *model,
+test_account_items_changed (GListModel *model,
                 guint       position,
                 guint       removed,
                 guint       added,
@@ -372,7 +372,7 @@ test_list_model (void)
   MlPosition *p;
 
   g_assert_true (g_list_model_get_item_type (model) == ML_TYPE_POSITION);
-  g_signal_connect (model, "items-changed", G_CALLBACK (_items_changed), &changes);
+  g_signal_connect (model, "items-changed", G_CALLBACK (test_account_items_changed), &changes);
   p = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
   g_assert_cmpuint (changes, ==, 1);
   g_assert_true (ml_account_close_position (account, p, NULL));

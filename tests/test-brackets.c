@@ -98,7 +98,7 @@ test_max_leverage (void)
 }
 
 static MlBrackets *
-_from_json (const char  *json,
+test_brackets_from_json (const char  *json,
             GError     **error)
 {
   g_autoptr(JsonNode) node = json_from_string (json, NULL);
@@ -111,7 +111,7 @@ static void
 test_flat (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MlBrackets) flat = _from_json ("{\"rate\": 0.01, \"amount\": 0.01}", &error);
+  g_autoptr(MlBrackets) flat = test_brackets_from_json ("{\"rate\": 0.01, \"amount\": 0.01}", &error);
 
   g_assert_no_error (error);
   g_assert_null (ml_brackets_get_name (flat));
@@ -160,7 +160,7 @@ static void
 test_custom (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MlBrackets) custom = _from_json (
+  g_autoptr(MlBrackets) custom = test_brackets_from_json (
     "{\"brackets\": [{\"cap\": 1000, \"rate\": 0.01, \"amount\": 0, \"max_leverage\": 50},"
     "                {\"cap\": 5000, \"rate\": 0.02, \"amount\": 10, \"max_leverage\": 20}]}",
     &error);
@@ -173,11 +173,11 @@ test_custom (void)
 }
 
 static void
-_assert_refused (const char *json,
+test_brackets_assert_refused (const char *json,
                  const char *place)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MlBrackets) brackets = _from_json (json, &error);
+  g_autoptr(MlBrackets) brackets = test_brackets_from_json (json, &error);
 
   g_assert_null (brackets);
   g_assert_error (error, ML_ERROR, ML_ERROR_INVALID);
@@ -189,27 +189,27 @@ static void
 test_custom_refused (void)
 {
   /* An amount that makes the margin jump at the edge: it must be 10. */
-  _assert_refused ("{\"brackets\": [{\"cap\": 1000, \"rate\": 0.01, \"amount\": 0, \"max_leverage\": 50},"
+  test_brackets_assert_refused ("{\"brackets\": [{\"cap\": 1000, \"rate\": 0.01, \"amount\": 0, \"max_leverage\": 50},"
                    "{\"cap\": 5000, \"rate\": 0.02, \"amount\": 9, \"max_leverage\": 20}]}",
                    "maintenance.brackets[1].amount: ");
   /* Falling rates would make the margin function non-convex. */
-  _assert_refused ("{\"brackets\": [{\"cap\": 1000, \"rate\": 0.02, \"amount\": 0, \"max_leverage\": 50},"
+  test_brackets_assert_refused ("{\"brackets\": [{\"cap\": 1000, \"rate\": 0.02, \"amount\": 0, \"max_leverage\": 50},"
                    "{\"cap\": 5000, \"rate\": 0.01, \"amount\": -10, \"max_leverage\": 20}]}",
                    "maintenance.brackets[1].rate: ");
-  _assert_refused ("{\"brackets\": [{\"cap\": 1000, \"rate\": 0.01, \"amount\": 0, \"max_leverage\": 50},"
+  test_brackets_assert_refused ("{\"brackets\": [{\"cap\": 1000, \"rate\": 0.01, \"amount\": 0, \"max_leverage\": 50},"
                    "{\"cap\": 900, \"rate\": 0.02, \"amount\": 10, \"max_leverage\": 20}]}",
                    "maintenance.brackets[1].cap: ");
-  _assert_refused ("{\"brackets\": [{\"cap\": 1000, \"rate\": 0.01, \"amount\": 0, \"max_leverage\": 50},"
+  test_brackets_assert_refused ("{\"brackets\": [{\"cap\": 1000, \"rate\": 0.01, \"amount\": 0, \"max_leverage\": 50},"
                    "{\"cap\": 5000, \"rate\": 0.02, \"amount\": 10, \"max_leverage\": 60}]}",
                    "maintenance.brackets[1].max_leverage: ");
-  _assert_refused ("{\"brackets\": []}", "maintenance.brackets: ");
-  _assert_refused ("{\"brackets\": [{\"cap\": 1000, \"rate\": 0.01, \"amount\": 0}]}",
+  test_brackets_assert_refused ("{\"brackets\": []}", "maintenance.brackets: ");
+  test_brackets_assert_refused ("{\"brackets\": [{\"cap\": 1000, \"rate\": 0.01, \"amount\": 0}]}",
                    "maintenance.brackets[0].max_leverage: ");
-  _assert_refused ("{\"rate\": 1.5}", "maintenance.rate: ");
-  _assert_refused ("{\"rate\": 0, \"amount\": 5}", "maintenance.amount: ");
-  _assert_refused ("{\"rate\": 0.01, \"cum\": 1}", "maintenance.cum: ");
-  _assert_refused ("\"okx-2023\"", "maintenance: ");
-  _assert_refused ("42", "maintenance: ");
+  test_brackets_assert_refused ("{\"rate\": 1.5}", "maintenance.rate: ");
+  test_brackets_assert_refused ("{\"rate\": 0, \"amount\": 5}", "maintenance.amount: ");
+  test_brackets_assert_refused ("{\"rate\": 0.01, \"cum\": 1}", "maintenance.cum: ");
+  test_brackets_assert_refused ("\"okx-2023\"", "maintenance: ");
+  test_brackets_assert_refused ("42", "maintenance: ");
 }
 
 int

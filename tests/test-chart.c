@@ -22,7 +22,7 @@ typedef struct
 } Picture;
 
 static void
-_paint_sized (MlChart *chart,
+test_chart_paint_sized (MlChart *chart,
               int      width,
               int      height,
               Picture *picture)
@@ -40,14 +40,14 @@ _paint_sized (MlChart *chart,
 }
 
 static void
-_paint (MlChart *chart,
+test_chart_paint (MlChart *chart,
         Picture *picture)
 {
-  _paint_sized (chart, WIDTH, HEIGHT, picture);
+  test_chart_paint_sized (chart, WIDTH, HEIGHT, picture);
 }
 
 static void
-_pixel (const Picture *picture,
+test_chart_pixel (const Picture *picture,
         int            x,
         int            y,
         double        *rgb)
@@ -60,21 +60,21 @@ _pixel (const Picture *picture,
 }
 
 static gboolean
-_is_color (const Picture      *picture,
+test_chart_is_color (const Picture      *picture,
            int                 x,
            int                 y,
            const MlChartColor *color)
 {
   double rgb[3];
 
-  _pixel (picture, x, y, rgb);
+  test_chart_pixel (picture, x, y, rgb);
   return fabs (rgb[0] - color->red) + fabs (rgb[1] - color->green) + fabs (rgb[2] - color->blue) < 0.25;
 }
 
 /* The rows from @from down where @color is drawn in columns @x0…@x1: the highest and the
  * lowest. Dashed lines have gaps, hence a few columns rather than one. */
 static gboolean
-_rows_in (const Picture      *picture,
+test_chart_rows_in (const Picture      *picture,
           int                 y0,
           int                 y1,
           int                 x0,
@@ -87,7 +87,7 @@ _rows_in (const Picture      *picture,
   *bottom = -1;
   for (int x = x0; x <= x1; x++)
     for (int y = MAX (0, y0); y <= MIN (y1, HEIGHT - 1); y++)
-      if (_is_color (picture, x, y, color))
+      if (test_chart_is_color (picture, x, y, color))
         {
           *top = MIN (*top, y);
           *bottom = MAX (*bottom, y);
@@ -96,20 +96,20 @@ _rows_in (const Picture      *picture,
 }
 
 static gboolean
-_rows_of (const Picture      *picture,
+test_chart_rows_of (const Picture      *picture,
           int                 x0,
           int                 x1,
           const MlChartColor *color,
           int                *top,
           int                *bottom)
 {
-  return _rows_in (picture, 0, HEIGHT - 1, x0, x1, color, top, bottom);
+  return test_chart_rows_in (picture, 0, HEIGHT - 1, x0, x1, color, top, bottom);
 }
 
 /* One isolated long, 1 BTC at 60,000 with 10x (6,000 USDT of margin, 500 left free): at its
  * liquidation price it still holds its maintenance margin, about 221 USDT, the drop to 0. */
 static MlAccount *
-_isolated_long (void)
+test_chart_isolated_long (void)
 {
   MlAccount *account = ml_account_new (NULL, 6500, 60000);
 
@@ -118,7 +118,7 @@ _isolated_long (void)
 }
 
 static MlPosition *
-_first (MlAccount *account)
+test_chart_first (MlAccount *account)
 {
   g_autoptr(MlPosition) p = g_list_model_get_item (ml_account_get_positions (account), 0);
   return p;
@@ -127,10 +127,10 @@ _first (MlAccount *account)
 static void
 test_isolated_line_reaches_zero_at_its_liquidation_price (void)
 {
-  g_autoptr(MlAccount) account = _isolated_long ();
+  g_autoptr(MlAccount) account = test_chart_isolated_long ();
   g_autoptr(MlChart) chart = ml_chart_new (account);
   const MlChartColor *color = &ml_chart_palette_light ()->positions[0];
-  double lp = ml_position_get_liquidation_price (_first (account));
+  double lp = ml_position_get_liquidation_price (test_chart_first (account));
   int x = round (ml_chart_x_for_price (chart, WIDTH, HEIGHT, lp));
   int zero = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, 0));
   double just_above = ml_chart_x_for_price (chart, WIDTH, HEIGHT, lp) + 6;
@@ -143,10 +143,10 @@ test_isolated_line_reaches_zero_at_its_liquidation_price (void)
   x = round (ml_chart_x_for_price (chart, WIDTH, HEIGHT, lp));
   zero = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, 0));
   just_above = ml_chart_x_for_price (chart, WIDTH, HEIGHT, lp) + 6;
-  _paint (chart, &picture);
+  test_chart_paint (chart, &picture);
 
   /* Left of the liquidation price: the line lies on 0. */
-  g_assert_true (_rows_of (&picture, x - 14, x - 4, color, &top, &bottom));
+  g_assert_true (test_chart_rows_of (&picture, x - 14, x - 4, color, &top, &bottom));
   g_assert_cmpint (abs (top - zero), <=, 3);
   g_assert_cmpint (abs (bottom - zero), <=, 3);
 
@@ -154,7 +154,7 @@ test_isolated_line_reaches_zero_at_its_liquidation_price (void)
   price_above = lp + (just_above - x) / (ml_chart_x_for_price (chart, WIDTH, HEIGHT, lp + 1000) - x) * 1000;
   expected = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, 1 * (price_above - 60000) + 6000));
   g_assert_cmpint (zero - expected, >, 20);
-  g_assert_true (_rows_of (&picture, x + 4, x + 9, color, &top, &bottom));
+  g_assert_true (test_chart_rows_of (&picture, x + 4, x + 9, color, &top, &bottom));
   g_assert_cmpint (abs (top - expected), <=, 4);
 
   cairo_surface_destroy (picture.surface);
@@ -163,17 +163,17 @@ test_isolated_line_reaches_zero_at_its_liquidation_price (void)
 static void
 test_account_line_flat_below_liquidation (void)
 {
-  g_autoptr(MlAccount) account = _isolated_long ();
+  g_autoptr(MlAccount) account = test_chart_isolated_long ();
   g_autoptr(MlChart) chart = ml_chart_new (account);
   const MlChartColor *color = &ml_chart_palette_light ()->account;
-  double lp = ml_position_get_liquidation_price (_first (account));
+  double lp = ml_position_get_liquidation_price (test_chart_first (account));
   double lo, hi;
   int row = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, 500)); /* the free 6,500 − 6,000 */
   Picture picture;
 
   ml_chart_get_range (chart, &lo, &hi);
   g_assert_cmpfloat (lo, <, lp);
-  _paint (chart, &picture);
+  test_chart_paint (chart, &picture);
 
   /* Below the long's liquidation price the account is its free balance, whatever the price. */
   for (double f = 0.2; f <= 0.8; f += 0.3)
@@ -182,7 +182,7 @@ test_account_line_flat_below_liquidation (void)
       int top, bottom;
 
       /* Below the legend, in the top corner. */
-      g_assert_true (_rows_in (&picture, row - 60, HEIGHT - 1, x, x, color, &top, &bottom));
+      g_assert_true (test_chart_rows_in (&picture, row - 60, HEIGHT - 1, x, x, color, &top, &bottom));
       g_assert_cmpint (abs (top - row), <=, 3);
       g_assert_cmpint (abs (bottom - row), <=, 3);
     }
@@ -212,16 +212,16 @@ test_ghost_lines_only_when_comparing (void)
   ghost.blue = 1 - 0.55 * (1 - ghost.blue);
 
   ml_chart_set_range (chart, 50000, 80000); /* the same frame with and without */
-  _paint (chart, &off);
+  test_chart_paint (chart, &off);
   ml_chart_set_compare (chart, TRUE);
-  _paint (chart, &on);
+  test_chart_paint (chart, &on);
 
   x = round (ml_chart_x_for_price (chart, WIDTH, HEIGHT, price));
   y = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, ml_curve_evaluate (other, price)));
   /* Far enough from the account's own line that its edges cannot be taken for the ghost. */
   g_assert_cmpfloat (fabs (y - ml_chart_y_for_value (chart, WIDTH, HEIGHT, ml_account_evaluate (account, price, NULL, NULL, NULL))), >, 15);
-  g_assert_true (_rows_in (&on, y - 4, y + 4, x - 4, x + 4, &ghost, &top, &bottom));
-  g_assert_false (_rows_in (&off, y - 4, y + 4, x - 4, x + 4, &ghost, &top, &bottom));
+  g_assert_true (test_chart_rows_in (&on, y - 4, y + 4, x - 4, x + 4, &ghost, &top, &bottom));
+  g_assert_false (test_chart_rows_in (&off, y - 4, y + 4, x - 4, x + 4, &ghost, &top, &bottom));
 
   cairo_surface_destroy (off.surface);
   cairo_surface_destroy (on.surface);
@@ -231,7 +231,7 @@ test_ghost_lines_only_when_comparing (void)
 static void
 test_price_for_x (void)
 {
-  g_autoptr(MlAccount) account = _isolated_long ();
+  g_autoptr(MlAccount) account = test_chart_isolated_long ();
   g_autoptr(MlChart) chart = ml_chart_new (account);
   const double prices[] = { 50000, 54321.5, 60000, 66000 };
 
@@ -250,7 +250,7 @@ test_price_for_x (void)
 static void
 test_hover (void)
 {
-  g_autoptr(MlAccount) account = _isolated_long ();
+  g_autoptr(MlAccount) account = test_chart_isolated_long ();
   g_autoptr(MlChart) chart = ml_chart_new (account);
   const MlChartColor *account_color = &ml_chart_palette_light ()->account;
   double price = 63000;
@@ -259,12 +259,12 @@ test_hover (void)
   cairo_t *cr;
 
   ml_chart_set_range (chart, 50000, 66000);
-  _paint (chart, &plain);
-  _paint (chart, &hover);
+  test_chart_paint (chart, &plain);
+  test_chart_paint (chart, &hover);
   cr = cairo_create (hover.surface);
   ml_chart_draw_hover (chart, cr, WIDTH, HEIGHT, price);
   cairo_destroy (cr);
-  _paint (chart, &outside);
+  test_chart_paint (chart, &outside);
   cr = cairo_create (outside.surface);
   ml_chart_draw_hover (chart, cr, WIDTH, HEIGHT, 70000);
   cairo_destroy (cr);
@@ -273,9 +273,9 @@ test_hover (void)
   y = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, ml_account_evaluate (account, price, NULL, NULL, NULL)));
   /* The dot is 7 pixels across: taller than the 3-pixel line, in its colour, beside the
    * crosshair's column. */
-  g_assert_true (_rows_in (&hover, y - 6, y + 6, x - 1, x - 1, account_color, &top, &bottom));
+  g_assert_true (test_chart_rows_in (&hover, y - 6, y + 6, x - 1, x - 1, account_color, &top, &bottom));
   g_assert_cmpint (bottom - top, >=, 5);
-  g_assert_true (_rows_in (&plain, y - 6, y + 6, x - 1, x - 1, account_color, &top, &bottom));
+  g_assert_true (test_chart_rows_in (&plain, y - 6, y + 6, x - 1, x - 1, account_color, &top, &bottom));
   g_assert_cmpint (bottom - top, <=, 3);
   g_assert_cmpmem (plain.data, plain.stride * HEIGHT, outside.data, outside.stride * HEIGHT);
 
@@ -285,33 +285,33 @@ test_hover (void)
 }
 
 static double
-_luminance (const Picture *picture,
+test_chart_luminance (const Picture *picture,
             int            x,
             int            y)
 {
   double rgb[3];
 
-  _pixel (picture, x, y, rgb);
+  test_chart_pixel (picture, x, y, rgb);
   return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
 }
 
 static void
 test_dark_uses_dark_colours (void)
 {
-  g_autoptr(MlAccount) account = _isolated_long ();
+  g_autoptr(MlAccount) account = test_chart_isolated_long ();
   g_autoptr(MlChart) chart = ml_chart_new (account);
   const MlChartColor *line = &ml_chart_palette_dark ()->positions[0];
   int x = round (ml_chart_x_for_price (chart, WIDTH, HEIGHT, 60000)) + 20, top, bottom;
   Picture light, dark;
 
-  _paint (chart, &light);
+  test_chart_paint (chart, &light);
   ml_chart_set_palette (chart, ml_chart_palette_dark ());
-  _paint (chart, &dark);
+  test_chart_paint (chart, &dark);
 
-  g_assert_cmpfloat (_luminance (&light, WIDTH - 5, HEIGHT / 2), >, 0.9);
-  g_assert_cmpfloat (_luminance (&dark, WIDTH - 5, HEIGHT / 2), <, 0.2);
+  g_assert_cmpfloat (test_chart_luminance (&light, WIDTH - 5, HEIGHT / 2), >, 0.9);
+  g_assert_cmpfloat (test_chart_luminance (&dark, WIDTH - 5, HEIGHT / 2), <, 0.2);
   /* The lines take the dark palette's colours too. */
-  g_assert_true (_rows_of (&dark, x, x + 6, line, &top, &bottom));
+  g_assert_true (test_chart_rows_of (&dark, x, x + 6, line, &top, &bottom));
 
   cairo_surface_destroy (light.surface);
   cairo_surface_destroy (dark.surface);
@@ -333,7 +333,7 @@ test_description (void)
 }
 
 static void
-_assert_export (MlChart    *chart,
+test_chart_assert_export (MlChart    *chart,
                 const char *dir,
                 const char *name,
                 const char *magic)
@@ -354,15 +354,15 @@ _assert_export (MlChart    *chart,
 static void
 test_export (void)
 {
-  g_autoptr(MlAccount) account = _isolated_long ();
+  g_autoptr(MlAccount) account = test_chart_isolated_long ();
   g_autoptr(MlChart) chart = ml_chart_new (account);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("margin-lab-chart-XXXXXX", NULL);
   g_autofree char *bad = g_build_filename (dir, "chart.gif", NULL);
 
-  _assert_export (chart, dir, "chart.png", "\x89PNG");
-  _assert_export (chart, dir, "chart.SVG", "<?xml");
-  _assert_export (chart, dir, "chart.pdf", "%PDF");
+  test_chart_assert_export (chart, dir, "chart.png", "\x89PNG");
+  test_chart_assert_export (chart, dir, "chart.SVG", "<?xml");
+  test_chart_assert_export (chart, dir, "chart.pdf", "%PDF");
 
   g_assert_false (ml_chart_export (chart, bad, 640, 400, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
@@ -374,13 +374,13 @@ test_export (void)
 }
 
 static void
-_assert_paints (MlChart *chart,
+test_chart_assert_paints (MlChart *chart,
                 int      width,
                 int      height)
 {
   Picture picture;
 
-  _paint_sized (chart, width, height, &picture);
+  test_chart_paint_sized (chart, width, height, &picture);
   cairo_surface_destroy (picture.surface);
 }
 
@@ -390,26 +390,26 @@ static void
 test_edge_cases (void)
 {
   g_autoptr(MlAccount) empty = ml_account_new (NULL, 1000, 60000);
-  g_autoptr(MlAccount) account = _isolated_long ();
+  g_autoptr(MlAccount) account = test_chart_isolated_long ();
   g_autoptr(MlChart) chart = ml_chart_new (empty);
   g_autoptr(MlChart) busy = NULL;
 
-  _assert_paints (chart, WIDTH, HEIGHT);
-  _assert_paints (chart, 200, 150);
+  test_chart_assert_paints (chart, WIDTH, HEIGHT);
+  test_chart_assert_paints (chart, 200, 150);
 
   ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_CROSS, 0.01, 60000, 10);
   busy = ml_chart_new (account);
   ml_chart_set_compare (busy, TRUE);
   ml_chart_set_palette (busy, ml_chart_palette_high_contrast ());
-  _assert_paints (busy, 200, 150);
+  test_chart_assert_paints (busy, 200, 150);
   ml_chart_set_range (busy, 60000, 60000.5);
-  _assert_paints (busy, WIDTH, HEIGHT);
+  test_chart_assert_paints (busy, WIDTH, HEIGHT);
   ml_chart_reset_range (busy);
 
   /* Everything liquidated: a flat line at what is left, and nothing to mark. */
   g_assert_true (ml_account_move_mark_price (account, 1000, NULL, NULL));
   g_assert_true (ml_account_move_mark_price (account, 1000000, NULL, NULL));
-  _assert_paints (busy, WIDTH, HEIGHT);
+  test_chart_assert_paints (busy, WIDTH, HEIGHT);
 }
 
 int

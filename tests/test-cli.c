@@ -19,13 +19,13 @@ typedef struct
 } Run;
 
 static void
-_run_clear (Run *run)
+test_cli_run_clear (Run *run)
 {
   g_clear_pointer (&run->out, g_free);
   g_clear_pointer (&run->err, g_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, _run_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, test_cli_run_clear)
 
 /* The arguments after the binary's name, ending with NULL. */
 #define ARGS(...) ((const char * const[]) { __VA_ARGS__ })
@@ -33,7 +33,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, _run_clear)
 /* Runs margin-lab with @args, a %NULL-terminated list. Returns %FALSE, having skipped the test,
  * when there is no binary to run (outside `meson test`). */
 static gboolean
-_run_in (Run                *run,
+test_cli_run_in (Run                *run,
          const char * const *args,
          char              **envp)
 {
@@ -70,20 +70,20 @@ _run_in (Run                *run,
 }
 
 static gboolean
-_run (Run                *run,
+test_cli_run (Run                *run,
       const char * const *args)
 {
-  return _run_in (run, args, NULL);
+  return test_cli_run_in (run, args, NULL);
 }
 
 static char *
-_scenario (const char *name)
+test_cli_scenario (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", name, NULL);
 }
 
 static char *
-_bad_file (const char *name)
+test_cli_bad_file (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", "bad", name, NULL);
 }
@@ -93,14 +93,14 @@ _bad_file (const char *name)
 static void
 test_report (void)
 {
-  g_autofree char *path = _scenario ("same-long-two-modes.mlscenario");
+  g_autofree char *path = test_cli_scenario ("same-long-two-modes.mlscenario");
   g_auto(Run) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
   JsonArray *positions;
 
-  if (!_run (&run, ARGS ("--report", path, NULL)))
+  if (!test_cli_run (&run, ARGS ("--report", path, NULL)))
     return;
 
   g_assert_cmpint (run.status, ==, 0);
@@ -122,7 +122,7 @@ test_report (void)
 
 /* @place may be %NULL: then only the file's name must come first. */
 static void
-_assert_bad_file (const char *path,
+test_cli_assert_bad_file (const char *path,
                   const char *place)
 {
   g_autofree char *name = g_filename_display_name (path);
@@ -130,7 +130,7 @@ _assert_bad_file (const char *path,
   g_auto(Run) run = { 0 };
   const char *newline;
 
-  if (!_run (&run, ARGS ("--report", path, NULL)))
+  if (!test_cli_run (&run, ARGS ("--report", path, NULL)))
     return;
 
   g_assert_cmpint (run.status, ==, 1);
@@ -146,36 +146,36 @@ _assert_bad_file (const char *path,
 static void
 test_bad_syntax (void)
 {
-  g_autofree char *path = _bad_file ("syntax-missing-value.mlscenario");
+  g_autofree char *path = test_cli_bad_file ("syntax-missing-value.mlscenario");
 
-  _assert_bad_file (path, "3:21");
+  test_cli_assert_bad_file (path, "3:21");
 }
 
 static void
 test_bad_value (void)
 {
-  g_autofree char *path = _bad_file ("leverage-above-bracket.mlscenario");
+  g_autofree char *path = test_cli_bad_file ("leverage-above-bracket.mlscenario");
 
-  _assert_bad_file (path, "positions[0].leverage");
+  test_cli_assert_bad_file (path, "positions[0].leverage");
 }
 
 static void
 test_bad_version (void)
 {
-  g_autofree char *path = _bad_file ("version-2.mlscenario");
+  g_autofree char *path = test_cli_bad_file ("version-2.mlscenario");
 
-  _assert_bad_file (path, "margin-lab-scenario");
+  test_cli_assert_bad_file (path, "margin-lab-scenario");
 }
 
 static void
 test_missing_file (void)
 {
-  g_autofree char *path = _bad_file ("no-such-file.mlscenario");
+  g_autofree char *path = test_cli_bad_file ("no-such-file.mlscenario");
   g_autofree char *name = g_filename_display_name (path);
   g_autofree char *start = g_strconcat (name, ": ", NULL);
   g_auto(Run) run = { 0 };
 
-  if (!_run (&run, ARGS ("--report", path, NULL)))
+  if (!test_cli_run (&run, ARGS ("--report", path, NULL)))
     return;
 
   g_assert_cmpint (run.status, ==, 1);
@@ -186,7 +186,7 @@ test_missing_file (void)
 /* Usage errors: exit 2, nothing on stdout */
 
 static void
-_assert_usage_error (Run *run)
+test_cli_assert_usage_error (Run *run)
 {
   g_assert_cmpint (run->status, ==, 2);
   g_assert_cmpstr (run->out, ==, "");
@@ -204,9 +204,9 @@ test_no_display (void)
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   envp = g_environ_setenv (envp, "GDK_BACKEND", "x11,wayland", TRUE);
-  if (_run_in (&run, ARGS (NULL), envp))
+  if (test_cli_run_in (&run, ARGS (NULL), envp))
     {
-      _assert_usage_error (&run);
+      test_cli_assert_usage_error (&run);
       g_assert_nonnull (strstr (run.err, "no display"));
     }
 }
@@ -216,9 +216,9 @@ test_unknown_option (void)
 {
   g_auto(Run) run = { 0 };
 
-  if (_run (&run, ARGS ("--frobnicate", NULL)))
+  if (test_cli_run (&run, ARGS ("--frobnicate", NULL)))
     {
-      _assert_usage_error (&run);
+      test_cli_assert_usage_error (&run);
       g_assert_nonnull (strstr (run.err, "--frobnicate"));
     }
 }
@@ -228,20 +228,20 @@ test_report_without_file (void)
 {
   g_auto(Run) run = { 0 };
 
-  if (_run (&run, ARGS ("--report", NULL)))
-    _assert_usage_error (&run);
+  if (test_cli_run (&run, ARGS ("--report", NULL)))
+    test_cli_assert_usage_error (&run);
 }
 
 /* Even with a good file: a stray argument is a mistake, not something to ignore. */
 static void
 test_extra_argument (void)
 {
-  g_autofree char *path = _scenario ("same-long-two-modes.mlscenario");
+  g_autofree char *path = test_cli_scenario ("same-long-two-modes.mlscenario");
   g_auto(Run) run = { 0 };
 
-  if (_run (&run, ARGS ("--report", path, "extra.mlscenario", NULL)))
+  if (test_cli_run (&run, ARGS ("--report", path, "extra.mlscenario", NULL)))
     {
-      _assert_usage_error (&run);
+      test_cli_assert_usage_error (&run);
       g_assert_nonnull (strstr (run.err, "extra.mlscenario"));
     }
 }
@@ -251,7 +251,7 @@ test_version (void)
 {
   g_auto(Run) run = { 0 };
 
-  if (!_run (&run, ARGS ("--version", NULL)))
+  if (!test_cli_run (&run, ARGS ("--version", NULL)))
     return;
 
   g_assert_cmpint (run.status, ==, 0);
@@ -264,38 +264,38 @@ test_version (void)
 static void
 test_export_chart (void)
 {
-  g_autofree char *scenario = _scenario ("same-long-two-modes.mlscenario");
+  g_autofree char *scenario = test_cli_scenario ("same-long-two-modes.mlscenario");
   g_autofree char *dir = g_dir_make_tmp ("margin-lab-cli-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "chart.png", NULL);
-  g_autofree char *bad = _bad_file ("leverage-above-max.mlscenario");
+  g_autofree char *bad = test_cli_bad_file ("leverage-above-max.mlscenario");
   g_auto(Run) run = { 0 };
   g_auto(Run) dark = { 0 };
   g_auto(Run) broken = { 0 };
 
-  if (!_run (&run, ARGS ("--export-chart", scenario, "--output", out, "--size", "640x400", NULL)))
+  if (!test_cli_run (&run, ARGS ("--export-chart", scenario, "--output", out, "--size", "640x400", NULL)))
     return;
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
   g_unlink (out);
 
-  _run (&dark, ARGS ("--export-chart", scenario, "--output", out, "--dark", "--compare", NULL));
+  test_cli_run (&dark, ARGS ("--export-chart", scenario, "--output", out, "--dark", "--compare", NULL));
   g_assert_cmpint (dark.status, ==, 0);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
   g_unlink (out);
 
-  _run (&broken, ARGS ("--export-chart", bad, "--output", out, NULL));
+  test_cli_run (&broken, ARGS ("--export-chart", bad, "--output", out, NULL));
   g_assert_cmpint (broken.status, ==, 1);
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   g_rmdir (dir);
 }
 
 static void
-_assert_usage (const char * const *args,
+test_cli_assert_usage (const char * const *args,
                const char         *phrase)
 {
   g_auto(Run) run = { 0 };
 
-  if (!_run (&run, args))
+  if (!test_cli_run (&run, args))
     return;
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, phrase));
@@ -304,22 +304,22 @@ _assert_usage (const char * const *args,
 static void
 test_export_chart_usage (void)
 {
-  g_autofree char *scenario = _scenario ("same-long-two-modes.mlscenario");
+  g_autofree char *scenario = test_cli_scenario ("same-long-two-modes.mlscenario");
 
-  _assert_usage (ARGS ("--export-chart", scenario, NULL), "needs --output");
-  _assert_usage (ARGS ("--export-chart", scenario, "--output", "/tmp/x.png", "--size", "big", NULL),
+  test_cli_assert_usage (ARGS ("--export-chart", scenario, NULL), "needs --output");
+  test_cli_assert_usage (ARGS ("--export-chart", scenario, "--output", "/tmp/x.png", "--size", "big", NULL),
                  "--size takes WIDTHxHEIGHT");
-  _assert_usage (ARGS ("--export-chart", scenario, "--output", "/tmp/x.gif", NULL), ".png, .svg or .pdf");
-  _assert_usage (ARGS ("--export-chart", scenario, "--output", "/tmp/x.png", "--size", "10x10", NULL),
+  test_cli_assert_usage (ARGS ("--export-chart", scenario, "--output", "/tmp/x.gif", NULL), ".png, .svg or .pdf");
+  test_cli_assert_usage (ARGS ("--export-chart", scenario, "--output", "/tmp/x.png", "--size", "10x10", NULL),
                  "is not possible");
-  _assert_usage (ARGS ("--dark", NULL), "go with --export-chart or --screenshot");
-  _assert_usage (ARGS ("--report", scenario, "--export-chart", scenario, NULL), "only one of");
+  test_cli_assert_usage (ARGS ("--dark", NULL), "go with --export-chart or --screenshot");
+  test_cli_assert_usage (ARGS ("--report", scenario, "--export-chart", scenario, NULL), "only one of");
 }
 
 /* --screenshot: the real window as a PNG file of the asked size. It needs a display. */
 
 static gboolean
-_have_display (void)
+test_cli_have_display (void)
 {
   if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
     return TRUE;
@@ -328,7 +328,7 @@ _have_display (void)
 }
 
 static guint32
-_read_be32 (const char *bytes)
+test_cli_read_be32 (const char *bytes)
 {
   guint32 value;
 
@@ -338,7 +338,7 @@ _read_be32 (const char *bytes)
 
 /* The width and height in a PNG file's header. */
 static void
-_assert_png_size (const char *path,
+test_cli_assert_png_size (const char *path,
                   guint32     width,
                   guint32     height)
 {
@@ -348,28 +348,28 @@ _assert_png_size (const char *path,
   g_assert_true (g_file_get_contents (path, &data, &length, NULL));
   g_assert_cmpuint (length, >, 24);
   g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
-  g_assert_cmpuint (_read_be32 (data + 16), ==, width);
-  g_assert_cmpuint (_read_be32 (data + 20), ==, height);
+  g_assert_cmpuint (test_cli_read_be32 (data + 16), ==, width);
+  g_assert_cmpuint (test_cli_read_be32 (data + 20), ==, height);
 }
 
 static void
 test_screenshot (void)
 {
-  g_autofree char *scenario = _scenario ("same-long-two-modes.mlscenario");
-  g_autofree char *bad = _bad_file ("leverage-above-max.mlscenario");
+  g_autofree char *scenario = test_cli_scenario ("same-long-two-modes.mlscenario");
+  g_autofree char *bad = test_cli_bad_file ("leverage-above-max.mlscenario");
   g_autofree char *dir = g_dir_make_tmp ("margin-lab-cli-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "window.png", NULL);
   g_auto(Run) run = { 0 };
   g_auto(Run) broken = { 0 };
 
-  if (!_have_display () || !_run (&run, ARGS ("--screenshot", out, "--size", "900x640", "--dark", scenario, NULL)))
+  if (!test_cli_have_display () || !test_cli_run (&run, ARGS ("--screenshot", out, "--size", "900x640", "--dark", scenario, NULL)))
     return;
   g_assert_cmpint (run.status, ==, 0);
-  _assert_png_size (out, 900, 640);
+  test_cli_assert_png_size (out, 900, 640);
   g_unlink (out);
 
   /* A broken scenario: the command line's one line, and no file. */
-  _run (&broken, ARGS ("--screenshot", out, bad, NULL));
+  test_cli_run (&broken, ARGS ("--screenshot", out, bad, NULL));
   g_assert_cmpint (broken.status, ==, 1);
   g_assert_true (g_str_has_prefix (broken.err, bad));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
@@ -379,13 +379,13 @@ test_screenshot (void)
 static void
 test_screenshot_usage (void)
 {
-  g_autofree char *scenario = _scenario ("same-long-two-modes.mlscenario");
+  g_autofree char *scenario = test_cli_scenario ("same-long-two-modes.mlscenario");
 
-  _assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--size", "wide", NULL), "--size takes WIDTHxHEIGHT");
-  _assert_usage (ARGS ("--screenshot", "", NULL), "need the name of a file");
-  _assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--report", scenario, NULL), "only one of");
-  _assert_usage (ARGS ("--screenshot", "/tmp/x.png", scenario, "more.mlscenario", NULL), "more.mlscenario");
-  _assert_usage (ARGS ("--output", "/tmp/x.png", NULL), "goes with --export-chart");
+  test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--size", "wide", NULL), "--size takes WIDTHxHEIGHT");
+  test_cli_assert_usage (ARGS ("--screenshot", "", NULL), "need the name of a file");
+  test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--report", scenario, NULL), "only one of");
+  test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.png", scenario, "more.mlscenario", NULL), "more.mlscenario");
+  test_cli_assert_usage (ARGS ("--output", "/tmp/x.png", NULL), "goes with --export-chart");
 }
 
 /* Every fixture of test-scenario-errors through the real binary: the loader's message is
@@ -393,18 +393,18 @@ test_screenshot_usage (void)
 static void
 test_every_bad_fixture (gconstpointer data)
 {
-  _assert_bad_file (data, NULL);
+  test_cli_assert_bad_file (data, NULL);
 }
 
 static int
-_compare_names (gconstpointer a,
+test_cli_compare_names (gconstpointer a,
                 gconstpointer b)
 {
   return strcmp (*(const char * const *)a, *(const char * const *)b);
 }
 
 static void
-_add_every_bad_fixture (void)
+test_cli_add_every_bad_fixture (void)
 {
   g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
@@ -414,7 +414,7 @@ _add_every_bad_fixture (void)
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, _compare_names); /* the same order in every run */
+  g_ptr_array_sort (names, test_cli_compare_names); /* the same order in every run */
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -446,7 +446,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-chart/usage", test_export_chart_usage);
   g_test_add_func ("/cli/screenshot", test_screenshot);
   g_test_add_func ("/cli/screenshot/usage", test_screenshot_usage);
-  _add_every_bad_fixture ();
+  test_cli_add_every_bad_fixture ();
 
   return g_test_run ();
 }

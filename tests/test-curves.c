@@ -10,7 +10,7 @@
 
 /* design.md's example: isolated long 0.1 @ 60,000 20x (W 300), cross short 0.05 @ 62,000 10x */
 static MlAccount *
-_design_example (void)
+test_curves_design_example (void)
 {
   MlAccount *account = ml_account_new (NULL, 1000, 62000);
 
@@ -51,7 +51,7 @@ test_isolated_curve (void)
 static void
 test_account_curve (void)
 {
-  g_autoptr(MlAccount) account = _design_example ();
+  g_autoptr(MlAccount) account = test_curves_design_example ();
   g_autoptr(MlCurve) curve = ml_account_get_account_curve (account);
   g_autoptr(MlCurve) pool = ml_account_get_pool_curve (account);
   double cross_lp = 3800.0 / 0.0502; /* (700 + 3,100) / (0.05 × 1.004) */
@@ -75,7 +75,7 @@ test_account_curve (void)
 static void
 test_other_mode_curve (void)
 {
-  g_autoptr(MlAccount) account = _design_example ();
+  g_autoptr(MlAccount) account = test_curves_design_example ();
   g_autoptr(GError) error = NULL;
   g_autoptr(MlCurve) other = ml_account_get_other_mode_curve (account, &error);
   /* Flipped: the short becomes isolated with W = its IM 310, the long joins a pool of

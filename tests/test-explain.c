@@ -16,7 +16,7 @@
 
 /* Pango markup is well-formed XML inside one element; the core has no Pango to ask. */
 static void
-_assert_markup (const char *text)
+test_explain_assert_markup (const char *text)
 {
   static const GMarkupParser empty = { 0 };
   g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&empty, 0, NULL, NULL);
@@ -30,11 +30,11 @@ _assert_markup (const char *text)
 
 /* Takes @text, checks its markup, and keeps it until the test ends. */
 static const char *
-_checked (char *text)
+test_explain_checked (char *text)
 {
   g_assert_nonnull (text);
   g_assert_true (g_utf8_validate (text, -1, NULL));
-  _assert_markup (text);
+  test_explain_assert_markup (text);
   g_test_queue_free (text);
   return text;
 }
@@ -55,7 +55,7 @@ _checked (char *text)
 
 /* Formatted as the texts format them, kept until the test ends. */
 static const char *
-_usdt (double amount)
+test_explain_usdt (double amount)
 {
   char *s = ml_money_format_usdt (amount);
 
@@ -64,7 +64,7 @@ _usdt (double amount)
 }
 
 static const char *
-_price (double price)
+test_explain_price (double price)
 {
   char *s = ml_money_format_price (price);
 
@@ -73,7 +73,7 @@ _price (double price)
 }
 
 static const char *
-_btc (double quantity)
+test_explain_btc (double quantity)
 {
   char *s = ml_money_format_btc (quantity);
 
@@ -82,7 +82,7 @@ _btc (double quantity)
 }
 
 static const char *
-_percent (double fraction)
+test_explain_percent (double fraction)
 {
   char *s = ml_money_format_percent (fraction);
 
@@ -91,11 +91,11 @@ _percent (double fraction)
 }
 
 static const char *
-_printf (const char *format,
+test_explain_printf (const char *format,
          ...) G_GNUC_PRINTF (1, 2);
 
 static const char *
-_printf (const char *format,
+test_explain_printf (const char *format,
          ...)
 {
   va_list args;
@@ -117,22 +117,22 @@ test_isolated_long (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
   MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
-  const char *text = _checked (ml_explain_liquidation_price (account, p));
+  const char *text = test_explain_checked (ml_explain_liquidation_price (account, p));
 
   if (g_test_verbose ())
     g_printerr ("%s\n", text);
 
-  assert_has (text, _printf ("Liquidation price: %s", _price (57228.9156626506)));
+  assert_has (text, test_explain_printf ("Liquidation price: %s", test_explain_price (57228.9156626506)));
   assert_has (text, "falls to");
   assert_has (text, "LP = (Q·E − W − cum) / (Q·(1 − MMR))");
   assert_lacks (text, "LP = (Q·E + W + cum)");
-  assert_has (text, _printf ("LP = (%s · %s − %s − %s) / (%s · (1 − %s)) = %s",
-                             _btc (0.1), _price (60000), _usdt (300), _usdt (0),
-                             _btc (0.1), _percent (0.004), _price (57228.9156626506)));
+  assert_has (text, test_explain_printf ("LP = (%s · %s − %s − %s) / (%s · (1 − %s)) = %s",
+                             test_explain_btc (0.1), test_explain_price (60000), test_explain_usdt (300), test_explain_usdt (0),
+                             test_explain_btc (0.1), test_explain_percent (0.004), test_explain_price (57228.9156626506)));
   assert_has (text, BRACKET_1);
   /* At entry the notional is 6,000: the same bracket, so no note. */
   assert_lacks (text, "At entry");
-  assert_has (text, _printf ("Bankruptcy price: %s", _price (57000)));
+  assert_has (text, test_explain_printf ("Bankruptcy price: %s", test_explain_price (57000)));
 }
 
 /* "isolated short | Q 0.1 @ 60,000, 20x (W = 300) | LP 62,749.0039840637, BP 63,000" */
@@ -141,16 +141,16 @@ test_isolated_short (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
   MlPosition *p = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
-  const char *text = _checked (ml_explain_liquidation_price (account, p));
+  const char *text = test_explain_checked (ml_explain_liquidation_price (account, p));
 
   assert_has (text, "rises to");
   assert_has (text, "LP = (Q·E + W + cum) / (Q·(1 + MMR))");
   assert_lacks (text, "LP = (Q·E − W − cum)");
-  assert_has (text, _printf ("LP = (%s · %s + %s + %s) / (%s · (1 + %s)) = %s",
-                             _btc (0.1), _price (60000), _usdt (300), _usdt (0),
-                             _btc (0.1), _percent (0.004), _price (62749.0039840637)));
+  assert_has (text, test_explain_printf ("LP = (%s · %s + %s + %s) / (%s · (1 + %s)) = %s",
+                             test_explain_btc (0.1), test_explain_price (60000), test_explain_usdt (300), test_explain_usdt (0),
+                             test_explain_btc (0.1), test_explain_percent (0.004), test_explain_price (62749.0039840637)));
   assert_has (text, BRACKET_1);
-  assert_has (text, _printf ("Bankruptcy price: %s", _price (63000)));
+  assert_has (text, test_explain_printf ("Bankruptcy price: %s", test_explain_price (63000)));
 }
 
 /* "flat-rate isolated (MMR 1 %, cum 0.01) | long / short 1.0 @ 10, 5x, W = 2 |
@@ -169,17 +169,17 @@ test_flat_rate (void)
   longp = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 1.0, 10, 5);
   shortp = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 1.0, 10, 5);
 
-  text = _checked (ml_explain_liquidation_price (account, longp));
-  assert_has (text, _printf ("LP = (%s · %s − %s − %s) / (%s · (1 − %s)) = %s",
-                             _btc (1), _price (10), _usdt (2), _usdt (0.01),
-                             _btc (1), _percent (0.01), _price (8.070707070707071)));
+  text = test_explain_checked (ml_explain_liquidation_price (account, longp));
+  assert_has (text, test_explain_printf ("LP = (%s · %s − %s − %s) / (%s · (1 − %s)) = %s",
+                             test_explain_btc (1), test_explain_price (10), test_explain_usdt (2), test_explain_usdt (0.01),
+                             test_explain_btc (1), test_explain_percent (0.01), test_explain_price (8.070707070707071)));
   /* One flat bracket; the zero-margin range below it (up to 0.01 / 1 % = 1 USDT) is not one. */
   assert_has (text, "Bracket 1: notional above 1 USDT, maintenance rate 1.00 %, amount 0.01 USDT");
 
-  text = _checked (ml_explain_liquidation_price (account, shortp));
-  assert_has (text, _printf ("LP = (%s · %s + %s + %s) / (%s · (1 + %s)) = %s",
-                             _btc (1), _price (10), _usdt (2), _usdt (0.01),
-                             _btc (1), _percent (0.01), _price (11.89108910891089)));
+  text = test_explain_checked (ml_explain_liquidation_price (account, shortp));
+  assert_has (text, test_explain_printf ("LP = (%s · %s + %s + %s) / (%s · (1 + %s)) = %s",
+                             test_explain_btc (1), test_explain_price (10), test_explain_usdt (2), test_explain_usdt (0.01),
+                             test_explain_btc (1), test_explain_percent (0.01), test_explain_price (11.89108910891089)));
 }
 
 /* margin-model.md: "the bracket must be the one that holds Q·LP, not Q·E". Long 1 BTC at
@@ -190,13 +190,13 @@ test_bracket_at_liquidation_price (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 100000, 60000);
   MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 1, 60000, 2);
-  const char *text = _checked (ml_explain_liquidation_price (account, p));
+  const char *text = test_explain_checked (ml_explain_liquidation_price (account, p));
 
-  assert_has (text, _printf ("LP = (%s · %s − %s − %s) / (%s · (1 − %s)) = %s",
-                             _btc (1), _price (60000), _usdt (30000), _usdt (0),
-                             _btc (1), _percent (0.004), _price (30000 / 0.996)));
+  assert_has (text, test_explain_printf ("LP = (%s · %s − %s − %s) / (%s · (1 − %s)) = %s",
+                             test_explain_btc (1), test_explain_price (60000), test_explain_usdt (30000), test_explain_usdt (0),
+                             test_explain_btc (1), test_explain_percent (0.004), test_explain_price (30000 / 0.996)));
   assert_has (text, BRACKET_1);
-  assert_has (text, _printf ("At entry the notional Q·E = %s was in bracket 2", _usdt (60000)));
+  assert_has (text, test_explain_printf ("At entry the notional Q·E = %s was in bracket 2", test_explain_usdt (60000)));
 }
 
 /* A 1x long: its margin covers the whole notional, W = Q·E = 6,000, so LP ≤ 0: none. */
@@ -205,14 +205,14 @@ test_none (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 10000, 60000);
   MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 1);
-  const char *none = _price (ML_PRICE_NONE);
-  const char *text = _checked (ml_explain_liquidation_price (account, p));
+  const char *none = test_explain_price (ML_PRICE_NONE);
+  const char *text = test_explain_checked (ml_explain_liquidation_price (account, p));
 
   g_assert_cmpstr (none, ==, "none");
-  assert_has (text, _printf ("Liquidation price: %s", none));
+  assert_has (text, test_explain_printf ("Liquidation price: %s", none));
   assert_has (text, "cannot be liquidated");
-  assert_has (text, _printf ("covers the whole entry notional Q·E = %s", _usdt (6000)));
-  assert_has (text, _printf ("≤ 0: %s", none));
+  assert_has (text, test_explain_printf ("covers the whole entry notional Q·E = %s", test_explain_usdt (6000)));
+  assert_has (text, test_explain_printf ("≤ 0: %s", none));
   assert_lacks (text, "Bankruptcy price");
 }
 
@@ -228,14 +228,14 @@ test_liquidated (void)
   g_assert_true (ml_account_move_mark_price (account, 57000, NULL, NULL));
   g_assert_true (ml_position_get_liquidated (p));
 
-  text = _checked (ml_explain_liquidation_price (account, p));
-  assert_has (text, _printf ("was liquidated at %s", _price (57228.9156626506)));
-  assert_has (text, _printf ("bankruptcy price, %s", _price (57000)));
-  assert_has (text, _printf ("remaining collateral is %s", _usdt (0)));
+  text = test_explain_checked (ml_explain_liquidation_price (account, p));
+  assert_has (text, test_explain_printf ("was liquidated at %s", test_explain_price (57228.9156626506)));
+  assert_has (text, test_explain_printf ("bankruptcy price, %s", test_explain_price (57000)));
+  assert_has (text, test_explain_printf ("remaining collateral is %s", test_explain_usdt (0)));
   assert_lacks (text, "LP = (");
 
-  text = _checked (ml_explain_remaining_collateral (account, p));
-  assert_has (text, _printf ("Remaining collateral: %s", _usdt (0)));
+  text = test_explain_checked (ml_explain_remaining_collateral (account, p));
+  assert_has (text, test_explain_printf ("Remaining collateral: %s", test_explain_usdt (0)));
   assert_has (text, "was liquidated");
 }
 
@@ -251,16 +251,16 @@ test_pool_liquidated (void)
   g_assert_true (ml_account_move_mark_price (account, 40000, NULL, NULL));
   g_assert_true (ml_position_get_liquidated (p));
 
-  text = _checked (ml_explain_liquidation_price (account, p));
-  assert_has (text, _printf ("The cross pool was liquidated at %s", _price (5000 / 0.0996)));
-  assert_has (text, _printf ("remaining collateral is %s", _usdt (0)));
+  text = test_explain_checked (ml_explain_liquidation_price (account, p));
+  assert_has (text, test_explain_printf ("The cross pool was liquidated at %s", test_explain_price (5000 / 0.0996)));
+  assert_has (text, test_explain_printf ("remaining collateral is %s", test_explain_usdt (0)));
 
-  text = _checked (ml_explain_remaining_collateral (account, p));
-  assert_has (text, _printf ("Remaining collateral: %s", _usdt (0)));
+  text = test_explain_checked (ml_explain_remaining_collateral (account, p));
+  assert_has (text, test_explain_printf ("Remaining collateral: %s", test_explain_usdt (0)));
 
-  text = _checked (ml_explain_liquidation_price (account, NULL));
-  assert_has (text, _printf ("Cross liquidation price: %s", _price (ML_PRICE_NONE)));
-  assert_has (text, _printf ("The last cross pool was liquidated at %s.", _price (5000 / 0.0996)));
+  text = test_explain_checked (ml_explain_liquidation_price (account, NULL));
+  assert_has (text, test_explain_printf ("Cross liquidation price: %s", test_explain_price (ML_PRICE_NONE)));
+  assert_has (text, test_explain_printf ("The last cross pool was liquidated at %s.", test_explain_price (5000 / 0.0996)));
 }
 
 /* design.md's example: isolated long 0.1 @ 60,000 20x (W = 300) and cross short 0.05 @ 62,000
@@ -268,7 +268,7 @@ test_pool_liquidated (void)
  * its maintenance margin 0.05 × 60,000 × 0.4 % = 12; LPc = (700 + 0 + 3,100) / (0.05 × 0.4 % +
  * 0.05) = 75,697.21. */
 static MlAccount *
-_design_example (MlPosition **cross)
+test_explain_design_example (MlPosition **cross)
 {
   MlAccount *account = ml_account_new (NULL, 1000, 62000);
 
@@ -282,31 +282,31 @@ static void
 test_cross_pool (void)
 {
   MlPosition *cross;
-  g_autoptr(MlAccount) account = _design_example (&cross);
-  const char *text = _checked (ml_explain_liquidation_price (account, NULL));
-  const char *solution = _printf ("LPc = (%s + %s + %s · %s) / (%s · %s + %s) = %s",
-                                  _usdt (700), _usdt (0), _btc (0.05), _price (62000),
-                                  _btc (0.05), _percent (0.004), _btc (0.05), _price (3800 / 0.0502));
+  g_autoptr(MlAccount) account = test_explain_design_example (&cross);
+  const char *text = test_explain_checked (ml_explain_liquidation_price (account, NULL));
+  const char *solution = test_explain_printf ("LPc = (%s + %s + %s · %s) / (%s · %s + %s) = %s",
+                                  test_explain_usdt (700), test_explain_usdt (0), test_explain_btc (0.05), test_explain_price (62000),
+                                  test_explain_btc (0.05), test_explain_percent (0.004), test_explain_btc (0.05), test_explain_price (3800 / 0.0502));
 
   if (g_test_verbose ())
     g_printerr ("%s\n", text);
 
-  assert_has (text, _printf ("Cross liquidation price: %s", _price (3800 / 0.0502)));
+  assert_has (text, test_explain_printf ("Cross liquidation price: %s", test_explain_price (3800 / 0.0502)));
   assert_has (text, "rises to");
   assert_has (text, "pool(P) = WBc + Σ s·Q·(P − E)");
   assert_has (text, "LPc = (WBc + Σ cum − Σ s·Q·E) / (Σ Q·MMR − Σ s·Q)");
   assert_lacks (text, "LP = (Q·E");
   assert_has (text, solution);
-  assert_has (text, _printf ("pool = %s − %s · (%s − %s) = %s", _usdt (700), _btc (0.05),
-                             _price (60000), _price (62000), _usdt (800)));
-  assert_has (text, _printf ("Σ MM = %s · %s · %s − %s = %s", _btc (0.05), _price (60000),
-                             _percent (0.004), _usdt (0), _usdt (12)));
-  assert_has (text, _printf ("short %s at %s (p1): %s", _btc (0.05), _price (62000), BRACKET_1));
+  assert_has (text, test_explain_printf ("pool = %s − %s · (%s − %s) = %s", test_explain_usdt (700), test_explain_btc (0.05),
+                             test_explain_price (60000), test_explain_price (62000), test_explain_usdt (800)));
+  assert_has (text, test_explain_printf ("Σ MM = %s · %s · %s − %s = %s", test_explain_btc (0.05), test_explain_price (60000),
+                             test_explain_percent (0.004), test_explain_usdt (0), test_explain_usdt (12)));
+  assert_has (text, test_explain_printf ("short %s at %s (p1): %s", test_explain_btc (0.05), test_explain_price (62000), BRACKET_1));
   assert_has (text, "moves when other cross positions move");
   assert_lacks (text, "isolated long");
 
   /* A cross position's liquidation price is the pool's. */
-  text = _checked (ml_explain_liquidation_price (account, cross));
+  text = test_explain_checked (ml_explain_liquidation_price (account, cross));
   assert_has (text, "uses cross margin");
   assert_has (text, solution);
 }
@@ -325,31 +325,31 @@ test_hedged_pool (void)
     "  \"entry_price\": 60000, \"leverage\": 100},"
     " {\"id\": \"short\", \"side\": \"short\", \"mode\": \"cross\", \"quantity\": 0.99,"
     "  \"entry_price\": 60000, \"leverage\": 100}]}", -1, "hedged", &error);
-  const char *low = _price (80 / (0.01 - 1.99 * 0.004));
-  const char *high = _price (1820 / (1.99 * 0.0065 - 0.01));
+  const char *low = test_explain_price (80 / (0.01 - 1.99 * 0.004));
+  const char *high = test_explain_price (1820 / (1.99 * 0.0065 - 0.01));
   const char *text;
 
   g_assert_no_error (error);
-  text = _checked (ml_explain_liquidation_price (ml_scenario_get_account (scenario), NULL));
+  text = test_explain_checked (ml_explain_liquidation_price (ml_scenario_get_account (scenario), NULL));
   if (g_test_verbose ())
     g_printerr ("%s\n", text);
 
-  assert_has (text, _printf ("Cross liquidation price: %s", low));
-  assert_has (text, _printf ("falls to %s or rises to %s", low, high));
-  assert_has (text, _printf ("Lower end: LPc = (%s + %s + %s − %s · %s + %s · %s) / (%s · %s + %s · %s − %s + %s) = %s",
-                             _usdt (520), _usdt (0), _usdt (0), _btc (1), _price (60000),
-                             _btc (0.99), _price (60000), _btc (1), _percent (0.004),
-                             _btc (0.99), _percent (0.004), _btc (1), _btc (0.99), low));
-  assert_has (text, _printf ("Upper end: LPc = (%s + %s + %s − %s · %s + %s · %s) / (%s · %s + %s · %s − %s + %s) = %s",
-                             _usdt (520), _usdt (950), _usdt (950), _btc (1), _price (60000),
-                             _btc (0.99), _price (60000), _btc (1), _percent (0.0065),
-                             _btc (0.99), _percent (0.0065), _btc (1), _btc (0.99), high));
-  assert_has (text, _printf ("At the lower end, %s:", low));
-  assert_has (text, _printf ("At the upper end, %s:", high));
-  assert_has (text, _printf ("long %s at %s (long): %s; at entry (notional %s) it was in bracket 2",
-                             _btc (1), _price (60000), BRACKET_3, _usdt (60000)));
-  assert_has (text, _printf ("short %s at %s (short): %s; at entry (notional %s) it was in bracket 2",
-                             _btc (0.99), _price (60000), BRACKET_1, _usdt (59400)));
+  assert_has (text, test_explain_printf ("Cross liquidation price: %s", low));
+  assert_has (text, test_explain_printf ("falls to %s or rises to %s", low, high));
+  assert_has (text, test_explain_printf ("Lower end: LPc = (%s + %s + %s − %s · %s + %s · %s) / (%s · %s + %s · %s − %s + %s) = %s",
+                             test_explain_usdt (520), test_explain_usdt (0), test_explain_usdt (0), test_explain_btc (1), test_explain_price (60000),
+                             test_explain_btc (0.99), test_explain_price (60000), test_explain_btc (1), test_explain_percent (0.004),
+                             test_explain_btc (0.99), test_explain_percent (0.004), test_explain_btc (1), test_explain_btc (0.99), low));
+  assert_has (text, test_explain_printf ("Upper end: LPc = (%s + %s + %s − %s · %s + %s · %s) / (%s · %s + %s · %s − %s + %s) = %s",
+                             test_explain_usdt (520), test_explain_usdt (950), test_explain_usdt (950), test_explain_btc (1), test_explain_price (60000),
+                             test_explain_btc (0.99), test_explain_price (60000), test_explain_btc (1), test_explain_percent (0.0065),
+                             test_explain_btc (0.99), test_explain_percent (0.0065), test_explain_btc (1), test_explain_btc (0.99), high));
+  assert_has (text, test_explain_printf ("At the lower end, %s:", low));
+  assert_has (text, test_explain_printf ("At the upper end, %s:", high));
+  assert_has (text, test_explain_printf ("long %s at %s (long): %s; at entry (notional %s) it was in bracket 2",
+                             test_explain_btc (1), test_explain_price (60000), BRACKET_3, test_explain_usdt (60000)));
+  assert_has (text, test_explain_printf ("short %s at %s (short): %s; at entry (notional %s) it was in bracket 2",
+                             test_explain_btc (0.99), test_explain_price (60000), BRACKET_1, test_explain_usdt (59400)));
 }
 
 /* No cross position at all: nothing to liquidate, a ratio of 0. */
@@ -360,17 +360,17 @@ test_empty_pool (void)
   const char *text;
 
   ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
-  text = _checked (ml_explain_liquidation_price (account, NULL));
-  assert_has (text, _printf ("Cross liquidation price: %s", _price (ML_PRICE_NONE)));
-  assert_has (text, _printf ("cross wallet balance, %s", _usdt (700)));
+  text = test_explain_checked (ml_explain_liquidation_price (account, NULL));
+  assert_has (text, test_explain_printf ("Cross liquidation price: %s", test_explain_price (ML_PRICE_NONE)));
+  assert_has (text, test_explain_printf ("cross wallet balance, %s", test_explain_usdt (700)));
 
-  text = _checked (ml_explain_margin_ratio (account));
-  assert_has (text, _printf ("Margin ratio: %s", _percent (0)));
+  text = test_explain_checked (ml_explain_margin_ratio (account));
+  assert_has (text, test_explain_printf ("Margin ratio: %s", test_explain_percent (0)));
   assert_has (text, "No cross position is open");
   assert_has (text, "Safe");
 
-  text = _checked (ml_explain_remaining_collateral (account, NULL));
-  assert_has (text, _printf ("pool = WBc = %s", _usdt (700)));
+  text = test_explain_checked (ml_explain_remaining_collateral (account, NULL));
+  assert_has (text, test_explain_printf ("pool = WBc = %s", test_explain_usdt (700)));
 }
 
 /* A cross long 0.1 @ 60,000 with a wallet of 1,000. At 60,000: MM = 0.1 × 60,000 × 0.4 % = 24,
@@ -383,26 +383,26 @@ test_margin_ratio (void)
   const char *text;
 
   ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
-  text = _checked (ml_explain_margin_ratio (account));
+  text = test_explain_checked (ml_explain_margin_ratio (account));
   if (g_test_verbose ())
     g_printerr ("%s\n", text);
 
-  assert_has (text, _printf ("Margin ratio: %s", _percent (0.024)));
+  assert_has (text, test_explain_printf ("Margin ratio: %s", test_explain_percent (0.024)));
   assert_has (text, "margin ratio = Σ MM / pool");
-  assert_has (text, _printf ("margin ratio = %s / %s = %s", _usdt (24), _usdt (1000), _percent (0.024)));
+  assert_has (text, test_explain_printf ("margin ratio = %s / %s = %s", test_explain_usdt (24), test_explain_usdt (1000), test_explain_percent (0.024)));
   assert_has (text, BRACKET_1);
   assert_has (text, "Safe: below 80 %");
   assert_lacks (text, "Warning");
   assert_has (text, "the other way round");
 
   g_assert_true (ml_account_move_mark_price (account, 50250, NULL, NULL));
-  text = _checked (ml_explain_margin_ratio (account));
-  assert_has (text, _printf ("Margin ratio: %s", _percent (0.804)));
-  assert_has (text, _printf ("pool = %s + %s · (%s − %s) = %s", _usdt (1000), _btc (0.1),
-                             _price (50250), _price (60000), _usdt (25)));
-  assert_has (text, _printf ("Σ MM = %s · %s · %s − %s = %s", _btc (0.1), _price (50250),
-                             _percent (0.004), _usdt (0), _usdt (20.10)));
-  assert_has (text, _printf ("margin ratio = %s / %s = %s", _usdt (20.10), _usdt (25), _percent (0.804)));
+  text = test_explain_checked (ml_explain_margin_ratio (account));
+  assert_has (text, test_explain_printf ("Margin ratio: %s", test_explain_percent (0.804)));
+  assert_has (text, test_explain_printf ("pool = %s + %s · (%s − %s) = %s", test_explain_usdt (1000), test_explain_btc (0.1),
+                             test_explain_price (50250), test_explain_price (60000), test_explain_usdt (25)));
+  assert_has (text, test_explain_printf ("Σ MM = %s · %s · %s − %s = %s", test_explain_btc (0.1), test_explain_price (50250),
+                             test_explain_percent (0.004), test_explain_usdt (0), test_explain_usdt (20.10)));
+  assert_has (text, test_explain_printf ("margin ratio = %s / %s = %s", test_explain_usdt (20.10), test_explain_usdt (25), test_explain_percent (0.804)));
   assert_has (text, "Warning: 80 % or more");
   assert_has (text, "At 100 % the pool is liquidated");
   assert_lacks (text, "Safe");
@@ -418,21 +418,21 @@ test_remaining_isolated (void)
   const char *text;
 
   g_assert_true (ml_account_move_mark_price (account, 61000, NULL, NULL));
-  text = _checked (ml_explain_remaining_collateral (account, p));
-  assert_has (text, _printf ("Remaining collateral: %s", _usdt (400)));
+  text = test_explain_checked (ml_explain_remaining_collateral (account, p));
+  assert_has (text, test_explain_printf ("Remaining collateral: %s", test_explain_usdt (400)));
   assert_has (text, "remaining = W + uPnL = W + Q·(P − E)");
-  assert_has (text, _printf ("remaining = %s + %s · (%s − %s) = %s", _usdt (300), _btc (0.1),
-                             _price (61000), _price (60000), _usdt (400)));
+  assert_has (text, test_explain_printf ("remaining = %s + %s · (%s − %s) = %s", test_explain_usdt (300), test_explain_btc (0.1),
+                             test_explain_price (61000), test_explain_price (60000), test_explain_usdt (400)));
   /* MM = 0.1 × 61,000 × 0.4 % = 24.40 */
-  assert_has (text, _printf ("MM = %s · %s · %s − %s = %s", _btc (0.1), _price (61000),
-                             _percent (0.004), _usdt (0), _usdt (24.40)));
+  assert_has (text, test_explain_printf ("MM = %s · %s · %s − %s = %s", test_explain_btc (0.1), test_explain_price (61000),
+                             test_explain_percent (0.004), test_explain_usdt (0), test_explain_usdt (24.40)));
   assert_has (text, BRACKET_1);
 
   /* The short: 300 − 0.1 × 1,000 = 200. */
-  text = _checked (ml_explain_remaining_collateral (account, s));
+  text = test_explain_checked (ml_explain_remaining_collateral (account, s));
   assert_has (text, "remaining = W + uPnL = W − Q·(P − E)");
-  assert_has (text, _printf ("remaining = %s − %s · (%s − %s) = %s", _usdt (300), _btc (0.1),
-                             _price (61000), _price (60000), _usdt (200)));
+  assert_has (text, test_explain_printf ("remaining = %s − %s · (%s − %s) = %s", test_explain_usdt (300), test_explain_btc (0.1),
+                             test_explain_price (61000), test_explain_price (60000), test_explain_usdt (200)));
 }
 
 /* Cross: the pool, the same for every cross position. */
@@ -440,20 +440,20 @@ static void
 test_remaining_pool (void)
 {
   MlPosition *cross;
-  g_autoptr(MlAccount) account = _design_example (&cross);
-  const char *pool = _printf ("pool = %s − %s · (%s − %s) = %s", _usdt (700), _btc (0.05),
-                              _price (60000), _price (62000), _usdt (800));
-  const char *text = _checked (ml_explain_remaining_collateral (account, NULL));
+  g_autoptr(MlAccount) account = test_explain_design_example (&cross);
+  const char *pool = test_explain_printf ("pool = %s − %s · (%s − %s) = %s", test_explain_usdt (700), test_explain_btc (0.05),
+                              test_explain_price (60000), test_explain_price (62000), test_explain_usdt (800));
+  const char *text = test_explain_checked (ml_explain_remaining_collateral (account, NULL));
 
   if (g_test_verbose ())
     g_printerr ("%s\n", text);
 
-  assert_has (text, _printf ("Remaining collateral (cross pool): %s", _usdt (800)));
+  assert_has (text, test_explain_printf ("Remaining collateral (cross pool): %s", test_explain_usdt (800)));
   assert_has (text, "pool = WBc + Σ s·Q·(P − E)");
   assert_has (text, pool);
   assert_has (text, "Every cross position shows this same amount");
 
-  text = _checked (ml_explain_remaining_collateral (account, cross));
+  text = test_explain_checked (ml_explain_remaining_collateral (account, cross));
   assert_has (text, "uses cross margin");
   assert_has (text, pool);
 }
@@ -469,11 +469,11 @@ test_escaped (void)
   const char *text;
 
   g_assert_no_error (error);
-  text = _checked (ml_explain_liquidation_price (account, p));
+  text = test_explain_checked (ml_explain_liquidation_price (account, p));
   assert_has (text, "(&lt;b&gt;&amp;amp;)");
-  text = _checked (ml_explain_margin_ratio (account));
+  text = test_explain_checked (ml_explain_margin_ratio (account));
   assert_has (text, "(&lt;b&gt;&amp;amp;)");
-  text = _checked (ml_explain_remaining_collateral (account, p));
+  text = test_explain_checked (ml_explain_remaining_collateral (account, p));
   assert_has (text, "(&lt;b&gt;&amp;amp;)");
 }
 

@@ -115,7 +115,7 @@ test_fee (void)
 }
 
 static MlAccount *
-_flat_account (double mark)
+test_formulas_flat_account (double mark)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MlBrackets) flat = ml_brackets_new_flat (0.01, 0.01, &error);
@@ -127,7 +127,7 @@ _flat_account (double mark)
 static void
 test_flat_rate (void)
 {
-  g_autoptr(MlAccount) account = _flat_account (10);
+  g_autoptr(MlAccount) account = test_formulas_flat_account (10);
   MlPosition *longp = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 1.0, 10, 5);
   MlPosition *shortp = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 1.0, 10, 5);
 

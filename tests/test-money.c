@@ -20,7 +20,7 @@ typedef struct
 } Case;
 
 static void
-_check (const Case *cases,
+test_money_check (const Case *cases,
         gsize       n)
 {
   for (gsize i = 0; i < n; i++)
@@ -49,11 +49,11 @@ test_parse_c (void)
   };
 
   setlocale (LC_ALL, "C.UTF-8");
-  _check (cases, G_N_ELEMENTS (cases));
+  test_money_check (cases, G_N_ELEMENTS (cases));
 }
 
 static gboolean
-_use_locale (const char *name)
+test_money_use_locale (const char *name)
 {
   if (setlocale (LC_ALL, name) != NULL)
     return TRUE;
@@ -71,8 +71,8 @@ test_parse_english (void)
     { "1,000.000,5", FALSE },
   };
 
-  if (_use_locale ("en_US.UTF-8"))
-    _check (cases, G_N_ELEMENTS (cases));
+  if (test_money_use_locale ("en_US.UTF-8"))
+    test_money_check (cases, G_N_ELEMENTS (cases));
   setlocale (LC_ALL, "C.UTF-8");
 }
 
@@ -84,8 +84,8 @@ test_parse_german (void)
     { "1.5", FALSE }, { "1.000.000", TRUE, 1000000 },
   };
 
-  if (_use_locale ("de_DE.UTF-8"))
-    _check (cases, G_N_ELEMENTS (cases));
+  if (test_money_use_locale ("de_DE.UTF-8"))
+    test_money_check (cases, G_N_ELEMENTS (cases));
   setlocale (LC_ALL, "C.UTF-8");
 }
 

@@ -43,7 +43,7 @@ typedef struct
 /* Brackets */
 
 static MlBrackets *
-_custom_brackets (GRand *r)
+test_properties_custom_brackets (GRand *r)
 {
   g_autoptr(GString) json = g_string_new ("{\"brackets\": [");
   g_autoptr(JsonNode) node = NULL;
@@ -86,7 +86,7 @@ _custom_brackets (GRand *r)
 }
 
 static MlBrackets *
-_random_brackets (GRand *r)
+test_properties_random_brackets (GRand *r)
 {
   double pick = g_rand_double (r);
   g_autoptr(GError) error = NULL;
@@ -101,13 +101,13 @@ _random_brackets (GRand *r)
       g_assert_no_error (error);
       return brackets;
     }
-  return _custom_brackets (r);
+  return test_properties_custom_brackets (r);
 }
 
 /* The independent evaluation */
 
 static gboolean
-_isolated_survives (Case       *c,
+test_properties_isolated_survives (Case       *c,
                     MlPosition *p,
                     double      price)
 {
@@ -120,7 +120,7 @@ _isolated_survives (Case       *c,
 
 /* The pool's balance at @price, and whether it is above the cross maintenance margin. */
 static double
-_pool_at (Case     *c,
+test_properties_pool_at (Case     *c,
           double    price,
           gboolean *survives)
 {
@@ -145,12 +145,12 @@ _pool_at (Case     *c,
 }
 
 static double
-_equity_at (Case  *c,
+test_properties_equity_at (Case  *c,
             double price)
 {
   GListModel *positions = ml_account_get_positions (c->account);
   gboolean pool_survives;
-  double pool = _pool_at (c, price, &pool_survives);
+  double pool = test_properties_pool_at (c, price, &pool_survives);
   double equity = pool_survives ? pool : 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (positions); i++)
@@ -158,7 +158,7 @@ _equity_at (Case  *c,
       g_autoptr(MlPosition) p = g_list_model_get_item (positions, i);
 
       if (!ml_position_get_liquidated (p) && ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED &&
-          _isolated_survives (c, p, price))
+          test_properties_isolated_survives (c, p, price))
         equity += ml_position_get_margin (p) +
                   ml_side_sign (ml_position_get_side (p)) * ml_position_get_quantity (p) *
                   (price - ml_position_get_entry_price (p));
@@ -169,7 +169,7 @@ _equity_at (Case  *c,
 /* Invariants */
 
 static void
-_assert_finite_values (MlPosition *p)
+test_properties_assert_finite_values (MlPosition *p)
 {
   double values[] = {
     ml_position_get_notional (p), ml_position_get_maintenance_margin (p),
@@ -187,7 +187,7 @@ _assert_finite_values (MlPosition *p)
 
 /* At a liquidation price the margin balance equals the maintenance margin. */
 static void
-_assert_balance_is_maintenance_at (Case       *c,
+test_properties_assert_balance_is_maintenance_at (Case       *c,
                                    MlPosition *p,
                                    double      price)
 {
@@ -208,7 +208,7 @@ _assert_balance_is_maintenance_at (Case       *c,
     {
       GListModel *positions = ml_account_get_positions (c->account);
 
-      balance = _pool_at (c, price, &unused);
+      balance = test_properties_pool_at (c, price, &unused);
       for (guint i = 0; i < g_list_model_get_n_items (positions); i++)
         {
           g_autoptr(MlPosition) q = g_list_model_get_item (positions, i);
@@ -222,7 +222,7 @@ _assert_balance_is_maintenance_at (Case       *c,
 }
 
 static void
-_assert_state (Case *c)
+test_properties_assert_state (Case *c)
 {
   MlAccount *account = c->account;
   GListModel *positions = ml_account_get_positions (account);
@@ -234,7 +234,7 @@ _assert_state (Case *c)
     {
       g_autoptr(MlPosition) p = g_list_model_get_item (positions, i);
 
-      _assert_finite_values (p);
+      test_properties_assert_finite_values (p);
       if (ml_position_get_liquidated (p))
         {
           g_assert_cmpfloat (ml_position_get_remaining_collateral (p), ==, 0);
@@ -245,8 +245,8 @@ _assert_state (Case *c)
           double lp = ml_position_get_liquidation_price (p);
 
           isolated += ml_position_get_remaining_collateral (p);
-          g_assert_true (_isolated_survives (c, p, mark));
-          _assert_balance_is_maintenance_at (c, p, lp);
+          g_assert_true (test_properties_isolated_survives (c, p, mark));
+          test_properties_assert_balance_is_maintenance_at (c, p, lp);
           /* An isolated long can only be liquidated below, a short only above. */
           if (lp != ML_PRICE_NONE)
             g_assert_true (ml_position_get_side (p) == ML_SIDE_LONG ? lp < mark : lp > mark);
@@ -256,24 +256,24 @@ _assert_state (Case *c)
   ml_account_get_cross_survival (account, &low, &high);
   if (ml_account_get_n_cross_positions (account) > 0)
     {
-      _pool_at (c, mark, &pool_survives);
+      test_properties_pool_at (c, mark, &pool_survives);
       g_assert_true (pool_survives);
-      _assert_balance_is_maintenance_at (c, NULL, low);
+      test_properties_assert_balance_is_maintenance_at (c, NULL, low);
       if (isfinite (high))
-        _assert_balance_is_maintenance_at (c, NULL, high);
+        test_properties_assert_balance_is_maintenance_at (c, NULL, high);
       c->seen.two_ended_pools += low > 0 && isfinite (high);
     }
 
   /* equity = (pool or 0) + Σ isolated remaining */
   ml_assert_close (ml_account_get_equity (account),
                    ml_account_get_cross_pool (account) + isolated, TOLERANCE * c->scale / MAX (1.0, ml_account_get_equity (account)));
-  ml_assert_close (ml_account_get_equity (account), _equity_at (c, mark),
+  ml_assert_close (ml_account_get_equity (account), test_properties_equity_at (c, mark),
                    TOLERANCE * c->scale / MAX (1.0, ml_account_get_equity (account)));
   g_assert_cmpfloat (ml_account_get_available_balance (account), >=, 0);
 }
 
 static gboolean
-_near_breakpoint (const MlCurve *curve,
+test_properties_near_breakpoint (const MlCurve *curve,
                   double         price)
 {
   for (guint i = 0; i < ml_curve_get_n_breakpoints (curve); i++)
@@ -284,7 +284,7 @@ _near_breakpoint (const MlCurve *curve,
 
 /* The money in play at @price: what rounding errors there are relative to. */
 static double
-_scale_at (Case  *c,
+test_properties_scale_at (Case  *c,
            double price)
 {
   GListModel *positions = ml_account_get_positions (c->account);
@@ -300,17 +300,17 @@ _scale_at (Case  *c,
 }
 
 static void
-_assert_curve_agrees (Case          *c,
+test_properties_assert_curve_agrees (Case          *c,
                       const MlCurve *curve,
                       double         price)
 {
   double expected, tolerance;
 
-  if (_near_breakpoint (curve, price))
+  if (test_properties_near_breakpoint (curve, price))
     return;
 
-  expected = _equity_at (c, price);
-  tolerance = TOLERANCE * _scale_at (c, price);
+  expected = test_properties_equity_at (c, price);
+  tolerance = TOLERANCE * test_properties_scale_at (c, price);
   ml_assert_close (ml_curve_evaluate (curve, price), expected, tolerance / MAX (1.0, fabs (expected)));
   ml_assert_close (ml_account_evaluate (c->account, price, NULL, NULL, NULL), expected,
                    tolerance / MAX (1.0, fabs (expected)));
@@ -320,7 +320,7 @@ _assert_curve_agrees (Case          *c,
 /* The exact curve equals point-by-point evaluation: at random prices, just beside every
  * breakpoint, and exactly at them (where what is liquidated has nothing left). */
 static void
-_assert_curves (Case *c)
+test_properties_assert_curves (Case *c)
 {
   g_autoptr(MlCurve) curve = ml_account_get_account_curve (c->account);
   double mark = ml_account_get_mark_price (c->account);
@@ -329,7 +329,7 @@ _assert_curves (Case *c)
     {
       double price = mark * pow (10, g_rand_double_range (c->rand, -1.5, 1.5));
 
-      _assert_curve_agrees (c, curve, MIN (ML_MAX_PRICE, price));
+      test_properties_assert_curve_agrees (c, curve, MIN (ML_MAX_PRICE, price));
     }
 
   for (guint i = 0; i < ml_curve_get_n_breakpoints (curve); i++)
@@ -341,9 +341,9 @@ _assert_curves (Case *c)
       g_assert_cmpfloat (x, <=, ML_MAX_PRICE);
       g_assert_cmpfloat (value, >=, 0);
       ml_assert_close (value, ml_account_evaluate (c->account, x, NULL, NULL, NULL),
-                       TOLERANCE * _scale_at (c, x));
-      _assert_curve_agrees (c, curve, x * (1 - 1e-6));
-      _assert_curve_agrees (c, curve, x * (1 + 1e-6));
+                       TOLERANCE * test_properties_scale_at (c, x));
+      test_properties_assert_curve_agrees (c, curve, x * (1 - 1e-6));
+      test_properties_assert_curve_agrees (c, curve, x * (1 + 1e-6));
       if (i > 0)
         g_assert_cmpfloat (x, >, ml_curve_get_breakpoint (curve, i - 1, NULL));
     }
@@ -352,7 +352,7 @@ _assert_curves (Case *c)
 /* Operations */
 
 static void
-_random_order (Case    *c,
+test_properties_random_order (Case    *c,
                MlOrder *order)
 {
   GRand *r = c->rand;
@@ -375,7 +375,7 @@ _random_order (Case    *c,
 
 /* A cross position nearly mirrored on the other side: the pool that can end both ways. */
 static void
-_random_hedge (Case *c)
+test_properties_random_hedge (Case *c)
 {
   MlContract *contract = ml_contract_get_default ();
   double mark = ml_account_get_mark_price (c->account);
@@ -395,7 +395,7 @@ _random_hedge (Case *c)
 }
 
 static void
-_random_margin_change (Case *c)
+test_properties_random_margin_change (Case *c)
 {
   GListModel *positions = ml_account_get_positions (c->account);
   guint n = g_list_model_get_n_items (positions);
@@ -441,7 +441,7 @@ typedef struct
  * nothing else: an isolated liquidation leaves every other position and the pool as they were,
  * a pool liquidation leaves every isolated position. */
 static void
-_assert_move (Case *c)
+test_properties_assert_move (Case *c)
 {
   GListModel *positions = ml_account_get_positions (c->account);
   guint n = g_list_model_get_n_items (positions);
@@ -515,7 +515,7 @@ _assert_move (Case *c)
 }
 
 static void
-_run_case (Case *c)
+test_properties_run_case (Case *c)
 {
   GRand *r = c->rand;
   guint n_orders = g_rand_int_range (r, 1, 7);
@@ -524,7 +524,7 @@ _run_case (Case *c)
   double mark = ml_contract_snap_to_tick (ml_contract_get_default (),
                                           pow (10, g_rand_double_range (r, 3, 5.5)));
 
-  c->brackets = _random_brackets (r);
+  c->brackets = test_properties_random_brackets (r);
   c->seen.custom_tables += ml_brackets_get_name (c->brackets) == NULL;
   c->account = ml_account_new (c->brackets, wallet, mark);
   ml_account_set_charge_fees (c->account, g_rand_boolean (r));
@@ -533,12 +533,12 @@ _run_case (Case *c)
 
   c->scale = wallet;
   if (g_rand_double (r) < 0.1)
-    _random_hedge (c);
+    test_properties_random_hedge (c);
   for (guint i = 0; i < n_orders; i++)
     {
       MlOrder order;
 
-      _random_order (c, &order);
+      test_properties_random_order (c, &order);
       if (ml_account_open_position (c->account, &order, NULL))
         {
           c->scale += order.quantity * MAX (order.price, mark);
@@ -547,26 +547,26 @@ _run_case (Case *c)
       else
         c->seen.orders_refused++;
     }
-  _assert_state (c);
+  test_properties_assert_state (c);
 
   for (guint i = 0; i < 2; i++)
-    _random_margin_change (c);
+    test_properties_random_margin_change (c);
   if (g_rand_double (r) < 0.2)
     g_assert_true (ml_account_apply_funding (c->account, g_rand_double_range (r, -0.003, 0.003), NULL, NULL));
-  _assert_state (c);
-  _assert_curves (c);
+  test_properties_assert_state (c);
+  test_properties_assert_curves (c);
 
-  _assert_move (c);
+  test_properties_assert_move (c);
   c->scale *= 3; /* prices moved by up to 2x */
-  _assert_state (c);
-  _assert_curves (c);
+  test_properties_assert_state (c);
+  test_properties_assert_curves (c);
 
   positions = ml_account_get_positions (c->account);
   if (g_list_model_get_n_items (positions) > 0)
     {
       g_autoptr(MlPosition) p = g_list_model_get_item (positions, 0);
       g_assert_true (ml_account_close_position (c->account, p, NULL));
-      _assert_state (c);
+      test_properties_assert_state (c);
     }
 
   g_clear_object (&c->account);
@@ -580,7 +580,7 @@ test_random_accounts (void)
   guint n = N_ACCOUNTS;
 
   for (guint i = 0; i < n; i++)
-    _run_case (&c);
+    test_properties_run_case (&c);
   g_rand_free (c.rand);
 
   g_test_message ("%u random accounts checked (seed %u): %u orders opened, %u refused; "

@@ -17,14 +17,14 @@
 #include "margin-lab-core.h"
 
 static char *
-_bad_file (const char *name)
+test_scenario_errors_bad_file (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", "bad", name, NULL);
 }
 
 /* Whether @message starts with @expected; a failure shows both. */
 static gboolean
-_check_starts_with (const char *message,
+test_scenario_errors_check_starts_with (const char *message,
                     const char *expected)
 {
   g_autofree char *start = g_strndup (message, strlen (expected));
@@ -36,7 +36,7 @@ _check_starts_with (const char *message,
 /* The checks every refusal shares: nothing loaded, the right code, one line, the file's name
  * first. Returns the message after "FILE: ", or %NULL once the test has failed. */
 static const char *
-_check_one_line (const char   *path,
+test_scenario_errors_check_one_line (const char   *path,
                  MlScenario   *scenario,
                  const GError *error,
                  MlError       code)
@@ -53,7 +53,7 @@ _check_one_line (const char   *path,
   g_assert_cmpstr (g_quark_to_string (error->domain), ==, g_quark_to_string (ML_ERROR));
   g_assert_cmpint (error->code, ==, (int)code);
   g_assert_null (strchr (error->message, '\n'));
-  if (!_check_starts_with (error->message, prefix))
+  if (!test_scenario_errors_check_starts_with (error->message, prefix))
     return NULL;
 
   return error->message + strlen (prefix);
@@ -61,14 +61,14 @@ _check_one_line (const char   *path,
 
 /* @place, if any, comes right after the file's name: "positions[1].leverage" or "3:21". */
 static void
-_assert_refusal (const char   *path,
+test_scenario_errors_assert_refusal (const char   *path,
                  MlScenario   *scenario,
                  const GError *error,
                  MlError       code,
                  const char   *place,
                  const char   *phrase)
 {
-  const char *rest = _check_one_line (path, scenario, error, code);
+  const char *rest = test_scenario_errors_check_one_line (path, scenario, error, code);
 
   if (rest == NULL)
     return;
@@ -76,28 +76,28 @@ _assert_refusal (const char   *path,
     {
       g_autofree char *expected = g_strconcat (place, ": ", NULL);
 
-      _check_starts_with (rest, expected);
+      test_scenario_errors_check_starts_with (rest, expected);
     }
   if (strstr (rest, phrase) == NULL)
     g_test_fail_printf ("the message “%s” does not say “%s”", error->message, phrase);
 }
 
 static void
-_assert_refused (const char *name,
+test_scenario_errors_assert_refused (const char *name,
                  MlError     code,
                  const char *place,
                  const char *phrase)
 {
-  g_autofree char *path = _bad_file (name);
+  g_autofree char *path = test_scenario_errors_bad_file (name);
   g_autoptr(GError) error = NULL;
   g_autoptr(MlScenario) scenario = ml_scenario_new_from_file (path, &error);
 
-  _assert_refusal (path, scenario, error, code, place, phrase);
+  test_scenario_errors_assert_refusal (path, scenario, error, code, place, phrase);
 }
 
 /* A temporary folder for files made at run time. */
 static char *
-_make_tmp_dir (void)
+test_scenario_errors_make_tmp_dir (void)
 {
   g_autoptr(GError) error = NULL;
   char *dir = g_dir_make_tmp ("margin-lab-test-XXXXXX", &error);
@@ -112,19 +112,19 @@ _make_tmp_dir (void)
 static void
 test_syntax_missing_value (void)
 {
-  _assert_refused ("syntax-missing-value.mlscenario", ML_ERROR_SYNTAX, "3:21", "a value is missing");
+  test_scenario_errors_assert_refused ("syntax-missing-value.mlscenario", ML_ERROR_SYNTAX, "3:21", "a value is missing");
 }
 
 static void
 test_syntax_trailing_comma (void)
 {
-  _assert_refused ("syntax-trailing-comma.mlscenario", ML_ERROR_SYNTAX, "10:4", "a comma too many");
+  test_scenario_errors_assert_refused ("syntax-trailing-comma.mlscenario", ML_ERROR_SYNTAX, "10:4", "a comma too many");
 }
 
 static void
 test_trailing_garbage (void)
 {
-  _assert_refused ("trailing-garbage.mlscenario", ML_ERROR_SYNTAX, "12:3", "more follows after the end");
+  test_scenario_errors_assert_refused ("trailing-garbage.mlscenario", ML_ERROR_SYNTAX, "12:3", "more follows after the end");
 }
 
 /* A second JSON value after the scenario is as much garbage as a stray word: ignoring it would
@@ -132,20 +132,20 @@ test_trailing_garbage (void)
 static void
 test_trailing_second_object (void)
 {
-  g_autofree char *path = _bad_file ("trailing-second-object.mlscenario");
+  g_autofree char *path = test_scenario_errors_bad_file ("trailing-second-object.mlscenario");
   g_autoptr(GError) error = NULL;
   g_autoptr(MlScenario) scenario = ml_scenario_new_from_file (path, &error);
-  const char *rest = _check_one_line (path, scenario, error, ML_ERROR_SYNTAX);
+  const char *rest = test_scenario_errors_check_one_line (path, scenario, error, ML_ERROR_SYNTAX);
 
   if (rest != NULL)
-    _check_starts_with (rest, "12:");
+    test_scenario_errors_check_starts_with (rest, "12:");
 }
 
 static void
 test_duplicate_key (void)
 {
   /* The place is the second key itself. */
-  _assert_refused ("duplicate-key.mlscenario", ML_ERROR_SYNTAX, "5:3",
+  test_scenario_errors_assert_refused ("duplicate-key.mlscenario", ML_ERROR_SYNTAX, "5:3",
                    "“wallet_balance” appears twice");
 }
 
@@ -153,7 +153,7 @@ test_duplicate_key (void)
 static void
 test_huge_integer (void)
 {
-  _assert_refused ("huge-integer.mlscenario", ML_ERROR_SYNTAX, "4:17",
+  test_scenario_errors_assert_refused ("huge-integer.mlscenario", ML_ERROR_SYNTAX, "4:17",
                    "the number 1234567890123456789012345 is far too large");
 }
 
@@ -209,7 +209,7 @@ test_report_too_large (void)
   scenario = ml_scenario_new_from_data (text->str, text->len, "big.mlscenario", &error);
   g_assert_null (scenario);
   g_assert_error (error, ML_ERROR, ML_ERROR_INVALID);
-  _check_starts_with (error->message, "big.mlscenario: path: ");
+  test_scenario_errors_check_starts_with (error->message, "big.mlscenario: path: ");
   g_assert_nonnull (strstr (error->message, "3000000 entries"));
 }
 
@@ -224,7 +224,7 @@ test_not_json (gconstpointer data)
   g_assert_null (scenario);
   g_assert_error (error, ML_ERROR, ML_ERROR_SYNTAX);
   g_assert_null (strchr (error->message, '\n'));
-  _check_starts_with (error->message, expected);
+  test_scenario_errors_check_starts_with (error->message, expected);
   if (strstr (error->message, c->phrase) == NULL)
     g_test_fail_printf ("“%s” does not say “%s”", error->message, c->phrase);
 }
@@ -254,7 +254,7 @@ test_deep_nesting (void)
       g_assert_null (scenario);
       g_assert_error (error, ML_ERROR, ML_ERROR_SYNTAX);
       g_assert_null (strchr (error->message, '\n'));
-      _check_starts_with (error->message, "deep.mlscenario: 1:103: ");
+      test_scenario_errors_check_starts_with (error->message, "deep.mlscenario: 1:103: ");
       g_assert_nonnull (strstr (error->message, "nested more than 64 deep"));
       return;
     }
@@ -268,13 +268,13 @@ test_deep_nesting (void)
 static void
 test_empty_file (void)
 {
-  _assert_refused ("empty.mlscenario", ML_ERROR_NOT_TEXT, NULL, "is empty");
+  test_scenario_errors_assert_refused ("empty.mlscenario", ML_ERROR_NOT_TEXT, NULL, "is empty");
 }
 
 static void
 test_whitespace_only (void)
 {
-  _assert_refused ("whitespace-only.mlscenario", ML_ERROR_NOT_TEXT, NULL, "is empty");
+  test_scenario_errors_assert_refused ("whitespace-only.mlscenario", ML_ERROR_NOT_TEXT, NULL, "is empty");
 }
 
 static void
@@ -282,7 +282,7 @@ test_binary_file (void)
 {
   /* Valid UTF-8 up to byte 27, then a NUL and bytes that are never UTF-8. */
   static const char data[] = "{\"margin-lab-scenario\": 1,\n\0\xff\xfe\x01\x80";
-  g_autofree char *dir = _make_tmp_dir ();
+  g_autofree char *dir = test_scenario_errors_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "binary.mlscenario", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(MlScenario) scenario = NULL;
@@ -293,7 +293,7 @@ test_binary_file (void)
   g_unlink (path);
   g_rmdir (dir);
 
-  _assert_refusal (path, scenario, error, ML_ERROR_NOT_TEXT, NULL, "is not a text file (byte 28 ");
+  test_scenario_errors_assert_refusal (path, scenario, error, ML_ERROR_NOT_TEXT, NULL, "is not a text file (byte 28 ");
 }
 
 /* A sparse file: 100 MB on paper, almost nothing on disk. Deleted before the assertions, so
@@ -302,7 +302,7 @@ static void
 test_huge_file (void)
 {
   const off_t size = 100 * 1024 * 1024;
-  g_autofree char *dir = _make_tmp_dir ();
+  g_autofree char *dir = test_scenario_errors_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "huge.mlscenario", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(MlScenario) scenario = NULL;
@@ -322,25 +322,25 @@ test_huge_file (void)
 
   if (!written)
     g_error ("cannot make a 100 MB sparse file in %s", dir);
-  _assert_refusal (path, scenario, error, ML_ERROR_NOT_TEXT, NULL, "is too large");
+  test_scenario_errors_assert_refusal (path, scenario, error, ML_ERROR_NOT_TEXT, NULL, "is too large");
 }
 
 static void
 test_nonexistent_file (void)
 {
-  g_autofree char *path = _bad_file ("no-such-file.mlscenario");
+  g_autofree char *path = test_scenario_errors_bad_file ("no-such-file.mlscenario");
   g_autoptr(GError) error = NULL;
   g_autoptr(MlScenario) scenario = NULL;
 
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   scenario = ml_scenario_new_from_file (path, &error);
-  _assert_refusal (path, scenario, error, ML_ERROR_NOT_TEXT, NULL, g_strerror (ENOENT));
+  test_scenario_errors_assert_refusal (path, scenario, error, ML_ERROR_NOT_TEXT, NULL, g_strerror (ENOENT));
 }
 
 static void
 test_directory (void)
 {
-  g_autofree char *dir = _make_tmp_dir ();
+  g_autofree char *dir = test_scenario_errors_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "folder.mlscenario", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(MlScenario) scenario = NULL;
@@ -351,7 +351,7 @@ test_directory (void)
   g_rmdir (path);
   g_rmdir (dir);
 
-  _assert_refusal (path, scenario, error, ML_ERROR_NOT_TEXT, NULL,
+  test_scenario_errors_assert_refusal (path, scenario, error, ML_ERROR_NOT_TEXT, NULL,
                    "cannot be read: it is a folder");
 }
 
@@ -360,33 +360,33 @@ test_directory (void)
 static void
 test_top_level_array (void)
 {
-  _assert_refused ("top-level-array.mlscenario", ML_ERROR_INVALID, NULL, "not an object");
+  test_scenario_errors_assert_refused ("top-level-array.mlscenario", ML_ERROR_INVALID, NULL, "not an object");
 }
 
 static void
 test_version_2 (void)
 {
-  _assert_refused ("version-2.mlscenario", ML_ERROR_VERSION, "margin-lab-scenario",
+  test_scenario_errors_assert_refused ("version-2.mlscenario", ML_ERROR_VERSION, "margin-lab-scenario",
                    "newer Margin Lab");
 }
 
 static void
 test_missing_version (void)
 {
-  _assert_refused ("missing-version.mlscenario", ML_ERROR_INVALID, "margin-lab-scenario",
+  test_scenario_errors_assert_refused ("missing-version.mlscenario", ML_ERROR_INVALID, "margin-lab-scenario",
                    "missing");
 }
 
 static void
 test_unknown_key_top (void)
 {
-  _assert_refused ("unknown-key-top.mlscenario", ML_ERROR_INVALID, "comment", "unknown key");
+  test_scenario_errors_assert_refused ("unknown-key-top.mlscenario", ML_ERROR_INVALID, "comment", "unknown key");
 }
 
 static void
 test_unknown_key_position (void)
 {
-  _assert_refused ("unknown-key-position.mlscenario", ML_ERROR_INVALID, "positions[0].levrage",
+  test_scenario_errors_assert_refused ("unknown-key-position.mlscenario", ML_ERROR_INVALID, "positions[0].levrage",
                    "unknown key");
 }
 
@@ -394,27 +394,27 @@ test_unknown_key_position (void)
 static void
 test_newline_in_key (void)
 {
-  _assert_refused ("newline-in-key.mlscenario", ML_ERROR_INVALID, NULL, "unknown key");
+  test_scenario_errors_assert_refused ("newline-in-key.mlscenario", ML_ERROR_INVALID, NULL, "unknown key");
 }
 
 static void
 test_wrong_type (void)
 {
-  _assert_refused ("wrong-type.mlscenario", ML_ERROR_INVALID, "positions[0].quantity",
+  test_scenario_errors_assert_refused ("wrong-type.mlscenario", ML_ERROR_INVALID, "positions[0].quantity",
                    "expected a number, found text");
 }
 
 static void
 test_missing_wallet_balance (void)
 {
-  _assert_refused ("missing-wallet-balance.mlscenario", ML_ERROR_INVALID, "wallet_balance",
+  test_scenario_errors_assert_refused ("missing-wallet-balance.mlscenario", ML_ERROR_INVALID, "wallet_balance",
                    "missing");
 }
 
 static void
 test_missing_side (void)
 {
-  _assert_refused ("missing-side.mlscenario", ML_ERROR_INVALID, "positions[1].side", "missing");
+  test_scenario_errors_assert_refused ("missing-side.mlscenario", ML_ERROR_INVALID, "positions[1].side", "missing");
 }
 
 /* Account values */
@@ -422,21 +422,21 @@ test_missing_side (void)
 static void
 test_zero_wallet_balance (void)
 {
-  _assert_refused ("zero-wallet-balance.mlscenario", ML_ERROR_INVALID, "wallet_balance",
+  test_scenario_errors_assert_refused ("zero-wallet-balance.mlscenario", ML_ERROR_INVALID, "wallet_balance",
                    "must be above 0");
 }
 
 static void
 test_huge_wallet_balance (void)
 {
-  _assert_refused ("huge-wallet-balance.mlscenario", ML_ERROR_INVALID, "wallet_balance",
+  test_scenario_errors_assert_refused ("huge-wallet-balance.mlscenario", ML_ERROR_INVALID, "wallet_balance",
                    "is too large");
 }
 
 static void
 test_negative_mark_price (void)
 {
-  _assert_refused ("negative-mark-price.mlscenario", ML_ERROR_INVALID, "mark_price",
+  test_scenario_errors_assert_refused ("negative-mark-price.mlscenario", ML_ERROR_INVALID, "mark_price",
                    "is too small (at least 0.1)");
 }
 
@@ -444,14 +444,14 @@ test_negative_mark_price (void)
 static void
 test_non_finite (void)
 {
-  _assert_refused ("non-finite.mlscenario", ML_ERROR_INVALID, "positions[1].entry_price",
+  test_scenario_errors_assert_refused ("non-finite.mlscenario", ML_ERROR_INVALID, "positions[1].entry_price",
                    "too large to be represented");
 }
 
 static void
 test_isolated_above_wallet (void)
 {
-  _assert_refused ("isolated-above-wallet.mlscenario", ML_ERROR_INVALID, "positions",
+  test_scenario_errors_assert_refused ("isolated-above-wallet.mlscenario", ML_ERROR_INVALID, "positions",
                    "isolated margins add up to");
 }
 
@@ -460,7 +460,7 @@ test_isolated_above_wallet (void)
 static void
 test_already_liquidated (void)
 {
-  _assert_refused ("already-liquidated.mlscenario", ML_ERROR_INVALID, "positions[0]",
+  test_scenario_errors_assert_refused ("already-liquidated.mlscenario", ML_ERROR_INVALID, "positions[0]",
                    "would already be liquidated");
 }
 
@@ -469,28 +469,28 @@ test_already_liquidated (void)
 static void
 test_zero_quantity (void)
 {
-  _assert_refused ("zero-quantity.mlscenario", ML_ERROR_INVALID, "positions[0].quantity",
+  test_scenario_errors_assert_refused ("zero-quantity.mlscenario", ML_ERROR_INVALID, "positions[0].quantity",
                    "must be more than 0 BTC");
 }
 
 static void
 test_negative_quantity (void)
 {
-  _assert_refused ("negative-quantity.mlscenario", ML_ERROR_INVALID, "positions[0].quantity",
+  test_scenario_errors_assert_refused ("negative-quantity.mlscenario", ML_ERROR_INVALID, "positions[0].quantity",
                    "must be more than 0 BTC");
 }
 
 static void
 test_fractional_quantity (void)
 {
-  _assert_refused ("fractional-quantity.mlscenario", ML_ERROR_INVALID, "positions[1].quantity",
+  test_scenario_errors_assert_refused ("fractional-quantity.mlscenario", ML_ERROR_INVALID, "positions[1].quantity",
                    "not a whole number of contracts");
 }
 
 static void
 test_leverage_above_max (void)
 {
-  _assert_refused ("leverage-above-max.mlscenario", ML_ERROR_INVALID, "positions[1].leverage",
+  test_scenario_errors_assert_refused ("leverage-above-max.mlscenario", ML_ERROR_INVALID, "positions[1].leverage",
                    "150x is not allowed");
 }
 
@@ -498,14 +498,14 @@ test_leverage_above_max (void)
 static void
 test_leverage_above_bracket (void)
 {
-  _assert_refused ("leverage-above-bracket.mlscenario", ML_ERROR_INVALID, "positions[0].leverage",
+  test_scenario_errors_assert_refused ("leverage-above-bracket.mlscenario", ML_ERROR_INVALID, "positions[0].leverage",
                    "may use at most 100x");
 }
 
 static void
 test_leverage_fraction (void)
 {
-  _assert_refused ("leverage-fraction.mlscenario", ML_ERROR_INVALID, "positions[0].leverage",
+  test_scenario_errors_assert_refused ("leverage-fraction.mlscenario", ML_ERROR_INVALID, "positions[0].leverage",
                    "12.5 is not allowed");
 }
 
@@ -513,35 +513,35 @@ test_leverage_fraction (void)
 static void
 test_margin_below_initial (void)
 {
-  _assert_refused ("margin-below-initial.mlscenario", ML_ERROR_INVALID, "positions[0].margin",
+  test_scenario_errors_assert_refused ("margin-below-initial.mlscenario", ML_ERROR_INVALID, "positions[0].margin",
                    "below the initial margin of 300.00 USDT");
 }
 
 static void
 test_margin_on_cross (void)
 {
-  _assert_refused ("margin-on-cross.mlscenario", ML_ERROR_INVALID, "positions[1].margin",
+  test_scenario_errors_assert_refused ("margin-on-cross.mlscenario", ML_ERROR_INVALID, "positions[1].margin",
                    "cross position has no margin of its own");
 }
 
 static void
 test_duplicate_id (void)
 {
-  _assert_refused ("duplicate-id.mlscenario", ML_ERROR_INVALID, "positions[1].id",
+  test_scenario_errors_assert_refused ("duplicate-id.mlscenario", ML_ERROR_INVALID, "positions[1].id",
                    "already has the id “a”");
 }
 
 static void
 test_bad_side (void)
 {
-  _assert_refused ("bad-side.mlscenario", ML_ERROR_INVALID, "positions[0].side",
+  test_scenario_errors_assert_refused ("bad-side.mlscenario", ML_ERROR_INVALID, "positions[0].side",
                    "“buy” is neither “long” nor “short”");
 }
 
 static void
 test_bad_mode (void)
 {
-  _assert_refused ("bad-mode.mlscenario", ML_ERROR_INVALID, "positions[1].mode",
+  test_scenario_errors_assert_refused ("bad-mode.mlscenario", ML_ERROR_INVALID, "positions[1].mode",
                    "“portfolio” is neither “cross” nor “isolated”");
 }
 
@@ -551,21 +551,21 @@ test_bad_mode (void)
 static void
 test_bracket_amount_jump (void)
 {
-  _assert_refused ("bracket-amount-jump.mlscenario", ML_ERROR_INVALID,
+  test_scenario_errors_assert_refused ("bracket-amount-jump.mlscenario", ML_ERROR_INVALID,
                    "maintenance.brackets[1].amount", "it must be 50");
 }
 
 static void
 test_bracket_rate_falls (void)
 {
-  _assert_refused ("bracket-rate-falls.mlscenario", ML_ERROR_INVALID,
+  test_scenario_errors_assert_refused ("bracket-rate-falls.mlscenario", ML_ERROR_INVALID,
                    "maintenance.brackets[1].rate", "below the previous bracket's rate");
 }
 
 static void
 test_unknown_maintenance (void)
 {
-  _assert_refused ("unknown-maintenance.mlscenario", ML_ERROR_INVALID, "maintenance",
+  test_scenario_errors_assert_refused ("unknown-maintenance.mlscenario", ML_ERROR_INVALID, "maintenance",
                    "unknown bracket table “binance-btcusdt-2019”");
 }
 
@@ -574,13 +574,13 @@ test_unknown_maintenance (void)
 static void
 test_what_if_zero (void)
 {
-  _assert_refused ("what-if-zero.mlscenario", ML_ERROR_INVALID, "what_if[1]", "is too small (at least 0.1)");
+  test_scenario_errors_assert_refused ("what-if-zero.mlscenario", ML_ERROR_INVALID, "what_if[1]", "is too small (at least 0.1)");
 }
 
 static void
 test_path_negative (void)
 {
-  _assert_refused ("path-negative.mlscenario", ML_ERROR_INVALID, "path[1]", "is too small (at least 0.1)");
+  test_scenario_errors_assert_refused ("path-negative.mlscenario", ML_ERROR_INVALID, "path[1]", "is too small (at least 0.1)");
 }
 
 int

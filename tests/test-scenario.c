@@ -11,15 +11,15 @@
 #include "ml-test-util.h"
 
 static char *
-_example (const char *name)
+test_scenario_example (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", name, NULL);
 }
 
 static MlScenario *
-_load (const char *name)
+test_scenario_load (const char *name)
 {
-  g_autofree char *path = _example (name);
+  g_autofree char *path = test_scenario_example (name);
   g_autoptr(GError) error = NULL;
   MlScenario *scenario = ml_scenario_new_from_file (path, &error);
 
@@ -30,7 +30,7 @@ _load (const char *name)
 static void
 test_load_design_example (void)
 {
-  g_autoptr(MlScenario) scenario = _load ("same-long-two-modes.mlscenario");
+  g_autoptr(MlScenario) scenario = test_scenario_load ("same-long-two-modes.mlscenario");
   MlAccount *account = ml_scenario_get_account (scenario);
   MlPosition *a = ml_account_find_position (account, "a");
   MlPosition *b = ml_account_find_position (account, "b");
@@ -53,7 +53,7 @@ test_load_design_example (void)
 }
 
 static void
-_assert_round_trip (MlScenario *scenario)
+test_scenario_assert_round_trip (MlScenario *scenario)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MlScenario) again = NULL;
@@ -75,8 +75,8 @@ test_round_trip (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(MlScenario) scenario = _load (names[i]);
-      _assert_round_trip (scenario);
+      g_autoptr(MlScenario) scenario = test_scenario_load (names[i]);
+      test_scenario_assert_round_trip (scenario);
     }
 }
 
@@ -99,16 +99,16 @@ test_round_trip_tables_and_awkward_numbers (void)
   g_autoptr(MlScenario) flat_scenario = NULL;
 
   g_assert_no_error (error);
-  _assert_round_trip (scenario);
+  test_scenario_assert_round_trip (scenario);
   flat_scenario = ml_scenario_new_from_data (flat, -1, "inline", &error);
   g_assert_no_error (error);
-  _assert_round_trip (flat_scenario);
+  test_scenario_assert_round_trip (flat_scenario);
 }
 
 static void
 test_save_is_atomic (void)
 {
-  g_autoptr(MlScenario) scenario = _load ("same-long-two-modes.mlscenario");
+  g_autoptr(MlScenario) scenario = test_scenario_load ("same-long-two-modes.mlscenario");
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("margin-lab-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "saved.mlscenario", NULL);
@@ -140,7 +140,7 @@ test_save_is_atomic (void)
 }
 
 static JsonObject *
-_report (MlScenario *scenario,
+test_scenario_report (MlScenario *scenario,
          JsonParser *parser)
 {
   g_autofree char *report = ml_scenario_build_report (scenario, NULL);
@@ -154,9 +154,9 @@ _report (MlScenario *scenario,
 static void
 test_report (void)
 {
-  g_autoptr(MlScenario) scenario = _load ("same-long-two-modes.mlscenario");
+  g_autoptr(MlScenario) scenario = test_scenario_load ("same-long-two-modes.mlscenario");
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *report = _report (scenario, parser);
+  JsonObject *report = test_scenario_report (scenario, parser);
   JsonObject *account = json_object_get_object_member (report, "account");
   JsonArray *positions = json_object_get_array_member (report, "positions");
   JsonObject *a = json_array_get_object_element (positions, 0);
@@ -207,7 +207,7 @@ test_report_nulls_without_cross (void)
   JsonObject *account;
 
   g_assert_no_error (error);
-  account = json_object_get_object_member (_report (scenario, parser), "account");
+  account = json_object_get_object_member (test_scenario_report (scenario, parser), "account");
   g_assert_true (json_object_get_null_member (account, "cross_margin_ratio"));
   g_assert_true (json_object_get_null_member (account, "cross_liquidation_price"));
 }

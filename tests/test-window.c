@@ -21,32 +21,32 @@
 #include "ml-window.h"
 
 static void
-_iterate (void)
+test_window_iterate (void)
 {
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
 }
 
 static gpointer
-_window_child (MlWindow   *window,
+test_window_child (MlWindow   *window,
                const char *name)
 {
   return gtk_widget_get_template_child (GTK_WIDGET (window), ML_TYPE_WINDOW, name);
 }
 
 static gpointer
-_panel_child (MlWindow   *window,
+test_window_panel_child (MlWindow   *window,
               const char *name)
 {
-  return gtk_widget_get_template_child (_window_child (window, "order_panel"), ML_TYPE_ORDER_PANEL, name);
+  return gtk_widget_get_template_child (test_window_child (window, "order_panel"), ML_TYPE_ORDER_PANEL, name);
 }
 
 /* What a preview value shows: a label, or the liquidation price that explains itself. */
 static const char *
-_text (MlWindow   *window,
+test_window_text (MlWindow   *window,
        const char *value)
 {
-  gpointer widget = _panel_child (window, value);
+  gpointer widget = test_window_panel_child (window, value);
 
   if (ML_IS_EXPLAIN_BUTTON (widget))
     return ml_explain_button_get_label (widget);
@@ -54,41 +54,41 @@ _text (MlWindow   *window,
 }
 
 static void
-_type (MlWindow   *window,
+test_window_type (MlWindow   *window,
        const char *editable,
        const char *text)
 {
-  gtk_editable_set_text (_panel_child (window, editable), text);
-  _iterate ();
+  gtk_editable_set_text (test_window_panel_child (window, editable), text);
+  test_window_iterate ();
 }
 
 static MlWindow *
-_new_window (void)
+test_window_new_window (void)
 {
   MlWindow *window = ml_window_new (NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  while (gtk_widget_get_width (_window_child (window, "chart_view")) == 0)
+  while (gtk_widget_get_width (test_window_child (window, "chart_view")) == 0)
     g_main_context_iteration (NULL, TRUE);
-  _iterate ();
+  test_window_iterate ();
   return window;
 }
 
 /* The worked example: long 0.1 BTC at the mark of 60,000, 20x, isolated. */
 static MlWindow *
-_window_with_example_order (void)
+test_window_with_example_order (void)
 {
-  MlWindow *window = _new_window ();
+  MlWindow *window = test_window_new_window ();
 
-  gtk_toggle_button_set_active (_panel_child (window, "isolated_button"), TRUE);
-  _type (window, "leverage_spin", "20");
-  _type (window, "size_entry", "0.1");
+  gtk_toggle_button_set_active (test_window_panel_child (window, "isolated_button"), TRUE);
+  test_window_type (window, "leverage_spin", "20");
+  test_window_type (window, "size_entry", "0.1");
   return window;
 }
 
 static guint
-_n_positions (MlWindow *window)
+test_window_n_positions (MlWindow *window)
 {
   return g_list_model_get_n_items (ml_account_get_positions (ml_window_get_account (window)));
 }
@@ -96,21 +96,21 @@ _n_positions (MlWindow *window)
 static void
 test_preview_is_the_model (void)
 {
-  MlWindow *window = _window_with_example_order ();
+  MlWindow *window = test_window_with_example_order ();
   g_autofree char *why = NULL;
 
-  g_assert_cmpstr (_text (window, "notional_value"), ==, "6000.00 USDT");
-  g_assert_cmpstr (_text (window, "margin_value"), ==, "300.00 USDT");
-  g_assert_cmpstr (_text (window, "liquidation_value"), ==, "57228.9");
-  g_assert_cmpstr (_text (window, "bankruptcy_value"), ==, "57000.0");
+  g_assert_cmpstr (test_window_text (window, "notional_value"), ==, "6000.00 USDT");
+  g_assert_cmpstr (test_window_text (window, "margin_value"), ==, "300.00 USDT");
+  g_assert_cmpstr (test_window_text (window, "liquidation_value"), ==, "57228.9");
+  g_assert_cmpstr (test_window_text (window, "bankruptcy_value"), ==, "57000.0");
   /* (60,000 − 57,228.9156626506) / 60,000 */
-  g_assert_cmpstr (_text (window, "distance_value"), ==, "4.62 % below the mark");
-  g_assert_cmpstr (_text (window, "loss_value"), ==, "at most 300.00 USDT, its isolated margin");
-  g_assert_cmpstr (_text (window, "size_hint"), ==, "1000 contracts: 0.1000 BTC, 6000.00 USDT of notional");
-  g_assert_true (ml_order_panel_get_valid (_window_child (window, "order_panel")));
+  g_assert_cmpstr (test_window_text (window, "distance_value"), ==, "4.62 % below the mark");
+  g_assert_cmpstr (test_window_text (window, "loss_value"), ==, "at most 300.00 USDT, its isolated margin");
+  g_assert_cmpstr (test_window_text (window, "size_hint"), ==, "1000 contracts: 0.1000 BTC, 6000.00 USDT of notional");
+  g_assert_true (ml_order_panel_get_valid (test_window_child (window, "order_panel")));
 
   /* Its liquidation price explains itself: the isolated long's formula, its bracket. */
-  why = ml_explain_button_explain (_panel_child (window, "liquidation_value"));
+  why = ml_explain_button_explain (test_window_panel_child (window, "liquidation_value"));
   g_assert_nonnull (strstr (why, "LP = (Q·E − W − cum) / (Q·(1 − MMR))"));
   g_assert_nonnull (strstr (why, "57228.9"));
   g_assert_nonnull (strstr (why, "Bracket 1"));
@@ -120,38 +120,38 @@ test_preview_is_the_model (void)
 static void
 test_toggle_changes_preview (void)
 {
-  MlWindow *window = _window_with_example_order ();
-  g_autofree char *isolated_lp = g_strdup (_text (window, "liquidation_value"));
+  MlWindow *window = test_window_with_example_order ();
+  g_autofree char *isolated_lp = g_strdup (test_window_text (window, "liquidation_value"));
 
-  gtk_toggle_button_set_active (_panel_child (window, "cross_button"), TRUE);
-  _iterate ();
+  gtk_toggle_button_set_active (test_window_panel_child (window, "cross_button"), TRUE);
+  test_window_iterate ();
   /* The whole wallet stands behind a cross position. */
-  g_assert_cmpstr (_text (window, "loss_value"), ==, "up to the whole cross balance, 1000.00 USDT");
-  g_assert_cmpstr (_text (window, "liquidation_value"), !=, isolated_lp);
-  g_assert_cmpstr (_text (window, "margin_value"), ==, "300.00 USDT");
+  g_assert_cmpstr (test_window_text (window, "loss_value"), ==, "up to the whole cross balance, 1000.00 USDT");
+  g_assert_cmpstr (test_window_text (window, "liquidation_value"), !=, isolated_lp);
+  g_assert_cmpstr (test_window_text (window, "margin_value"), ==, "300.00 USDT");
 
   /* Leverage moves the preview too: 10x doubles the initial margin. */
-  gtk_toggle_button_set_active (_panel_child (window, "isolated_button"), TRUE);
-  _type (window, "leverage_spin", "10");
-  g_assert_cmpstr (_text (window, "margin_value"), ==, "600.00 USDT");
-  g_assert_cmpstr (_text (window, "loss_value"), ==, "at most 600.00 USDT, its isolated margin");
+  gtk_toggle_button_set_active (test_window_panel_child (window, "isolated_button"), TRUE);
+  test_window_type (window, "leverage_spin", "10");
+  g_assert_cmpstr (test_window_text (window, "margin_value"), ==, "600.00 USDT");
+  g_assert_cmpstr (test_window_text (window, "loss_value"), ==, "at most 600.00 USDT, its isolated margin");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
 test_order_adds_row_and_line (void)
 {
-  MlWindow *window = _window_with_example_order ();
-  MlChartView *view = _window_child (window, "chart_view");
+  MlWindow *window = test_window_with_example_order ();
+  MlChartView *view = test_window_child (window, "chart_view");
   g_autofree char *before = ml_chart_describe (ml_chart_view_get_chart (view));
   g_autofree char *after = NULL;
   MlPosition *position;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.place-order", NULL));
-  _iterate ();
+  test_window_iterate ();
 
-  g_assert_cmpuint (_n_positions (window), ==, 1);
-  g_assert_nonnull (gtk_list_box_get_row_at_index (_window_child (window, "positions_list"), 0));
+  g_assert_cmpuint (test_window_n_positions (window), ==, 1);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (test_window_child (window, "positions_list"), 0));
   position = g_list_model_get_item (ml_account_get_positions (ml_window_get_account (window)), 0);
   ml_assert_close (ml_position_get_liquidation_price (position), 57228.9156626506, ML_EXACT);
   g_object_unref (position);
@@ -165,7 +165,7 @@ test_order_adds_row_and_line (void)
 }
 
 static GtkGesture *
-_drag_gesture (GtkWidget *widget)
+test_window_drag_gesture (GtkWidget *widget)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
 
@@ -182,13 +182,13 @@ _drag_gesture (GtkWidget *widget)
 static void
 test_drag_moves_mark (void)
 {
-  MlWindow *window = _new_window ();
-  MlChartView *view = _window_child (window, "chart_view");
+  MlWindow *window = test_window_new_window ();
+  MlChartView *view = test_window_child (window, "chart_view");
   GtkWidget *widget = GTK_WIDGET (view);
   MlChart *chart = ml_chart_view_get_chart (view);
   double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   double lo, hi, start_x, end_x, target;
-  GtkGesture *drag = _drag_gesture (widget);
+  GtkGesture *drag = test_window_drag_gesture (widget);
 
   ml_chart_get_range (chart, &lo, &hi);
   start_x = ml_chart_x_for_price (chart, w, h, 60000);
@@ -199,7 +199,7 @@ test_drag_moves_mark (void)
   g_signal_emit_by_name (drag, "drag-update", (end_x - start_x) / 2, 0.0);
   g_signal_emit_by_name (drag, "drag-update", end_x - start_x, 0.0);
   g_signal_emit_by_name (drag, "drag-end", end_x - start_x, 0.0);
-  _iterate ();
+  test_window_iterate ();
 
   ml_assert_close (ml_account_get_mark_price (ml_window_get_account (window)), target, 0.1 / target);
 
@@ -212,50 +212,50 @@ test_drag_moves_mark (void)
 static void
 test_undo_redo (void)
 {
-  MlWindow *window = _window_with_example_order ();
+  MlWindow *window = test_window_with_example_order ();
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.place-order", NULL);
-  _iterate ();
-  g_assert_cmpuint (_n_positions (window), ==, 1);
+  test_window_iterate ();
+  g_assert_cmpuint (test_window_n_positions (window), ==, 1);
   ml_assert_close (ml_account_get_cross_wallet_balance (ml_window_get_account (window)), 700, ML_EXACT);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  _iterate ();
-  g_assert_cmpuint (_n_positions (window), ==, 0);
+  test_window_iterate ();
+  g_assert_cmpuint (test_window_n_positions (window), ==, 0);
   ml_assert_close (ml_account_get_cross_wallet_balance (ml_window_get_account (window)), 1000, ML_EXACT);
-  g_assert_null (gtk_list_box_get_row_at_index (_window_child (window, "positions_list"), 0));
+  g_assert_null (gtk_list_box_get_row_at_index (test_window_child (window, "positions_list"), 0));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  _iterate ();
-  g_assert_cmpuint (_n_positions (window), ==, 1);
+  test_window_iterate ();
+  g_assert_cmpuint (test_window_n_positions (window), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Bad input: the control gets the error style and a sentence, the order cannot be placed,
  * and the model does not change. */
 static void
-_assert_refused (MlWindow   *window,
+test_window_assert_refused (MlWindow   *window,
                  const char *control,
                  const char *error_label,
                  const char *phrase)
 {
-  GtkLabel *label = _panel_child (window, error_label);
+  GtkLabel *label = test_window_panel_child (window, error_label);
 
   g_test_message ("%s: %s", control, gtk_label_get_text (label));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
   g_assert_nonnull (strstr (gtk_label_get_text (label), phrase));
-  g_assert_true (gtk_widget_has_css_class (_panel_child (window, control), "error"));
-  g_assert_false (ml_order_panel_get_valid (_window_child (window, "order_panel")));
-  g_assert_false (gtk_widget_get_sensitive (_panel_child (window, "open_button")));
+  g_assert_true (gtk_widget_has_css_class (test_window_panel_child (window, control), "error"));
+  g_assert_false (ml_order_panel_get_valid (test_window_child (window, "order_panel")));
+  g_assert_false (gtk_widget_get_sensitive (test_window_panel_child (window, "open_button")));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.place-order", NULL);
-  g_assert_cmpuint (_n_positions (window), ==, 0);
-  g_assert_cmpstr (_text (window, "liquidation_value"), ==, "—");
+  g_assert_cmpuint (test_window_n_positions (window), ==, 0);
+  g_assert_cmpstr (test_window_text (window, "liquidation_value"), ==, "—");
 }
 
 static void
 test_bad_inputs (void)
 {
-  MlWindow *window = _window_with_example_order ();
+  MlWindow *window = test_window_with_example_order ();
   const struct { const char *control, *text, *error_label, *phrase; } cases[] = {
     { "size_entry", "", "size_error", "Type a size" },
     { "size_entry", "abc", "size_error", "is not a number" },
@@ -275,25 +275,25 @@ test_bad_inputs (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      _type (window, cases[i].control, cases[i].text);
-      _assert_refused (window, cases[i].control, cases[i].error_label, cases[i].phrase);
+      test_window_type (window, cases[i].control, cases[i].text);
+      test_window_assert_refused (window, cases[i].control, cases[i].error_label, cases[i].phrase);
       /* Back to the good order, which is placeable again. */
-      _type (window, cases[i].control, g_str_equal (cases[i].control, "leverage_spin") ? "20"
+      test_window_type (window, cases[i].control, g_str_equal (cases[i].control, "leverage_spin") ? "20"
                                        : g_str_equal (cases[i].control, "size_entry") ? "0.1" : "");
-      g_assert_true (ml_order_panel_get_valid (_window_child (window, "order_panel")));
-      g_assert_false (gtk_widget_has_css_class (_panel_child (window, cases[i].control), "error"));
+      g_assert_true (ml_order_panel_get_valid (test_window_child (window, "order_panel")));
+      g_assert_false (gtk_widget_has_css_class (test_window_panel_child (window, cases[i].control), "error"));
     }
 
   /* Above the bracket: 10 BTC at 60,000 is 600,000 of notional, where 100x is the most. */
-  _type (window, "size_entry", "10");
-  _type (window, "leverage_spin", "125");
-  _assert_refused (window, "leverage_spin", "leverage_error", "at most 100×");
-  g_assert_cmpfloat (gtk_adjustment_get_upper (_panel_child (window, "scale_adjustment")), ==, 100);
+  test_window_type (window, "size_entry", "10");
+  test_window_type (window, "leverage_spin", "125");
+  test_window_assert_refused (window, "leverage_spin", "leverage_error", "at most 100×");
+  g_assert_cmpfloat (gtk_adjustment_get_upper (test_window_panel_child (window, "scale_adjustment")), ==, 100);
 
   /* More than the balance: 1 BTC at 10x needs 6,000 of margin; the wallet has 1,000. */
-  _type (window, "size_entry", "1");
-  _type (window, "leverage_spin", "10");
-  _assert_refused (window, "open_button", "order_error", "available");
+  test_window_type (window, "size_entry", "1");
+  test_window_type (window, "leverage_spin", "10");
+  test_window_assert_refused (window, "open_button", "order_error", "available");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -301,25 +301,25 @@ test_bad_inputs (void)
 static void
 test_size_as_usdt_margin (void)
 {
-  MlWindow *window = _new_window ();
+  MlWindow *window = test_window_new_window ();
 
-  gtk_toggle_button_set_active (_panel_child (window, "isolated_button"), TRUE);
-  gtk_drop_down_set_selected (_panel_child (window, "unit_dropdown"), 1);
-  _type (window, "leverage_spin", "30");
-  _type (window, "size_entry", "100");
-  g_assert_cmpstr (_text (window, "size_hint"), ==, "500 contracts: 0.0500 BTC, 3000.00 USDT of notional");
-  g_assert_cmpstr (_text (window, "margin_value"), ==, "100.00 USDT");
-  g_assert_cmpstr (_text (window, "loss_value"), ==, "at most 100.00 USDT, its isolated margin");
+  gtk_toggle_button_set_active (test_window_panel_child (window, "isolated_button"), TRUE);
+  gtk_drop_down_set_selected (test_window_panel_child (window, "unit_dropdown"), 1);
+  test_window_type (window, "leverage_spin", "30");
+  test_window_type (window, "size_entry", "100");
+  g_assert_cmpstr (test_window_text (window, "size_hint"), ==, "500 contracts: 0.0500 BTC, 3000.00 USDT of notional");
+  g_assert_cmpstr (test_window_text (window, "margin_value"), ==, "100.00 USDT");
+  g_assert_cmpstr (test_window_text (window, "loss_value"), ==, "at most 100.00 USDT, its isolated margin");
 
   /* 1 USDT at 1x buys nothing: one contract costs 6.00 of margin. */
-  _type (window, "leverage_spin", "1");
-  _type (window, "size_entry", "1");
-  _assert_refused (window, "size_entry", "size_error", "one costs 6.00 USDT");
+  test_window_type (window, "leverage_spin", "1");
+  test_window_type (window, "size_entry", "1");
+  test_window_assert_refused (window, "size_entry", "size_error", "one costs 6.00 USDT");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static gpointer
-_row_child (GtkListBoxRow *row,
+test_window_row_child (GtkListBoxRow *row,
             const char    *name)
 {
   return gtk_widget_get_template_child (GTK_WIDGET (row), ML_TYPE_POSITION_ROW, name);
@@ -328,26 +328,26 @@ _row_child (GtkListBoxRow *row,
 static void
 test_remove_too_much_margin (void)
 {
-  MlWindow *window = _window_with_example_order ();
+  MlWindow *window = test_window_with_example_order ();
   GtkListBoxRow *row;
   GtkWidget *remove_button, *add_button;
   GtkLabel *amount_error;
   const char *id;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.place-order", NULL);
-  _iterate ();
-  row = gtk_list_box_get_row_at_index (_window_child (window, "positions_list"), 0);
+  test_window_iterate ();
+  row = gtk_list_box_get_row_at_index (test_window_child (window, "positions_list"), 0);
   g_assert_true (ML_IS_POSITION_ROW (row));
 
-  gtk_editable_set_text (_row_child (row, "amount_entry"), "250");
-  remove_button = _row_child (row, "remove_button");
-  add_button = _row_child (row, "add_button");
-  amount_error = _row_child (row, "amount_error");
+  gtk_editable_set_text (test_window_row_child (row, "amount_entry"), "250");
+  remove_button = test_window_row_child (row, "remove_button");
+  add_button = test_window_row_child (row, "add_button");
+  amount_error = test_window_row_child (row, "amount_error");
   /* 250 can be added (697 is free) but not removed from a 300 margin. */
   g_assert_false (gtk_widget_get_sensitive (remove_button));
   g_assert_true (gtk_widget_get_sensitive (add_button));
 
-  gtk_editable_set_text (_row_child (row, "amount_entry"), "5000");
+  gtk_editable_set_text (test_window_row_child (row, "amount_entry"), "5000");
   g_assert_false (gtk_widget_get_sensitive (remove_button));
   g_assert_false (gtk_widget_get_sensitive (add_button));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (amount_error)));
@@ -364,9 +364,9 @@ test_remove_too_much_margin (void)
 static void
 test_mark_entry (void)
 {
-  MlWindow *window = _new_window ();
-  GtkEntry *entry = _window_child (window, "mark_entry");
-  GtkLabel *error = _window_child (window, "mark_error");
+  MlWindow *window = test_window_new_window ();
+  GtkEntry *entry = test_window_child (window, "mark_entry");
+  GtkLabel *error = test_window_child (window, "mark_error");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "lots");
   g_signal_emit_by_name (entry, "activate");
@@ -386,8 +386,8 @@ test_mark_entry (void)
 static void
 test_mark_slider (void)
 {
-  MlWindow *window = _new_window ();
-  GtkScale *scale = _window_child (window, "mark_scale");
+  MlWindow *window = test_window_new_window ();
+  GtkScale *scale = test_window_child (window, "mark_scale");
   GtkAdjustment *adjustment = gtk_range_get_adjustment (GTK_RANGE (scale));
   double upper = gtk_adjustment_get_upper (adjustment);
   gboolean handled;
@@ -403,7 +403,7 @@ test_mark_slider (void)
 }
 
 static AdwMessageDialog *
-_find_message_dialog (void)
+test_window_find_message_dialog (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -420,7 +420,7 @@ _find_message_dialog (void)
 static void
 test_open_broken_keeps_lab (void)
 {
-  MlWindow *window = _window_with_example_order ();
+  MlWindow *window = test_window_with_example_order ();
   g_autofree char *path = ml_test_data ("bad/syntax-trailing-comma.mlscenario");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -433,12 +433,12 @@ test_open_broken_keeps_lab (void)
   before = ml_window_get_account (window);
 
   g_assert_false (ml_window_open_file (window, file));
-  _iterate ();
+  test_window_iterate ();
   g_assert_true (ml_window_get_account (window) == before);
-  g_assert_cmpuint (_n_positions (window), ==, 1);
+  g_assert_cmpuint (test_window_n_positions (window), ==, 1);
 
   /* The dialog gives the command line's own one-line reason. */
-  dialog = _find_message_dialog ();
+  dialog = test_window_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, error->message);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -448,7 +448,7 @@ test_open_broken_keeps_lab (void)
 static void
 test_save_and_open (void)
 {
-  MlWindow *window = _window_with_example_order ();
+  MlWindow *window = test_window_with_example_order ();
   g_autofree char *dir = g_dir_make_tmp ("margin-lab-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "lab.mlscenario", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -457,13 +457,13 @@ test_save_and_open (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.place-order", NULL);
   g_assert_true (ml_window_save_file (window, file));
 
-  other = _new_window ();
+  other = test_window_new_window ();
   g_assert_true (ml_window_open_file (other, file));
-  g_assert_cmpuint (_n_positions (other), ==, 1);
+  g_assert_cmpuint (test_window_n_positions (other), ==, 1);
   ml_assert_close (ml_account_get_cross_wallet_balance (ml_window_get_account (other)), 700, ML_EXACT);
   /* Opening starts a new history. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (other), "win.undo", NULL)
-                  && _n_positions (other) == 0);
+                  && test_window_n_positions (other) == 0);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -476,7 +476,7 @@ test_save_and_open (void)
 static void
 test_path_steps_and_liquidates (void)
 {
-  MlWindow *window = _new_window ();
+  MlWindow *window = test_window_new_window ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios",
                                                  "article-long-isolated.mlscenario", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -491,11 +491,11 @@ test_path_steps_and_liquidates (void)
   g_assert_false (ml_position_get_liquidated (position));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.step", NULL);
-  _iterate ();
+  test_window_iterate ();
   ml_assert_close (ml_account_get_mark_price (ml_window_get_account (window)), 58000, ML_EXACT);
   g_assert_true (ml_position_get_liquidated (position));
-  row = gtk_list_box_get_row_at_index (_window_child (window, "positions_list"), 0);
-  g_assert_nonnull (strstr (gtk_label_get_text (_row_child (row, "title_label")), "liquidated"));
+  row = gtk_list_box_get_row_at_index (test_window_child (window, "positions_list"), 0);
+  g_assert_nonnull (strstr (gtk_label_get_text (test_window_row_child (row, "title_label")), "liquidated"));
 
   /* Each step is one undo step, the liquidation with it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -509,28 +509,28 @@ test_path_steps_and_liquidates (void)
 static void
 test_explain_buttons (void)
 {
-  MlWindow *window = _window_with_example_order ();
+  MlWindow *window = test_window_with_example_order ();
   g_autofree char *ratio = NULL;
   g_autofree char *pool = NULL;
 
-  gtk_toggle_button_set_active (_panel_child (window, "cross_button"), TRUE);
-  _iterate ();
+  gtk_toggle_button_set_active (test_window_panel_child (window, "cross_button"), TRUE);
+  test_window_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.place-order", NULL);
-  ratio = ml_explain_button_explain (_window_child (window, "ratio_button"));
-  pool = ml_explain_button_explain (_window_child (window, "pool_button"));
+  ratio = ml_explain_button_explain (test_window_child (window, "ratio_button"));
+  pool = ml_explain_button_explain (test_window_child (window, "pool_button"));
   /* 0.1 BTC at 60,000 in the bracket of 0.40 %: 24.00 USDT of maintenance on a 1,000 pool. */
   g_assert_nonnull (strstr (ratio, "24.00 USDT"));
   g_assert_nonnull (strstr (ratio, "2.40 %"));
   g_assert_nonnull (strstr (pool, "1000.00 USDT"));
-  g_assert_cmpstr (ml_explain_button_get_label (_window_child (window, "ratio_button")), ==, "2.40 %, safe");
+  g_assert_cmpstr (ml_explain_button_get_label (test_window_child (window, "ratio_button")), ==, "2.40 %, safe");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
 test_compare_modes (void)
 {
-  MlWindow *window = _new_window ();
-  MlChartView *view = _window_child (window, "chart_view");
+  MlWindow *window = test_window_new_window ();
+  MlChartView *view = test_window_child (window, "chart_view");
   gboolean before = ml_chart_view_get_compare (view);
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "compare-modes", NULL);
@@ -543,7 +543,7 @@ test_compare_modes (void)
 
 /* Every control a learner can reach has a name a screen reader can say. */
 static gboolean
-_is_control (GtkWidget *widget)
+test_window_is_control (GtkWidget *widget)
 {
   return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_ENTRY (widget)
          || GTK_IS_SPIN_BUTTON (widget) || GTK_IS_SCALE (widget) || GTK_IS_DROP_DOWN (widget)
@@ -551,7 +551,7 @@ _is_control (GtkWidget *widget)
 }
 
 static gboolean
-_has_name (GtkWidget *widget)
+test_window_has_name (GtkWidget *widget)
 {
   GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
 
@@ -570,7 +570,7 @@ _has_name (GtkWidget *widget)
 }
 
 static guint
-_check_names (GtkWidget *widget,
+test_window_check_names (GtkWidget *widget,
               GString   *missing)
 {
   guint n = 0;
@@ -578,10 +578,10 @@ _check_names (GtkWidget *widget,
   /* A menu button's inner toggle is its own business; the menu button carries the name. */
   if (GTK_IS_TOGGLE_BUTTON (widget) && GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))
     return 0;
-  if (_is_control (widget))
+  if (test_window_is_control (widget))
     {
       n++;
-      if (!_has_name (widget))
+      if (!test_window_has_name (widget))
         g_string_append_printf (missing, " %s(%s)", G_OBJECT_TYPE_NAME (widget),
                                 gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)) ?: "?");
       /* A control's own parts (a spin button's text, a drop-down's button) are its business. */
@@ -589,26 +589,26 @@ _check_names (GtkWidget *widget,
         return n;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    n += _check_names (child, missing);
+    n += test_window_check_names (child, missing);
   return n;
 }
 
 static void
 test_accessible_names (void)
 {
-  MlWindow *window = _window_with_example_order ();
+  MlWindow *window = test_window_with_example_order ();
   g_autoptr(GString) missing = g_string_new (NULL);
   guint n;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.place-order", NULL);
-  _iterate ();
-  n = _check_names (GTK_WIDGET (window), missing);
+  test_window_iterate ();
+  n = test_window_check_names (GTK_WIDGET (window), missing);
   g_test_message ("%u controls checked", n);
   g_assert_cmpuint (n, >=, 25);
   g_assert_cmpstr (missing->str, ==, "");
 
-  gtk_test_accessible_assert_role (_window_child (window, "chart_view"), GTK_ACCESSIBLE_ROLE_IMG);
-  gtk_test_accessible_assert_property (_window_child (window, "chart_view"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_test_accessible_assert_role (test_window_child (window, "chart_view"), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (test_window_child (window, "chart_view"), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Collateral chart");
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -270,7 +270,7 @@ typedef struct
 } Line;
 
 static void
-_clear_line (gpointer data)
+ml_chart_clear_line (gpointer data)
 {
   Line *line = data;
 
@@ -279,7 +279,7 @@ _clear_line (gpointer data)
 }
 
 static char *
-_describe_position (MlPosition *p)
+ml_chart_describe_position (MlPosition *p)
 {
   g_autofree char *size = ml_money_format_btc (ml_position_get_quantity (p));
 
@@ -292,7 +292,7 @@ _describe_position (MlPosition *p)
 
 /* The ids of the cross positions the pool backs, "b, c"; empty when there are none. */
 static char *
-_pool_ids (MlAccount *account)
+ml_chart_pool_ids (MlAccount *account)
 {
   GListModel *positions = ml_account_get_positions (account);
   GString *ids = g_string_new (NULL);
@@ -308,9 +308,9 @@ _pool_ids (MlAccount *account)
 }
 
 static char *
-_pool_label (MlAccount *account)
+ml_chart_pool_label (MlAccount *account)
 {
-  g_autofree char *ids = _pool_ids (account);
+  g_autofree char *ids = ml_chart_pool_ids (account);
 
   if (ids[0] == '\0')
     return g_strdup (_("Cross balance (no cross positions)"));
@@ -320,17 +320,17 @@ _pool_label (MlAccount *account)
 
 /* The account last: drawn on top, and first in the legend's eye. */
 static GArray *
-_lines (MlChart *self)
+ml_chart_lines (MlChart *self)
 {
   GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
   GListModel *positions = ml_account_get_positions (self->account);
   guint n_isolated = 0;
   Line line;
 
-  g_array_set_clear_func (lines, _clear_line);
+  g_array_set_clear_func (lines, ml_chart_clear_line);
 
   line = (Line) { ml_account_get_pool_curve (self->account), self->palette.pool, 2,
-                  pool_dash, G_N_ELEMENTS (pool_dash), _pool_label (self->account) };
+                  pool_dash, G_N_ELEMENTS (pool_dash), ml_chart_pool_label (self->account) };
   g_array_append_val (lines, line);
 
   for (guint i = 0; i < g_list_model_get_n_items (positions); i++)
@@ -341,7 +341,7 @@ _lines (MlChart *self)
       if (ml_position_get_mode (p) != ML_MARGIN_MODE_ISOLATED || ml_position_get_liquidated (p))
         continue;
       line = (Line) { ml_account_get_position_curve (self->account, p), self->palette.positions[k],
-                      2, dash_patterns[k], dash_lengths[k], _describe_position (p) };
+                      2, dash_patterns[k], dash_lengths[k], ml_chart_describe_position (p) };
       g_array_append_val (lines, line);
       n_isolated++;
     }
@@ -370,11 +370,11 @@ _lines (MlChart *self)
 /* The range */
 
 static void
-_auto_range (MlChart *self,
+ml_chart_auto_range (MlChart *self,
              double  *min_price,
              double  *max_price)
 {
-  g_autoptr(GArray) lines = _lines (self);
+  g_autoptr(GArray) lines = ml_chart_lines (self);
   double mark = ml_account_get_mark_price (self->account);
   double lo = mark, hi = mark, pad;
 
@@ -418,7 +418,7 @@ ml_chart_get_range (MlChart *self,
       *max_price = self->max_price;
     }
   else
-    _auto_range (self, min_price, max_price);
+    ml_chart_auto_range (self, min_price, max_price);
 }
 
 void
@@ -445,7 +445,7 @@ ml_chart_reset_range (MlChart *self)
 /* The highest value any line reaches in the price range: the lines are straight between
  * breakpoints, so it is at a breakpoint or an edge. */
 static double
-_max_value (GArray *lines,
+ml_chart_max_value (GArray *lines,
             double  lo,
             double  hi)
 {
@@ -472,7 +472,7 @@ _max_value (GArray *lines,
 }
 
 static double
-_nice_step (double span,
+ml_chart_nice_step (double span,
             double count)
 {
   double raw = span / count;
@@ -491,7 +491,7 @@ typedef struct
 } Frame;
 
 static void
-_frame (MlChart *self,
+ml_chart_frame (MlChart *self,
         GArray  *lines,
         double   width,
         double   height,
@@ -505,24 +505,24 @@ _frame (MlChart *self,
   f->top = MARGIN_TOP;
   f->bottom = MAX (f->top + 1, height - MARGIN_BOTTOM);
 
-  top = _max_value (lines, f->lo, f->hi);
+  top = ml_chart_max_value (lines, f->lo, f->hi);
   if (top <= 0)
     top = 1;
   /* Head room for the legend, rounded up to a tick: one step serves both. */
   top *= 1.2;
-  f->value_step = _nice_step (top, MAX (2, (f->bottom - f->top) / 60));
+  f->value_step = ml_chart_nice_step (top, MAX (2, (f->bottom - f->top) / 60));
   f->top_value = ceil (top / f->value_step) * f->value_step;
 }
 
 static double
-_x (const Frame *f,
+ml_chart_x (const Frame *f,
     double       price)
 {
   return f->left + (price - f->lo) / (f->hi - f->lo) * (f->right - f->left);
 }
 
 static double
-_y (const Frame *f,
+ml_chart_y (const Frame *f,
     double       value)
 {
   return f->bottom - value / f->top_value * (f->bottom - f->top);
@@ -530,14 +530,14 @@ _y (const Frame *f,
 
 /* The frame ml_chart_draw() would use, for a caller that draws nothing. */
 static void
-_frame_alone (MlChart *self,
+ml_chart_frame_alone (MlChart *self,
               double   width,
               double   height,
               Frame   *f)
 {
-  g_autoptr(GArray) lines = _lines (self);
+  g_autoptr(GArray) lines = ml_chart_lines (self);
 
-  _frame (self, lines, width, height, f);
+  ml_chart_frame (self, lines, width, height, f);
 }
 
 /**
@@ -555,8 +555,8 @@ ml_chart_x_for_price (MlChart *self,
 
   g_return_val_if_fail (ML_IS_CHART (self), 0);
 
-  _frame_alone (self, width, height, &f);
-  return _x (&f, price);
+  ml_chart_frame_alone (self, width, height, &f);
+  return ml_chart_x (&f, price);
 }
 
 /**
@@ -574,8 +574,8 @@ ml_chart_y_for_value (MlChart *self,
 
   g_return_val_if_fail (ML_IS_CHART (self), 0);
 
-  _frame_alone (self, width, height, &f);
-  return _y (&f, value);
+  ml_chart_frame_alone (self, width, height, &f);
+  return ml_chart_y (&f, value);
 }
 
 /**
@@ -594,14 +594,14 @@ ml_chart_price_for_x (MlChart *self,
 
   g_return_val_if_fail (ML_IS_CHART (self), ML_MIN_PRICE);
 
-  _frame_alone (self, width, height, &f);
+  ml_chart_frame_alone (self, width, height, &f);
   return CLAMP (f.lo + (x - f.left) / (f.right - f.left) * (f.hi - f.lo), ML_MIN_PRICE, ML_MAX_PRICE);
 }
 
 /* Painting */
 
 static void
-_set_color (cairo_t            *cr,
+ml_chart_set_color (cairo_t            *cr,
             const MlChartColor *c,
             double              alpha)
 {
@@ -613,7 +613,7 @@ _set_color (cairo_t            *cr,
 static const cairo_user_data_key_t layout_key;
 
 static PangoLayout *
-_layout (cairo_t    *cr,
+ml_chart_layout (cairo_t    *cr,
          const char *text)
 {
   PangoLayout *layout = cairo_get_user_data (cr, &layout_key);
@@ -632,28 +632,28 @@ _layout (cairo_t    *cr,
 }
 
 static void
-_text_size (cairo_t    *cr,
+ml_chart_text_size (cairo_t    *cr,
             const char *text,
             double     *width,
             double     *height)
 {
   int w, h;
 
-  pango_layout_get_pixel_size (_layout (cr, text), &w, &h);
+  pango_layout_get_pixel_size (ml_chart_layout (cr, text), &w, &h);
   *width = w;
   *height = h;
 }
 
 /* Text at (x, y), aligned by @halign (0 left, 0.5 centre, 1 right) and @valign. */
 static void
-_text (cairo_t    *cr,
+ml_chart_text (cairo_t    *cr,
        const char *text,
        double      x,
        double      y,
        double      halign,
        double      valign)
 {
-  PangoLayout *layout = _layout (cr, text);
+  PangoLayout *layout = ml_chart_layout (cr, text);
   int w, h;
 
   pango_layout_get_pixel_size (layout, &w, &h);
@@ -663,85 +663,85 @@ _text (cairo_t    *cr,
 
 /* A tick label in the user's locale: digit grouping, and decimals only when the step needs them. */
 static char *
-_tick_label (double value,
+ml_chart_tick_label (double value,
              double step)
 {
   return g_strdup_printf ("%'.*f", step >= 1 ? 0 : (int)ceil (-log10 (step)), value);
 }
 
 static void
-_draw_axes (MlChart     *self,
+ml_chart_draw_axes (MlChart     *self,
             cairo_t     *cr,
             const Frame *f)
 {
-  double step = _nice_step (f->hi - f->lo, MAX (2, (f->right - f->left) / 110));
+  double step = ml_chart_nice_step (f->hi - f->lo, MAX (2, (f->right - f->left) / 110));
   double vstep = f->value_step;
   double first = ceil (f->lo / step) * step;
   double last_right = -G_MAXDOUBLE;
 
   /* The grid, crisp: it is upright and level, and smoothing it costs. */
-  _set_color (cr, &self->palette.grid, 1);
+  ml_chart_set_color (cr, &self->palette.grid, 1);
   cairo_set_line_width (cr, 1);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   for (double v = 0; v < f->top_value + vstep / 2; v += vstep)
     {
-      cairo_move_to (cr, f->left, round (_y (f, v)) + 0.5);
-      cairo_line_to (cr, f->right, round (_y (f, v)) + 0.5);
+      cairo_move_to (cr, f->left, round (ml_chart_y (f, v)) + 0.5);
+      cairo_line_to (cr, f->right, round (ml_chart_y (f, v)) + 0.5);
     }
   for (double p = first; p <= f->hi; p += step)
     {
-      cairo_move_to (cr, round (_x (f, p)) + 0.5, f->top);
-      cairo_line_to (cr, round (_x (f, p)) + 0.5, f->bottom);
+      cairo_move_to (cr, round (ml_chart_x (f, p)) + 0.5, f->top);
+      cairo_line_to (cr, round (ml_chart_x (f, p)) + 0.5, f->bottom);
     }
   cairo_stroke (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 
-  _set_color (cr, &self->palette.foreground, 0.8);
+  ml_chart_set_color (cr, &self->palette.foreground, 0.8);
   for (double v = 0; v < f->top_value + vstep / 2; v += vstep)
     {
-      g_autofree char *label = _tick_label (v, vstep);
-      _text (cr, label, f->left - 8, round (_y (f, v)) + 0.5, 1, 0.5);
+      g_autofree char *label = ml_chart_tick_label (v, vstep);
+      ml_chart_text (cr, label, f->left - 8, round (ml_chart_y (f, v)) + 0.5, 1, 0.5);
     }
   for (double p = first; p <= f->hi; p += step)
     {
-      g_autofree char *label = _tick_label (p, step);
-      double x = round (_x (f, p)) + 0.5, w, h;
+      g_autofree char *label = ml_chart_tick_label (p, step);
+      double x = round (ml_chart_x (f, p)) + 0.5, w, h;
 
       /* A label that would touch the one before it is left out. */
-      _text_size (cr, label, &w, &h);
+      ml_chart_text_size (cr, label, &w, &h);
       if (x - w / 2 < last_right + 12 || x + w / 2 > f->right + MARGIN_RIGHT)
         continue;
-      _text (cr, label, x, f->bottom + 6, 0.5, 0);
+      ml_chart_text (cr, label, x, f->bottom + 6, 0.5, 0);
       last_right = x + w / 2;
     }
 
   /* Translators: the chart's axis titles */
-  _text (cr, _("BTC mark price (USDT)"), f->right, f->bottom + 22, 1, 0);
-  _text (cr, _("USDT left"), 8, 4, 0, 0);
+  ml_chart_text (cr, _("BTC mark price (USDT)"), f->right, f->bottom + 22, 1, 0);
+  ml_chart_text (cr, _("USDT left"), 8, 4, 0, 0);
 }
 
 /* A liquidation: a line at the price, and the band up to the bankruptcy price where what is
  * left goes to the exchange. */
 static void
-_draw_liquidation (MlChart     *self,
+ml_chart_draw_liquidation (MlChart     *self,
                    cairo_t     *cr,
                    const Frame *f,
                    double       price,
                    double       bankruptcy)
 {
-  double x = _x (f, price);
+  double x = ml_chart_x (f, price);
 
   if (bankruptcy > 0)
     {
-      double xb = CLAMP (_x (f, bankruptcy), f->left, f->right);
+      double xb = CLAMP (ml_chart_x (f, bankruptcy), f->left, f->right);
 
-      _set_color (cr, &self->palette.danger, 0.12);
+      ml_chart_set_color (cr, &self->palette.danger, 0.12);
       cairo_rectangle (cr, MIN (x, xb), f->top, fabs (xb - x), f->bottom - f->top);
       cairo_fill (cr);
     }
 
   /* A crisp pixel column: an upright line needs no smoothing, which costs. */
-  _set_color (cr, &self->palette.danger, 0.9);
+  ml_chart_set_color (cr, &self->palette.danger, 0.9);
   cairo_set_line_width (cr, 1);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   cairo_move_to (cr, floor (x) + 0.5, f->top);
@@ -751,7 +751,7 @@ _draw_liquidation (MlChart     *self,
 }
 
 static int
-_compare_prices (gconstpointer a,
+ml_chart_compare_prices (gconstpointer a,
                  gconstpointer b)
 {
   double pa = *(const double *)a, pb = *(const double *)b;
@@ -762,31 +762,31 @@ _compare_prices (gconstpointer a,
 /* Each liquidation price's label, left to right; one that would touch the one before it is
  * left out (the description and the lines' own ends still tell it). */
 static void
-_draw_liquidation_labels (MlChart     *self,
+ml_chart_draw_liquidation_labels (MlChart     *self,
                           cairo_t     *cr,
                           const Frame *f,
                           GArray      *prices)
 {
   double last_right = -G_MAXDOUBLE;
 
-  g_array_sort (prices, _compare_prices);
-  _set_color (cr, &self->palette.danger, 1);
+  g_array_sort (prices, ml_chart_compare_prices);
+  ml_chart_set_color (cr, &self->palette.danger, 1);
   for (guint i = 0; i < prices->len; i++)
     {
       double price = g_array_index (prices, double, i);
       g_autofree char *label = ml_money_format_price (price);
-      double x = _x (f, price) + 4, w, h;
+      double x = ml_chart_x (f, price) + 4, w, h;
 
-      _text_size (cr, label, &w, &h);
+      ml_chart_text_size (cr, label, &w, &h);
       if (x < last_right + 8)
         continue;
-      _text (cr, label, x, f->bottom - 4, 0, 1);
+      ml_chart_text (cr, label, x, f->bottom - 4, 0, 1);
       last_right = x + w;
     }
 }
 
 static void
-_draw_liquidations (MlChart     *self,
+ml_chart_draw_liquidations (MlChart     *self,
                     cairo_t     *cr,
                     const Frame *f)
 {
@@ -802,7 +802,7 @@ _draw_liquidations (MlChart     *self,
       if (ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED && !ml_position_get_liquidated (p) &&
           lp > f->lo && lp < f->hi)
         {
-          _draw_liquidation (self, cr, f, lp, ml_position_get_bankruptcy_price (p));
+          ml_chart_draw_liquidation (self, cr, f, lp, ml_position_get_bankruptcy_price (p));
           g_array_append_val (prices, lp);
         }
     }
@@ -814,15 +814,15 @@ _draw_liquidations (MlChart     *self,
       {
         gboolean beyond = i == 0 ? bankruptcy < ends[0] : bankruptcy > ends[1];
 
-        _draw_liquidation (self, cr, f, ends[i], beyond ? bankruptcy : 0);
+        ml_chart_draw_liquidation (self, cr, f, ends[i], beyond ? bankruptcy : 0);
         g_array_append_val (prices, ends[i]);
       }
 
-  _draw_liquidation_labels (self, cr, f, prices);
+  ml_chart_draw_liquidation_labels (self, cr, f, prices);
 }
 
 static gboolean
-_is_zero_piece (double a,
+ml_chart_is_zero_piece (double a,
                 double b)
 {
   return a == 0 && b == 0;
@@ -830,10 +830,10 @@ _is_zero_piece (double a,
 
 /* The exact curve: straight between breakpoints, and at each breakpoint through the value it
  * takes there, which draws a liquidation as the drop it is. The stretches where a line is
- * flat at zero are left to _trace_zero(): dashing them, along the axis where every liquidated
+ * flat at zero are left to ml_chart_trace_zero(): dashing them, along the axis where every liquidated
  * line lies, would cost most of a paint and show nothing. */
 static void
-_trace (cairo_t       *cr,
+ml_chart_trace (cairo_t       *cr,
         const Frame   *f,
         const MlCurve *curve)
 {
@@ -851,7 +851,7 @@ _trace (cairo_t       *cr,
       to = MIN (to, f->hi);
       if (i < n)
         ml_curve_get_breakpoint (curve, i, &at);
-      if (from >= to || _is_zero_piece (a, b))
+      if (from >= to || ml_chart_is_zero_piece (a, b))
         {
           started = FALSE;
           continue;
@@ -859,19 +859,19 @@ _trace (cairo_t       *cr,
 
       /* After a stretch at zero, start with the drop (or rise) at the breakpoint. */
       if (!started)
-        cairo_move_to (cr, _x (f, from), _y (f, start_value));
-      cairo_line_to (cr, _x (f, from), _y (f, a + b * from));
-      cairo_line_to (cr, _x (f, to), _y (f, a + b * to));
+        cairo_move_to (cr, ml_chart_x (f, from), ml_chart_y (f, start_value));
+      cairo_line_to (cr, ml_chart_x (f, from), ml_chart_y (f, a + b * from));
+      cairo_line_to (cr, ml_chart_x (f, to), ml_chart_y (f, a + b * to));
       started = TRUE;
 
       if (i < n && to < f->hi)
-        cairo_line_to (cr, _x (f, to), _y (f, at));
+        cairo_line_to (cr, ml_chart_x (f, to), ml_chart_y (f, at));
     }
 }
 
 /* The flat stretches at zero, each one straight stroke. */
 static void
-_trace_zero (cairo_t       *cr,
+ml_chart_trace_zero (cairo_t       *cr,
              const Frame   *f,
              const MlCurve *curve)
 {
@@ -882,16 +882,16 @@ _trace_zero (cairo_t       *cr,
       ml_curve_get_piece (curve, i, &from, &to, &a, &b);
       from = MAX (from, f->lo);
       to = MIN (to, f->hi);
-      if (from < to && _is_zero_piece (a, b))
+      if (from < to && ml_chart_is_zero_piece (a, b))
         {
-          cairo_move_to (cr, _x (f, from), _y (f, 0));
-          cairo_line_to (cr, _x (f, to), _y (f, 0));
+          cairo_move_to (cr, ml_chart_x (f, from), ml_chart_y (f, 0));
+          cairo_line_to (cr, ml_chart_x (f, to), ml_chart_y (f, 0));
         }
     }
 }
 
 static void
-_draw_lines (MlChart     *self,
+ml_chart_draw_lines (MlChart     *self,
              cairo_t     *cr,
              const Frame *f,
              GArray      *lines)
@@ -908,13 +908,13 @@ _draw_lines (MlChart     *self,
     {
       const Line *line = &g_array_index (lines, Line, i);
 
-      _set_color (cr, &line->color, 1);
+      ml_chart_set_color (cr, &line->color, 1);
       cairo_set_line_width (cr, line->width);
       cairo_set_dash (cr, NULL, 0, 0);
-      _trace_zero (cr, f, line->curve);
+      ml_chart_trace_zero (cr, f, line->curve);
       cairo_stroke (cr);
       cairo_set_dash (cr, line->dash, line->n_dash, 0);
-      _trace (cr, f, line->curve);
+      ml_chart_trace (cr, f, line->curve);
       cairo_stroke (cr);
     }
   cairo_restore (cr);
@@ -927,13 +927,13 @@ typedef struct
 } LegendBox;
 
 static void
-_legend_box (MlChart     *self,
+ml_chart_legend_box (MlChart     *self,
              cairo_t     *cr,
              const Frame *f,
              GArray      *lines,
              LegendBox   *box)
 {
-  double mark_x = _x (f, ml_account_get_mark_price (self->account));
+  double mark_x = ml_chart_x (f, ml_account_get_mark_price (self->account));
   double text_width = 0;
 
   box->row = 16;
@@ -941,7 +941,7 @@ _legend_box (MlChart     *self,
     {
       double w, h;
 
-      _text_size (cr, g_array_index (lines, Line, i).label, &w, &h);
+      ml_chart_text_size (cr, g_array_index (lines, Line, i).label, &w, &h);
       text_width = MAX (text_width, w);
       box->row = MAX (box->row, h + 2);
     }
@@ -952,7 +952,7 @@ _legend_box (MlChart     *self,
 }
 
 static gboolean
-_overlaps (double           x,
+ml_chart_overlaps (double           x,
            double           y,
            double           w,
            double           h,
@@ -964,7 +964,7 @@ _overlaps (double           x,
 /* Where the mark's label goes: beside the line at the top, right or else left, clear of the
  * legend and inside the plot; in a chart too narrow for that, under the legend. */
 static void
-_place_mark_label (const Frame     *f,
+ml_chart_place_mark_label (const Frame     *f,
                    const LegendBox *legend,
                    double           x,
                    double           w,
@@ -979,7 +979,7 @@ _place_mark_label (const Frame     *f,
       const double lefts[] = { x + 4, x - 4 - w };
 
       for (guint j = 0; j < G_N_ELEMENTS (lefts); j++)
-        if (lefts[j] >= f->left && lefts[j] + w <= f->right && !_overlaps (lefts[j], tops[i], w, h, legend))
+        if (lefts[j] >= f->left && lefts[j] + w <= f->right && !ml_chart_overlaps (lefts[j], tops[i], w, h, legend))
           {
             *lx = lefts[j];
             *ly = tops[i];
@@ -991,7 +991,7 @@ _place_mark_label (const Frame     *f,
 }
 
 static void
-_draw_mark (MlChart         *self,
+ml_chart_draw_mark (MlChart         *self,
             cairo_t         *cr,
             const Frame     *f,
             const LegendBox *legend)
@@ -999,13 +999,13 @@ _draw_mark (MlChart         *self,
   double mark = ml_account_get_mark_price (self->account);
   g_autofree char *price = ml_money_format_price (mark);
   g_autofree char *label = NULL;
-  double x = round (_x (f, mark)) + 0.5;
+  double x = round (ml_chart_x (f, mark)) + 0.5;
   double w, h, lx, ly;
 
   if (mark < f->lo || mark > f->hi)
     return;
 
-  _set_color (cr, &self->palette.foreground, 0.9);
+  ml_chart_set_color (cr, &self->palette.foreground, 0.9);
   cairo_set_line_width (cr, 2);
   cairo_move_to (cr, x, f->top);
   cairo_line_to (cr, x, f->bottom);
@@ -1013,23 +1013,23 @@ _draw_mark (MlChart         *self,
 
   /* Translators: the mark price line's label, "Mark 60,000.0" */
   label = g_strdup_printf (_("Mark %s"), price);
-  _text_size (cr, label, &w, &h);
-  _place_mark_label (f, legend, x, w, h, &lx, &ly);
-  _text (cr, label, lx, ly, 0, 0);
+  ml_chart_text_size (cr, label, &w, &h);
+  ml_chart_place_mark_label (f, legend, x, w, h, &lx, &ly);
+  ml_chart_text (cr, label, lx, ly, 0, 0);
 }
 
 static void
-_draw_legend (MlChart         *self,
+ml_chart_draw_legend (MlChart         *self,
               cairo_t         *cr,
               GArray          *lines,
               const LegendBox *box)
 {
   double x = box->x + 6, y = box->y + 4;
 
-  _set_color (cr, &self->palette.background, 0.88);
+  ml_chart_set_color (cr, &self->palette.background, 0.88);
   cairo_rectangle (cr, box->x, box->y, box->width, box->height);
   cairo_fill_preserve (cr);
-  _set_color (cr, &self->palette.grid, 1);
+  ml_chart_set_color (cr, &self->palette.grid, 1);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
@@ -1039,15 +1039,15 @@ _draw_legend (MlChart         *self,
       const Line *line = &g_array_index (lines, Line, lines->len - 1 - k);
       double cy = y + k * box->row + box->row / 2;
 
-      _set_color (cr, &line->color, 1);
+      ml_chart_set_color (cr, &line->color, 1);
       cairo_set_line_width (cr, line->width);
       cairo_set_dash (cr, line->dash, line->n_dash, 0);
       cairo_move_to (cr, x, cy);
       cairo_line_to (cr, x + 28, cy);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      _set_color (cr, &self->palette.foreground, 1);
-      _text (cr, line->label, x + 36, cy, 0, 0.5);
+      ml_chart_set_color (cr, &self->palette.foreground, 1);
+      ml_chart_text (cr, line->label, x + 36, cy, 0, 0.5);
     }
 }
 
@@ -1069,24 +1069,24 @@ ml_chart_draw (MlChart *self,
   g_return_if_fail (ML_IS_CHART (self));
   g_return_if_fail (cr != NULL);
 
-  lines = _lines (self);
-  _frame (self, lines, width, height, &f);
+  lines = ml_chart_lines (self);
+  ml_chart_frame (self, lines, width, height, &f);
 
   cairo_save (cr);
-  _legend_box (self, cr, &f, lines, &legend);
-  _set_color (cr, &self->palette.background, 1);
+  ml_chart_legend_box (self, cr, &f, lines, &legend);
+  ml_chart_set_color (cr, &self->palette.background, 1);
   cairo_paint (cr);
-  _draw_axes (self, cr, &f);
-  _draw_liquidations (self, cr, &f);
-  _draw_lines (self, cr, &f, lines);
-  _draw_mark (self, cr, &f, &legend);
-  _draw_legend (self, cr, lines, &legend);
+  ml_chart_draw_axes (self, cr, &f);
+  ml_chart_draw_liquidations (self, cr, &f);
+  ml_chart_draw_lines (self, cr, &f, lines);
+  ml_chart_draw_mark (self, cr, &f, &legend);
+  ml_chart_draw_legend (self, cr, lines, &legend);
   cairo_restore (cr);
 }
 
 /* The hover box: the price, then every line's value there, the account first as in the legend. */
 static void
-_draw_hover_box (MlChart     *self,
+ml_chart_draw_hover_box (MlChart     *self,
                  cairo_t     *cr,
                  const Frame *f,
                  GArray      *lines,
@@ -1094,7 +1094,7 @@ _draw_hover_box (MlChart     *self,
 {
   g_autofree char *header = ml_money_format_price (price);
   g_autoptr(GString) text = g_string_new (NULL);
-  double x = _x (f, price), w, h;
+  double x = ml_chart_x (f, price), w, h;
 
   /* Translators: the first line of the chart's hover box, "At 58,000.0" */
   g_string_append_printf (text, _("At %s"), header);
@@ -1107,16 +1107,16 @@ _draw_hover_box (MlChart     *self,
       g_string_append_printf (text, _("\n%s: %s"), line->label, value);
     }
 
-  _text_size (cr, text->str, &w, &h);
+  ml_chart_text_size (cr, text->str, &w, &h);
   x = x + 12 + w + 12 <= f->right ? x + 12 : x - 12 - w - 12;
-  _set_color (cr, &self->palette.background, 0.94);
+  ml_chart_set_color (cr, &self->palette.background, 0.94);
   cairo_rectangle (cr, x, f->bottom - h - 20, w + 12, h + 8);
   cairo_fill_preserve (cr);
-  _set_color (cr, &self->palette.foreground, 0.6);
+  ml_chart_set_color (cr, &self->palette.foreground, 0.6);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
-  _set_color (cr, &self->palette.foreground, 1);
-  _text (cr, text->str, x + 6, f->bottom - h - 16, 0, 0);
+  ml_chart_set_color (cr, &self->palette.foreground, 1);
+  ml_chart_text (cr, text->str, x + 6, f->bottom - h - 16, 0, 0);
 }
 
 /**
@@ -1140,14 +1140,14 @@ ml_chart_draw_hover (MlChart *self,
   g_return_if_fail (ML_IS_CHART (self));
   g_return_if_fail (cr != NULL);
 
-  lines = _lines (self);
-  _frame (self, lines, width, height, &f);
+  lines = ml_chart_lines (self);
+  ml_chart_frame (self, lines, width, height, &f);
   if (!(price >= f.lo && price <= f.hi))
     return;
-  x = round (_x (&f, price)) + 0.5;
+  x = round (ml_chart_x (&f, price)) + 0.5;
 
   cairo_save (cr);
-  _set_color (cr, &self->palette.foreground, 0.6);
+  ml_chart_set_color (cr, &self->palette.foreground, 0.6);
   cairo_set_line_width (cr, 1);
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
   cairo_move_to (cr, x, f.top);
@@ -1159,11 +1159,11 @@ ml_chart_draw_hover (MlChart *self,
     {
       const Line *line = &g_array_index (lines, Line, i);
 
-      _set_color (cr, &line->color, 1);
-      cairo_arc (cr, x, _y (&f, ml_curve_evaluate (line->curve, price)), 3.5, 0, 2 * G_PI);
+      ml_chart_set_color (cr, &line->color, 1);
+      cairo_arc (cr, x, ml_chart_y (&f, ml_curve_evaluate (line->curve, price)), 3.5, 0, 2 * G_PI);
       cairo_fill (cr);
     }
-  _draw_hover_box (self, cr, &f, lines, price);
+  ml_chart_draw_hover_box (self, cr, &f, lines, price);
   cairo_restore (cr);
 }
 
@@ -1194,7 +1194,7 @@ ml_chart_describe (MlChart *self)
   for (guint i = 0; i < g_list_model_get_n_items (positions); i++)
     {
       g_autoptr(MlPosition) p = g_list_model_get_item (positions, i);
-      g_autofree char *name = _describe_position (p);
+      g_autofree char *name = ml_chart_describe_position (p);
       g_autofree char *lp = ml_money_format_price (ml_position_get_liquidation_price (p));
       g_autofree char *margin = ml_money_format_usdt (ml_position_get_margin (p));
 
@@ -1214,7 +1214,7 @@ ml_chart_describe (MlChart *self)
   ml_account_get_cross_survival (self->account, &low, &high);
   if (ml_account_get_n_cross_positions (self->account) > 0)
     {
-      g_autofree char *ids = _pool_ids (self->account);
+      g_autofree char *ids = ml_chart_pool_ids (self->account);
       g_autofree char *pool = ml_money_format_usdt (ml_account_get_cross_pool (self->account));
       g_autofree char *lo = ml_money_format_price (low);
       g_autofree char *hi = ml_money_format_price (isfinite (high) ? high : ML_PRICE_NONE);
@@ -1235,7 +1235,7 @@ ml_chart_describe (MlChart *self)
 }
 
 static cairo_status_t
-_append (void                *closure,
+ml_chart_append (void                *closure,
          const unsigned char *data,
          unsigned int         length)
 {
@@ -1280,9 +1280,9 @@ ml_chart_export (MlChart     *self,
   if (png)
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create_for_stream (_append, bytes, width, height);
+    surface = cairo_svg_surface_create_for_stream (ml_chart_append, bytes, width, height);
   else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create_for_stream (_append, bytes, width, height);
+    surface = cairo_pdf_surface_create_for_stream (ml_chart_append, bytes, width, height);
   else
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -1294,7 +1294,7 @@ ml_chart_export (MlChart     *self,
   ml_chart_draw (self, cr, width, height);
   cairo_destroy (cr);
   if (png)
-    status = cairo_surface_write_to_png_stream (surface, _append, bytes);
+    status = cairo_surface_write_to_png_stream (surface, ml_chart_append, bytes);
   else
     {
       cairo_surface_finish (surface); /* flushes the SVG or PDF into the stream */

@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every change goes through one pipeline: _solve() finds where each isolated position and the
+ * Every change goes through one pipeline: ml_account_solve() finds where each isolated position and the
  * cross pool survive (this does not depend on the mark price), _settle() liquidates whatever no
- * longer survives at the mark, and _evaluate() derives every value at the mark and notifies what
+ * longer survives at the mark, and ml_account_evaluate_at() derives every value at the mark and notifies what
  * really changed. A mark-price move only settles and evaluates: liquidations never move anyone
  * else's liquidation price (an isolated one leaves WBc as it was, a pool one touches no isolated
  * position), which is also why a long price path runs without solving again.
@@ -198,7 +198,7 @@ ml_account_set_property (GObject      *object,
     }
 }
 
-static void _update (MlAccount *self, GArray *liquidations);
+static void ml_account_update (MlAccount *self, GArray *liquidations);
 
 static void
 ml_account_constructed (GObject *object)
@@ -210,11 +210,11 @@ ml_account_constructed (GObject *object)
   if (self->brackets == NULL)
     self->brackets = g_object_ref (ml_brackets_get_default ());
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  _update (self, NULL);
+  ml_account_update (self, NULL);
 }
 
 static GParamSpec *
-_value_property (const char *name)
+ml_account_value_property (const char *name)
 {
   return g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -245,14 +245,14 @@ ml_account_class_init (MlAccountClass *klass)
     g_param_spec_double ("maker-fee-rate", NULL, NULL, 0, MAX_FEE_RATE, 0.0002, rw);
   properties[PROP_CHARGE_FEES] =
     g_param_spec_boolean ("charge-fees", NULL, NULL, FALSE, rw);
-  properties[PROP_CROSS_WALLET_BALANCE] = _value_property ("cross-wallet-balance");
-  properties[PROP_CROSS_POOL] = _value_property ("cross-pool");
-  properties[PROP_CROSS_MAINTENANCE_MARGIN] = _value_property ("cross-maintenance-margin");
-  properties[PROP_CROSS_MARGIN_RATIO] = _value_property ("cross-margin-ratio");
-  properties[PROP_CROSS_LIQUIDATION_PRICE] = _value_property ("cross-liquidation-price");
-  properties[PROP_CROSS_BANKRUPTCY_PRICE] = _value_property ("cross-bankruptcy-price");
-  properties[PROP_AVAILABLE_BALANCE] = _value_property ("available-balance");
-  properties[PROP_EQUITY] = _value_property ("equity");
+  properties[PROP_CROSS_WALLET_BALANCE] = ml_account_value_property ("cross-wallet-balance");
+  properties[PROP_CROSS_POOL] = ml_account_value_property ("cross-pool");
+  properties[PROP_CROSS_MAINTENANCE_MARGIN] = ml_account_value_property ("cross-maintenance-margin");
+  properties[PROP_CROSS_MARGIN_RATIO] = ml_account_value_property ("cross-margin-ratio");
+  properties[PROP_CROSS_LIQUIDATION_PRICE] = ml_account_value_property ("cross-liquidation-price");
+  properties[PROP_CROSS_BANKRUPTCY_PRICE] = ml_account_value_property ("cross-bankruptcy-price");
+  properties[PROP_AVAILABLE_BALANCE] = ml_account_value_property ("available-balance");
+  properties[PROP_EQUITY] = ml_account_value_property ("equity");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -301,7 +301,7 @@ ml_account_new (MlBrackets *brackets,
 /* The pipeline */
 
 static double
-_cross_wallet_balance (MlAccount *self)
+ml_account_cross_wallet_balance (MlAccount *self)
 {
   double balance = self->wallet_balance;
 
@@ -316,7 +316,7 @@ _cross_wallet_balance (MlAccount *self)
 }
 
 static void
-_solve (MlAccount *self)
+ml_account_solve (MlAccount *self)
 {
   g_array_set_size (self->cross_legs, 0);
 
@@ -333,10 +333,10 @@ _solve (MlAccount *self)
 
   self->n_cross = self->cross_legs->len;
   if (self->n_cross > 0)
-    _ml_group_solve (&self->pool, self->brackets, _cross_wallet_balance (self),
+    _ml_group_solve (&self->pool, self->brackets, ml_account_cross_wallet_balance (self),
                      (const MlLeg *)(gpointer)self->cross_legs->data, self->n_cross);
   else
-    _ml_group_constant (&self->pool, _cross_wallet_balance (self));
+    _ml_group_constant (&self->pool, ml_account_cross_wallet_balance (self));
 
   g_clear_pointer (&self->account_curve, ml_curve_unref);
 }
@@ -344,30 +344,30 @@ _solve (MlAccount *self)
 /* Margin balances at a price, summed leg by leg: exact at the entry price, where k + s·P would
  * cancel two large numbers. The intervals still come from the groups. */
 static double
-_pnl (const MlPosition *p,
+ml_account_pnl (const MlPosition *p,
       double            price)
 {
   return ml_side_sign (p->side) * p->quantity * (price - p->entry_price);
 }
 
 static double
-_pool_balance_at (MlAccount *self,
+ml_account_pool_balance_at (MlAccount *self,
                   double     price)
 {
-  double balance = _cross_wallet_balance (self);
+  double balance = ml_account_cross_wallet_balance (self);
 
   for (guint i = 0; i < self->items->len; i++)
     {
       MlPosition *p = g_ptr_array_index (self->items, i);
 
       if (_ml_position_is_live_cross (p))
-        balance += _pnl (p, price);
+        balance += ml_account_pnl (p, price);
     }
   return balance;
 }
 
 static const MlGroup *
-_group_of (MlAccount  *self,
+ml_account_group_of (MlAccount  *self,
            MlPosition *position)
 {
   return position->mode == ML_MARGIN_MODE_ISOLATED ? &position->group : &self->pool;
@@ -375,7 +375,7 @@ _group_of (MlAccount  *self,
 
 /* Of a survival interval's ends, the one nearer to @price: the one a learner watches. */
 static double
-_nearer_end (const MlGroup *group,
+ml_account_nearer_end (const MlGroup *group,
              double         price)
 {
   gboolean has_low = group->low > 0;
@@ -391,7 +391,7 @@ _nearer_end (const MlGroup *group,
 }
 
 static void
-_position_values (MlAccount        *self,
+ml_account_position_values (MlAccount        *self,
                   MlPosition       *p,
                   double            pool_balance,
                   MlPositionValues *v)
@@ -410,12 +410,12 @@ _position_values (MlAccount        *self,
       return;
     }
 
-  group = _group_of (self, p);
+  group = ml_account_group_of (self, p);
   bracket = &self->brackets->table[_ml_brackets_find_below (self->brackets, p->quantity * price)];
   v->notional = p->quantity * price;
   v->maintenance_rate = bracket->rate;
   v->maintenance_margin = v->notional * bracket->rate - bracket->amount;
-  v->unrealized_pnl = _pnl (p, price);
+  v->unrealized_pnl = ml_account_pnl (p, price);
   v->roe = v->unrealized_pnl / _ml_position_initial_margin (p);
   v->bankruptcy_price = _ml_group_bankruptcy_price (group);
   if (!_ml_group_survives (group, price))
@@ -435,17 +435,17 @@ _position_values (MlAccount        *self,
     }
   else
     {
-      v->liquidation_price = _nearer_end (group, price);
+      v->liquidation_price = ml_account_nearer_end (group, price);
       v->max_removable_margin = 0;
     }
 }
 
 static void
-_evaluate (MlAccount *self)
+ml_account_evaluate_at (MlAccount *self)
 {
   double price = self->mark_price;
   double isolated_remaining = 0, cross_mm = 0, cross_im = 0;
-  double pool_balance = _pool_balance_at (self, price);
+  double pool_balance = ml_account_pool_balance_at (self, price);
   MlAccountValues v = { 0 };
   MlPositionValues pv;
 
@@ -453,7 +453,7 @@ _evaluate (MlAccount *self)
     {
       MlPosition *p = g_ptr_array_index (self->items, i);
 
-      _position_values (self, p, pool_balance, &pv);
+      ml_account_position_values (self, p, pool_balance, &pv);
       _ml_position_set_values (p, &pv);
       if (_ml_position_is_live_isolated (p))
         isolated_remaining += pv.remaining_collateral;
@@ -464,11 +464,11 @@ _evaluate (MlAccount *self)
         }
     }
 
-  v.cross_wallet_balance = _cross_wallet_balance (self);
+  v.cross_wallet_balance = ml_account_cross_wallet_balance (self);
   v.cross_pool = pool_balance;
   v.cross_maintenance_margin = cross_mm;
   v.cross_margin_ratio = self->n_cross > 0 ? cross_mm / v.cross_pool : 0;
-  v.cross_liquidation_price = self->n_cross > 0 ? _nearer_end (&self->pool, price) : ML_PRICE_NONE;
+  v.cross_liquidation_price = self->n_cross > 0 ? ml_account_nearer_end (&self->pool, price) : ML_PRICE_NONE;
   v.cross_bankruptcy_price = self->n_cross > 0 ? _ml_group_bankruptcy_price (&self->pool) : ML_PRICE_NONE;
   v.available_balance = MAX (0, v.cross_pool - cross_im);
   v.equity = (_ml_group_survives (&self->pool, price) ? pool_balance : 0) + isolated_remaining;
@@ -497,7 +497,7 @@ typedef struct
 } Pending;
 
 static int
-_compare_pending (gconstpointer a,
+ml_account_compare_pending (gconstpointer a,
                   gconstpointer b)
 {
   const Pending *pa = a, *pb = b;
@@ -511,7 +511,7 @@ _compare_pending (gconstpointer a,
  * price crossed, in the order the price reached them. With @at_once, each at @to itself: what
  * an operation at the mark (funding, a fee) pushed over the edge dies there and then. */
 static void
-_collect_liquidations (MlAccount *self,
+ml_account_collect_liquidations (MlAccount *self,
                        double     from,
                        double     to,
                        gboolean   at_once,
@@ -527,7 +527,7 @@ _collect_liquidations (MlAccount *self,
 
       if (p->liquidated)
         continue;
-      group = _group_of (self, p);
+      group = ml_account_group_of (self, p);
       if (_ml_group_survives (group, to))
         continue;
 
@@ -539,13 +539,13 @@ _collect_liquidations (MlAccount *self,
     }
 
   if (pending->len > 1)
-    g_array_sort (pending, _compare_pending);
+    g_array_sort (pending, ml_account_compare_pending);
 }
 
 /* At the bankruptcy price an isolated position has lost its margin W, and a pool its whole
  * cross wallet; what was left at the liquidation price went to the insurance fund. */
 static void
-_apply_liquidations (MlAccount *self,
+ml_account_apply_liquidations (MlAccount *self,
                      GArray    *pending,
                      GArray    *liquidations)
 {
@@ -558,7 +558,7 @@ _apply_liquidations (MlAccount *self,
         self->wallet_balance -= p->margin;
       else if (self->n_cross > 0)
         {
-          self->wallet_balance -= _cross_wallet_balance (self);
+          self->wallet_balance -= ml_account_cross_wallet_balance (self);
           self->n_cross = 0;
           _ml_group_constant (&self->pool, 0);
         }
@@ -578,19 +578,19 @@ _apply_liquidations (MlAccount *self,
 
 /* Solve, liquidate at the mark whatever an operation pushed over the edge, evaluate. */
 static void
-_update (MlAccount *self,
+ml_account_update (MlAccount *self,
          GArray    *liquidations)
 {
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
 
-  _solve (self);
-  _collect_liquidations (self, self->mark_price, self->mark_price, TRUE, pending);
+  ml_account_solve (self);
+  ml_account_collect_liquidations (self, self->mark_price, self->mark_price, TRUE, pending);
   if (pending->len > 0)
     {
-      _apply_liquidations (self, pending, liquidations);
+      ml_account_apply_liquidations (self, pending, liquidations);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
     }
-  _evaluate (self);
+  ml_account_evaluate_at (self);
 }
 
 /**
@@ -602,13 +602,13 @@ _update (MlAccount *self,
 void
 _ml_account_recompute (MlAccount *self)
 {
-  _solve (self);
-  _evaluate (self);
+  ml_account_solve (self);
+  ml_account_evaluate_at (self);
   ml_curve_unref (ml_account_get_account_curve (self)); /* cached in the account */
 }
 
 static gboolean
-_check_mark_price (double   price,
+ml_account_check_mark_price (double   price,
                    GError **error)
 {
   if (ml_price_is_valid (price))
@@ -620,7 +620,7 @@ _check_mark_price (double   price,
 }
 
 static void
-_append_liquidations (MlAccount *self,
+ml_account_append_liquidations (MlAccount *self,
                       gsize      step,
                       double     price,
                       GArray    *liquidations,
@@ -659,7 +659,7 @@ ml_account_run_path (MlAccount    *self,
 
   for (gsize i = 0; i < n_prices; i++)
     if (!ml_price_is_valid (prices[i]))
-      return _check_mark_price (prices[i], error);
+      return ml_account_check_mark_price (prices[i], error);
 
   pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   liquidations = g_array_new (FALSE, FALSE, sizeof (MlLiquidation));
@@ -667,10 +667,10 @@ ml_account_run_path (MlAccount    *self,
 
   for (gsize i = 0; i < n_prices; i++)
     {
-      _collect_liquidations (self, self->mark_price, prices[i], FALSE, pending);
+      ml_account_collect_liquidations (self, self->mark_price, prices[i], FALSE, pending);
       g_array_set_size (liquidations, 0);
       if (pending->len > 0)
-        _apply_liquidations (self, pending, liquidations);
+        ml_account_apply_liquidations (self, pending, liquidations);
       self->mark_price = prices[i];
       if (func != NULL)
         func (self, i, prices[i], liquidations, user_data);
@@ -681,7 +681,7 @@ ml_account_run_path (MlAccount    *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARK_PRICE]);
   if (self->wallet_balance != wallet_before)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
-  _evaluate (self);
+  ml_account_evaluate_at (self);
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;
@@ -704,20 +704,20 @@ ml_account_move_mark_price (MlAccount  *self,
 
   if (price == self->mark_price)
     return TRUE;
-  return ml_account_run_path (self, &price, 1, _append_liquidations, liquidations, error);
+  return ml_account_run_path (self, &price, 1, ml_account_append_liquidations, liquidations, error);
 }
 
 /* Orders and positions */
 
 static gboolean
-_refuse (GError    **error,
+ml_account_refuse (GError    **error,
          const char **field,
          const char  *key,
          const char  *format,
          ...) G_GNUC_PRINTF (4, 5);
 
 static gboolean
-_refuse (GError    **error,
+ml_account_refuse (GError    **error,
          const char **field,
          const char  *key,
          const char  *format,
@@ -735,7 +735,7 @@ _refuse (GError    **error,
 }
 
 static gboolean
-_check_quantity (MlAccount     *self,
+ml_account_check_quantity (MlAccount     *self,
                  double         quantity,
                  const char   **field,
                  GError       **error)
@@ -743,15 +743,15 @@ _check_quantity (MlAccount     *self,
   MlContract *contract = ml_contract_get_default ();
 
   if (!isfinite (quantity) || quantity <= 0)
-    return _refuse (error, field, "quantity", _("The size must be more than 0 BTC."));
+    return ml_account_refuse (error, field, "quantity", _("The size must be more than 0 BTC."));
   if (quantity > MAX_QUANTITY)
-    return _refuse (error, field, "quantity", _("The size must be at most 100,000 BTC."));
+    return ml_account_refuse (error, field, "quantity", _("The size must be at most 100,000 BTC."));
 
   if (!ml_contract_is_whole_contracts (contract, quantity))
     {
       g_autofree char *size = g_strdup_printf ("%.10g", quantity);
 
-      return _refuse (error, field, "quantity",
+      return ml_account_refuse (error, field, "quantity",
                       _("%s BTC is not a whole number of contracts; each contract is 0.0001 BTC."),
                       size);
     }
@@ -760,7 +760,7 @@ _check_quantity (MlAccount     *self,
 }
 
 static gboolean
-_check_leverage (MlAccount     *self,
+ml_account_check_leverage (MlAccount     *self,
                  const MlOrder *order,
                  const char   **field,
                  GError       **error)
@@ -770,7 +770,7 @@ _check_leverage (MlAccount     *self,
   guint bracket_max;
 
   if (order->leverage < 1 || order->leverage > contract_max)
-    return _refuse (error, field, "leverage",
+    return ml_account_refuse (error, field, "leverage",
                     _("Leverage must be from 1x to %ux; %ux is not allowed."),
                     contract_max, order->leverage);
 
@@ -779,7 +779,7 @@ _check_leverage (MlAccount     *self,
       g_autofree char *n = ml_money_format_usdt (notional);
       g_autofree char *cap = ml_money_format_usdt (ml_brackets_get_max_notional (self->brackets));
 
-      return _refuse (error, field, "quantity",
+      return ml_account_refuse (error, field, "quantity",
                       _("A position of %s is larger than the largest risk bracket allows (%s)."),
                       n, cap);
     }
@@ -789,7 +789,7 @@ _check_leverage (MlAccount     *self,
     {
       g_autofree char *n = ml_money_format_usdt (notional);
 
-      return _refuse (error, field, "leverage",
+      return ml_account_refuse (error, field, "leverage",
                       _("A position of %s may use at most %ux under the risk brackets; %ux is too high."),
                       n, bracket_max, order->leverage);
     }
@@ -798,7 +798,7 @@ _check_leverage (MlAccount     *self,
 }
 
 static gboolean
-_check_margin (MlAccount     *self,
+ml_account_check_margin (MlAccount     *self,
                const MlOrder *order,
                const char   **field,
                GError       **error)
@@ -808,13 +808,13 @@ _check_margin (MlAccount     *self,
   if (order->mode == ML_MARGIN_MODE_CROSS)
     {
       if (order->margin != 0)
-        return _refuse (error, field, "margin",
+        return ml_account_refuse (error, field, "margin",
                         _("A cross position has no margin of its own: it draws on the shared cross balance."));
       return TRUE;
     }
 
   if (!isfinite (order->margin) || order->margin < 0 || order->margin > ML_MAX_BALANCE)
-    return _refuse (error, field, "margin",
+    return ml_account_refuse (error, field, "margin",
                     _("The margin must be a positive amount of USDT, at most 1,000,000,000,000."));
 
   if (order->margin != 0 && order->margin < initial * (1 - AMOUNT_TOLERANCE))
@@ -822,7 +822,7 @@ _check_margin (MlAccount     *self,
       g_autofree char *m = ml_money_format_usdt (order->margin);
       g_autofree char *im = ml_money_format_usdt (initial);
 
-      return _refuse (error, field, "margin",
+      return ml_account_refuse (error, field, "margin",
                       _("The margin %s is below the initial margin of %s that %ux leverage needs."),
                       m, im, order->leverage);
     }
@@ -846,11 +846,11 @@ _ml_account_check_order (MlAccount     *self,
 {
   MlContract *contract = ml_contract_get_default ();
 
-  if (!_check_quantity (self, order->quantity, field, error))
+  if (!ml_account_check_quantity (self, order->quantity, field, error))
     return FALSE;
 
   if (!ml_price_is_valid (order->price))
-    return _refuse (error, field, "entry_price",
+    return ml_account_refuse (error, field, "entry_price",
                     _("The price must be from 0.1 to 100,000,000 USDT."));
 
   if (as_order && !ml_contract_is_on_tick (contract, order->price))
@@ -858,12 +858,12 @@ _ml_account_check_order (MlAccount     *self,
       g_autofree char *p = g_strdup_printf ("%.10g", order->price);
       g_autofree char *snapped = ml_money_format_price (ml_contract_snap_to_tick (contract, order->price));
 
-      return _refuse (error, field, "entry_price",
+      return ml_account_refuse (error, field, "entry_price",
                       _("The price %s is not on the 0.1 USDT tick; the nearest valid price is %s."),
                       p, snapped);
     }
 
-  return _check_leverage (self, order, field, error) && _check_margin (self, order, field, error);
+  return ml_account_check_leverage (self, order, field, error) && ml_account_check_margin (self, order, field, error);
 }
 
 /**
@@ -885,7 +885,7 @@ ml_account_order_fee (MlAccount *self,
 }
 
 static char *
-_new_id (MlAccount *self)
+ml_account_new_id (MlAccount *self)
 {
   for (;;)
     {
@@ -898,10 +898,10 @@ _new_id (MlAccount *self)
 }
 
 static MlPosition *
-_append (MlAccount     *self,
+ml_account_append (MlAccount     *self,
          const MlOrder *order)
 {
-  g_autofree char *id = order->id ? g_strdup (order->id) : _new_id (self);
+  g_autofree char *id = order->id ? g_strdup (order->id) : ml_account_new_id (self);
   double margin = order->margin > 0 ? order->margin
                                     : order->quantity * order->price / order->leverage;
   MlPosition *p = _ml_position_new (id, order->side, order->mode, order->quantity, order->price,
@@ -912,7 +912,7 @@ _append (MlAccount     *self,
 }
 
 static void
-_remove (MlAccount  *self,
+ml_account_remove (MlAccount  *self,
          MlPosition *position)
 {
   guint index;
@@ -924,24 +924,24 @@ _remove (MlAccount  *self,
 
 /* The first live position whose balance (its own, or the pool's) does not survive at the mark. */
 static MlPosition *
-_first_casualty (MlAccount *self)
+ml_account_first_casualty (MlAccount *self)
 {
   for (guint i = 0; i < self->items->len; i++)
     {
       MlPosition *p = g_ptr_array_index (self->items, i);
 
-      if (!p->liquidated && !_ml_group_survives (_group_of (self, p), self->mark_price))
+      if (!p->liquidated && !_ml_group_survives (ml_account_group_of (self, p), self->mark_price))
         return p;
     }
   return NULL;
 }
 
 static char *
-_describe_group (MlAccount  *self,
+ml_account_describe_group (MlAccount  *self,
                  MlPosition *p)
 {
-  const MlGroup *group = _group_of (self, p);
-  g_autofree char *price = ml_money_format_price (_nearer_end (group, self->mark_price));
+  const MlGroup *group = ml_account_group_of (self, p);
+  g_autofree char *price = ml_money_format_price (ml_account_nearer_end (group, self->mark_price));
 
   if (!group->alive)
     return g_strdup (_("it cannot survive at any price"));
@@ -995,15 +995,15 @@ ml_account_open_position (MlAccount      *self,
     }
 
   wallet_before = self->wallet_balance;
-  p = _append (self, order);
+  p = ml_account_append (self, order);
   self->wallet_balance -= fee;
-  _solve (self);
+  ml_account_solve (self);
 
   /* An isolated order's margin and fee come out of the pool, a cross one joins it: either
    * can leave the pool, or the new position, below its maintenance margin. */
-  if ((casualty = _first_casualty (self)) != NULL)
+  if ((casualty = ml_account_first_casualty (self)) != NULL)
     {
-      g_autofree char *why = _describe_group (self, casualty);
+      g_autofree char *why = ml_account_describe_group (self, casualty);
       g_autofree char *mark = ml_money_format_price (self->mark_price);
 
       g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
@@ -1013,19 +1013,19 @@ ml_account_open_position (MlAccount      *self,
                    mark, why);
       self->wallet_balance = wallet_before;
       g_ptr_array_remove (self->items, p);
-      _solve (self);
+      ml_account_solve (self);
       return NULL;
     }
 
   g_list_store_append (self->positions, p);
   if (fee > 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
-  _evaluate (self);
+  ml_account_evaluate_at (self);
   return p;
 }
 
 static gboolean
-_check_owned (MlAccount   *self,
+ml_account_check_owned (MlAccount   *self,
               MlPosition  *position,
               gboolean     isolated,
               GError     **error)
@@ -1067,7 +1067,7 @@ ml_account_close_position (MlAccount   *self,
   g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
   g_return_val_if_fail (ML_IS_POSITION (position), FALSE);
 
-  if (!_check_owned (self, position, FALSE, error))
+  if (!ml_account_check_owned (self, position, FALSE, error))
     return FALSE;
 
   p = g_object_ref (position);
@@ -1075,17 +1075,17 @@ ml_account_close_position (MlAccount   *self,
     {
       double notional = p->quantity * self->mark_price;
 
-      self->wallet_balance += _pnl (p, self->mark_price) - ml_account_order_fee (self, notional, self->mark_price);
+      self->wallet_balance += ml_account_pnl (p, self->mark_price) - ml_account_order_fee (self, notional, self->mark_price);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
     }
 
-  _remove (self, p);
-  _update (self, NULL);
+  ml_account_remove (self, p);
+  ml_account_update (self, NULL);
   return TRUE;
 }
 
 static gboolean
-_check_amount (double      amount,
+ml_account_check_amount (double      amount,
                double      limit,
                gboolean    adding,
                GError    **error)
@@ -1127,19 +1127,19 @@ ml_account_add_margin (MlAccount   *self,
   g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
   g_return_val_if_fail (ML_IS_POSITION (position), FALSE);
 
-  if (!_check_owned (self, position, TRUE, error) ||
-      !_check_amount (amount, self->values.available_balance, TRUE, error))
+  if (!ml_account_check_owned (self, position, TRUE, error) ||
+      !ml_account_check_amount (amount, self->values.available_balance, TRUE, error))
     return FALSE;
 
   before = position->margin;
   position->margin += MIN (amount, self->values.available_balance);
-  _solve (self);
-  if (_first_casualty (self) != NULL)
+  ml_account_solve (self);
+  if (ml_account_first_casualty (self) != NULL)
     {
       g_autofree char *a = ml_money_format_usdt (amount);
 
       position->margin = before;
-      _solve (self);
+      ml_account_solve (self);
       g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
                    _("Taking %s out of the cross balance would leave it below its maintenance margin and liquidate the cross positions."),
                    a);
@@ -1147,7 +1147,7 @@ ml_account_add_margin (MlAccount   *self,
     }
   position->margin = before;
   _ml_position_set_margin (position, before + MIN (amount, self->values.available_balance));
-  _update (self, NULL);
+  ml_account_update (self, NULL);
   return TRUE;
 }
 
@@ -1168,15 +1168,15 @@ ml_account_remove_margin (MlAccount   *self,
   g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
   g_return_val_if_fail (ML_IS_POSITION (position), FALSE);
 
-  if (!_check_owned (self, position, TRUE, error))
+  if (!ml_account_check_owned (self, position, TRUE, error))
     return FALSE;
 
   limit = position->values.max_removable_margin;
-  if (!_check_amount (amount, limit, FALSE, error))
+  if (!ml_account_check_amount (amount, limit, FALSE, error))
     return FALSE;
 
   _ml_position_set_margin (position, position->margin - MIN (amount, limit));
-  _update (self, NULL);
+  ml_account_update (self, NULL);
   return TRUE;
 }
 
@@ -1216,7 +1216,7 @@ ml_account_apply_funding (MlAccount  *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
-  _update (self, liquidations);
+  ml_account_update (self, liquidations);
   return TRUE;
 }
 
@@ -1226,7 +1226,7 @@ void
 _ml_account_restore (MlAccount     *self,
                      const MlOrder *order)
 {
-  g_list_store_append (self->positions, _append (self, order));
+  g_list_store_append (self->positions, ml_account_append (self, order));
 }
 
 /**
@@ -1244,10 +1244,10 @@ _ml_account_check_state (MlAccount  *self,
   g_autofree char *mark = ml_money_format_price (self->mark_price);
   double cross_balance;
 
-  _solve (self);
+  ml_account_solve (self);
   *position_index = G_MAXUINT;
 
-  cross_balance = _cross_wallet_balance (self);
+  cross_balance = ml_account_cross_wallet_balance (self);
   if (cross_balance < -AMOUNT_TOLERANCE * self->wallet_balance)
     {
       g_autofree char *w = ml_money_format_usdt (self->wallet_balance);
@@ -1263,11 +1263,11 @@ _ml_account_check_state (MlAccount  *self,
       MlPosition *p = g_ptr_array_index (self->items, i);
       g_autofree char *why = NULL;
 
-      if (_ml_group_survives (_group_of (self, p), self->mark_price))
+      if (_ml_group_survives (ml_account_group_of (self, p), self->mark_price))
         continue;
 
       *position_index = i;
-      why = _describe_group (self, p);
+      why = ml_account_describe_group (self, p);
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
                    p->mode == ML_MARGIN_MODE_ISOLATED
                    ? _("this position would already be liquidated at the mark price of %s (%s)")
@@ -1276,7 +1276,7 @@ _ml_account_check_state (MlAccount  *self,
       return FALSE;
     }
 
-  _evaluate (self);
+  ml_account_evaluate_at (self);
   return TRUE;
 }
 
@@ -1305,13 +1305,13 @@ ml_account_evaluate (MlAccount *self,
 
   g_return_val_if_fail (ML_IS_ACCOUNT (self), 0);
 
-  pool = _ml_group_survives (&self->pool, price) ? _pool_balance_at (self, price) : 0;
+  pool = _ml_group_survives (&self->pool, price) ? ml_account_pool_balance_at (self, price) : 0;
   equity = pool;
   for (guint i = 0; i < self->items->len; i++)
     {
       MlPosition *p = g_ptr_array_index (self->items, i);
-      gboolean dead = p->liquidated || !_ml_group_survives (_group_of (self, p), price);
-      double value = dead ? 0 : p->mode == ML_MARGIN_MODE_ISOLATED ? p->margin + _pnl (p, price) : pool;
+      gboolean dead = p->liquidated || !_ml_group_survives (ml_account_group_of (self, p), price);
+      double value = dead ? 0 : p->mode == ML_MARGIN_MODE_ISOLATED ? p->margin + ml_account_pnl (p, price) : pool;
 
       if (_ml_position_is_live_isolated (p))
         equity += value;
@@ -1341,7 +1341,7 @@ ml_account_get_position_curve (MlAccount  *self,
   g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
   g_return_val_if_fail (ML_IS_POSITION (position), NULL);
 
-  return _ml_curve_new_from_groups (position->liquidated ? &dead : _group_of (self, position), 1);
+  return _ml_curve_new_from_groups (position->liquidated ? &dead : ml_account_group_of (self, position), 1);
 }
 
 /**
@@ -1358,7 +1358,7 @@ ml_account_get_pool_curve (MlAccount *self)
 
 /* Every balance that stands on its own: the pool and each live isolated position. */
 static GArray *
-_groups (MlAccount *self)
+ml_account_groups (MlAccount *self)
 {
   GArray *groups = g_array_sized_new (FALSE, FALSE, sizeof (MlGroup), self->items->len + 1);
 
@@ -1385,7 +1385,7 @@ ml_account_get_account_curve (MlAccount *self)
 
   if (self->account_curve == NULL)
     {
-      g_autoptr(GArray) groups = _groups (self);
+      g_autoptr(GArray) groups = ml_account_groups (self);
 
       self->account_curve = _ml_curve_new_from_groups ((const MlGroup *)(gpointer)groups->data,
                                                        groups->len);
@@ -1485,8 +1485,8 @@ ml_account_copy (MlAccount *self)
       g_ptr_array_add (copy->items, p);
       g_list_store_append (copy->positions, p);
     }
-  _solve (copy);
-  _evaluate (copy);
+  ml_account_solve (copy);
+  ml_account_evaluate_at (copy);
   return copy;
 }
 
@@ -1579,7 +1579,7 @@ ml_account_get_charge_fees (MlAccount *self)
 }
 
 static void
-_set_rate (MlAccount *self,
+ml_account_set_rate (MlAccount *self,
            double    *field,
            double     rate,
            guint      prop_id)
@@ -1598,7 +1598,7 @@ ml_account_set_taker_fee_rate (MlAccount *self,
                                double     rate)
 {
   g_return_if_fail (ML_IS_ACCOUNT (self));
-  _set_rate (self, &self->taker_fee_rate, rate, PROP_TAKER_FEE_RATE);
+  ml_account_set_rate (self, &self->taker_fee_rate, rate, PROP_TAKER_FEE_RATE);
 }
 
 void
@@ -1606,7 +1606,7 @@ ml_account_set_maker_fee_rate (MlAccount *self,
                                double     rate)
 {
   g_return_if_fail (ML_IS_ACCOUNT (self));
-  _set_rate (self, &self->maker_fee_rate, rate, PROP_MAKER_FEE_RATE);
+  ml_account_set_rate (self, &self->maker_fee_rate, rate, PROP_MAKER_FEE_RATE);
 }
 
 void

@@ -107,7 +107,7 @@ ml_brackets_init (MlBrackets *self)
 }
 
 static gboolean
-_fail (GError    **error,
+ml_brackets_fail (GError    **error,
        const char *path,
        guint       index,
        const char *key,
@@ -115,7 +115,7 @@ _fail (GError    **error,
        ...) G_GNUC_PRINTF (5, 6);
 
 static gboolean
-_fail (GError    **error,
+ml_brackets_fail (GError    **error,
        const char *path,
        guint       index,
        const char *key,
@@ -139,7 +139,7 @@ _fail (GError    **error,
  * liquidation solver relies on: caps rise, rates never fall, leverage never rises, and each
  * amount is the one that makes the margin meet itself at the bracket's floor. */
 static gboolean
-_check_bracket (const MlBracket *b,
+ml_brackets_check_bracket (const MlBracket *b,
                 const MlBracket *previous,
                 const char      *path,
                 guint            i,
@@ -152,31 +152,31 @@ _check_bracket (const MlBracket *b,
   if (b->cap <= b->floor || b->cap > MAX_CAP)
     {
       _ml_json_format_number (b->floor, w, sizeof w);
-      return _fail (error, path, i, "cap",
+      return ml_brackets_fail (error, path, i, "cap",
                     _("%s must be above the previous cap (%s) and at most 10000000000000"), v, w);
     }
 
   _ml_json_format_number (b->rate, v, sizeof v);
   if (b->rate < 0 || b->rate >= 1)
-    return _fail (error, path, i, "rate",
+    return ml_brackets_fail (error, path, i, "rate",
                   _("%s is not a maintenance rate (from 0 up to, but not including, 1)"), v);
   if (previous != NULL && b->rate < previous->rate)
     {
       _ml_json_format_number (previous->rate, w, sizeof w);
-      return _fail (error, path, i, "rate",
+      return ml_brackets_fail (error, path, i, "rate",
                     _("%s is below the previous bracket's rate (%s); rates may only rise with the notional"),
                     v, w);
     }
 
   if (b->max_leverage < 1 || b->max_leverage > max_leverage ||
       (previous != NULL && b->max_leverage > previous->max_leverage))
-    return _fail (error, path, i, "max_leverage",
+    return ml_brackets_fail (error, path, i, "max_leverage",
                   _("%u must be a whole number from 1 to %u, and no higher than the previous bracket's"),
                   b->max_leverage, previous ? previous->max_leverage : max_leverage);
 
   _ml_json_format_number (b->amount, v, sizeof v);
   if (b->amount < 0 || b->amount > MAX_AMOUNT)
-    return _fail (error, path, i, "amount", _("%s must be from 0 to 1000000000000"), v);
+    return ml_brackets_fail (error, path, i, "amount", _("%s must be from 0 to 1000000000000"), v);
   if (previous != NULL)
     {
       double expected = b->floor * (b->rate - previous->rate) + previous->amount;
@@ -187,7 +187,7 @@ _check_bracket (const MlBracket *b,
 
           _ml_json_format_number (expected, w, sizeof w);
           _ml_json_format_number (b->floor, f, sizeof f);
-          return _fail (error, path, i, "amount",
+          return ml_brackets_fail (error, path, i, "amount",
                         _("%s makes the maintenance margin jump at %s USDT; it must be %s"),
                         v, f, w);
         }
@@ -198,18 +198,18 @@ _check_bracket (const MlBracket *b,
 
 /* With a rate of 0 an amount could only ever make the margin negative. */
 static gboolean
-_check_first_amount (const MlBracket *first,
+ml_brackets_check_first_amount (const MlBracket *first,
                      const char      *path,
                      GError         **error)
 {
   if (first->rate > 0 || first->amount == 0)
     return TRUE;
-  return _fail (error, path, 0, "amount",
+  return ml_brackets_fail (error, path, 0, "amount",
                 _("must be 0 when the rate is 0; an amount would make the maintenance margin negative"));
 }
 
 static gboolean
-_read_bracket (JsonNode   *node,
+ml_brackets_read_bracket (JsonNode   *node,
                const char *path,
                guint       i,
                MlBracket  *b,
@@ -232,7 +232,7 @@ _read_bracket (JsonNode   *node,
     return FALSE;
 
   if (max_leverage != trunc (max_leverage) || max_leverage < 1 || max_leverage > G_MAXUINT16)
-    return _fail (error, path, i, "max_leverage",
+    return ml_brackets_fail (error, path, i, "max_leverage",
                   _("must be a whole number from 1 to %u"),
                   ml_contract_get_max_leverage (ml_contract_get_default ()));
   b->max_leverage = (guint)max_leverage;
@@ -245,7 +245,7 @@ _read_bracket (JsonNode   *node,
  * so below that notional it is 0: an implied first bracket at rate 0. The margin stays
  * continuous and convex, which the liquidation solver relies on. */
 static void
-_add_zero_floor (MlBrackets *self)
+ml_brackets_add_zero_floor (MlBrackets *self)
 {
   const MlBracket *first = &self->table[0];
   MlBracket *table;
@@ -264,7 +264,7 @@ _add_zero_floor (MlBrackets *self)
 }
 
 static MlBrackets *
-_new_from_table_node (JsonNode    *node,
+ml_brackets_new_from_table_node (JsonNode    *node,
                       const char  *path,
                       GError     **error)
 {
@@ -293,21 +293,21 @@ _new_from_table_node (JsonNode    *node,
     {
       MlBracket *b = &self->table[i];
 
-      if (!_read_bracket (json_array_get_element (array, i), path, i, b, error))
+      if (!ml_brackets_read_bracket (json_array_get_element (array, i), path, i, b, error))
         return NULL;
       b->floor = i > 0 ? self->table[i - 1].cap : 0;
-      if (!_check_bracket (b, i > 0 ? &self->table[i - 1] : NULL, path, i, error))
+      if (!ml_brackets_check_bracket (b, i > 0 ? &self->table[i - 1] : NULL, path, i, error))
         return NULL;
     }
-  if (!_check_first_amount (self->table, path, error))
+  if (!ml_brackets_check_first_amount (self->table, path, error))
     return NULL;
 
-  _add_zero_floor (self);
+  ml_brackets_add_zero_floor (self);
   return g_steal_pointer (&self);
 }
 
 static MlBrackets *
-_load_default (void)
+ml_brackets_load_default (void)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -323,7 +323,7 @@ _load_default (void)
     g_error ("Cannot read the built-in brackets: %s", error->message);
 
   root = json_node_get_object (json_parser_get_root (parser));
-  self = _new_from_table_node (json_object_get_member (root, "brackets"), "brackets", &error);
+  self = ml_brackets_new_from_table_node (json_object_get_member (root, "brackets"), "brackets", &error);
   if (self == NULL)
     g_error ("The built-in brackets are invalid: %s", error->message);
 
@@ -346,7 +346,7 @@ ml_brackets_get_default (void)
   static MlBrackets *instance;
 
   if (g_once_init_enter (&instance))
-    g_once_init_leave (&instance, _load_default ());
+    g_once_init_leave (&instance, ml_brackets_load_default ());
 
   return instance;
 }
@@ -356,7 +356,7 @@ ml_brackets_get_default (void)
  * at 0.65 % it rounds the rule's 76x down to 75x). A flat rate gets that leverage, so that no
  * order is liquidated the moment it opens. */
 static guint
-_max_leverage_for_rate (double rate)
+ml_brackets_max_leverage_for_rate (double rate)
 {
   double contract_max = ml_contract_get_max_leverage (ml_contract_get_default ());
 
@@ -394,14 +394,14 @@ ml_brackets_new_flat (double   rate,
 
   b->rate = rate;
   b->amount = amount;
-  b->max_leverage = _max_leverage_for_rate (rate);
+  b->max_leverage = ml_brackets_max_leverage_for_rate (rate);
   if (rate == 0 && amount > 0)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
                    _("amount: must be 0 when the rate is 0; an amount would make the maintenance margin negative"));
       return NULL;
     }
-  _add_zero_floor (self);
+  ml_brackets_add_zero_floor (self);
   return g_steal_pointer (&self);
 }
 
@@ -452,7 +452,7 @@ ml_brackets_new_from_json (JsonNode    *node,
 
       if (!_ml_json_check_keys (object, path, table_keys, error))
         return NULL;
-      return _new_from_table_node (json_object_get_member (object, "brackets"), where, error);
+      return ml_brackets_new_from_table_node (json_object_get_member (object, "brackets"), where, error);
     }
   else
     {

@@ -203,7 +203,7 @@ ml_contract_get_max_leverage (MlContract *self)
 }
 
 static gboolean
-_is_whole_multiple (double value,
+ml_contract_is_whole_multiple (double value,
                     double unit)
 {
   double units = value / unit;
@@ -216,7 +216,7 @@ ml_contract_is_whole_contracts (MlContract *self,
                                 double      quantity)
 {
   g_return_val_if_fail (ML_IS_CONTRACT (self), FALSE);
-  return _is_whole_multiple (quantity, self->contract_size);
+  return ml_contract_is_whole_multiple (quantity, self->contract_size);
 }
 
 gint64
@@ -232,7 +232,7 @@ ml_contract_is_on_tick (MlContract *self,
                         double      price)
 {
   g_return_val_if_fail (ML_IS_CONTRACT (self), FALSE);
-  return _is_whole_multiple (price, self->tick_size);
+  return ml_contract_is_whole_multiple (price, self->tick_size);
 }
 
 double

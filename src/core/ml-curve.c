@@ -149,7 +149,7 @@ typedef struct
 /* Sorts by price. Written out because the account's curve is rebuilt on every change to its
  * positions, and qsort's callback and copies cost as much as the rest of the work. */
 static void
-_sort_steps (Step  *steps,
+ml_curve_sort_steps (Step  *steps,
              guint  n)
 {
   while (n > 16)
@@ -171,12 +171,12 @@ _sort_steps (Step  *steps,
       /* Recurse into the smaller side, loop on the larger: the stack stays shallow. */
       if (j + 1 < n - j - 1)
         {
-          _sort_steps (steps, j + 1);
+          ml_curve_sort_steps (steps, j + 1);
           steps += j + 1, n -= j + 1;
         }
       else
         {
-          _sort_steps (steps + j + 1, n - j - 1);
+          ml_curve_sort_steps (steps + j + 1, n - j - 1);
           n = j + 1;
         }
     }
@@ -219,7 +219,7 @@ _ml_curve_new_from_groups (const MlGroup *groups,
         steps[n_steps++] = (Step) { g->high, -g->k, -g->s, -(g->k + g->s * g->high) };
     }
 
-  _sort_steps (steps, n_steps);
+  ml_curve_sort_steps (steps, n_steps);
 
   self = _ml_curve_alloc (n_steps);
   self->a[0] = a;

@@ -6,7 +6,7 @@
  * collateral. Every number is the model's, shown with ml_money_format_*; every formula is
  * margin-model.md's, written once in general form and once with those numbers in place.
  * Sentences are translated; formulas are notation and are not, except for the names of words
- * in them. Pieces are plain text until _add() escapes them, once, as they join the markup: a
+ * in them. Pieces are plain text until ml_explain_add() escapes them, once, as they join the markup: a
  * position's id or a translation can never break it.
  */
 
@@ -37,7 +37,7 @@ typedef struct
 /* Building the markup */
 
 static GPtrArray *
-_cross_positions (MlAccount *account)
+ml_explain_cross_positions (MlAccount *account)
 {
   GListModel *model = ml_account_get_positions (account);
   GPtrArray *cross = g_ptr_array_new_with_free_func (g_object_unref);
@@ -56,29 +56,29 @@ _cross_positions (MlAccount *account)
 }
 
 static void
-_text_init (Text      *t,
+ml_explain_text_init (Text      *t,
             MlAccount *account)
 {
   t->markup = g_string_new (NULL);
   t->strings = g_ptr_array_new_with_free_func (g_free);
   t->account = account;
   t->brackets = ml_account_get_brackets (account);
-  t->cross = _cross_positions (account);
+  t->cross = ml_explain_cross_positions (account);
 }
 
 static char *
-_text_finish (Text *t)
+ml_explain_text_finish (Text *t)
 {
   g_ptr_array_unref (t->strings);
   g_ptr_array_unref (t->cross);
   return g_string_free (t->markup, FALSE);
 }
 
-static void _add (Text *t, const char *format, ...) G_GNUC_PRINTF (2, 3);
+static void ml_explain_add (Text *t, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 /* Appends @format, markup, with every argument escaped. */
 static void
-_add (Text       *t,
+ml_explain_add (Text       *t,
       const char *format,
       ...)
 {
@@ -93,38 +93,38 @@ _add (Text       *t,
 
 /* A section: a bold heading (the first one is the title) and the lines that follow it. */
 static void
-_heading (Text       *t,
+ml_explain_heading (Text       *t,
           const char *plain)
 {
-  _add (t, t->markup->len > 0 ? "\n\n<b>%s</b>" : "<b>%s</b>", plain);
+  ml_explain_add (t, t->markup->len > 0 ? "\n\n<b>%s</b>" : "<b>%s</b>", plain);
 }
 
 static void
-_line (Text       *t,
+ml_explain_line (Text       *t,
        const char *plain)
 {
-  _add (t, "\n%s", plain);
+  ml_explain_add (t, "\n%s", plain);
 }
 
 static void
-_paragraph (Text       *t,
+ml_explain_paragraph (Text       *t,
             const char *plain)
 {
-  _add (t, "\n\n%s", plain);
+  ml_explain_add (t, "\n\n%s", plain);
 }
 
 static const char *
-_keep (Text *t,
+ml_explain_keep (Text *t,
        char *string)
 {
   g_ptr_array_add (t->strings, string);
   return string;
 }
 
-static const char *_printf (Text *t, const char *format, ...) G_GNUC_PRINTF (2, 3);
+static const char *ml_explain_printf (Text *t, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 static const char *
-_printf (Text       *t,
+ml_explain_printf (Text       *t,
          const char *format,
          ...)
 {
@@ -134,74 +134,74 @@ _printf (Text       *t,
   va_start (args, format);
   string = g_strdup_vprintf (format, args);
   va_end (args);
-  return _keep (t, string);
+  return ml_explain_keep (t, string);
 }
 
-#define _linef(t, ...)      _line ((t), _printf ((t), __VA_ARGS__))
-#define _paragraphf(t, ...) _paragraph ((t), _printf ((t), __VA_ARGS__))
+#define _linef(t, ...)      ml_explain_line ((t), ml_explain_printf ((t), __VA_ARGS__))
+#define _paragraphf(t, ...) ml_explain_paragraph ((t), ml_explain_printf ((t), __VA_ARGS__))
 
 static const char *
-_usdt (Text   *t,
+ml_explain_usdt (Text   *t,
        double  amount)
 {
-  return _keep (t, ml_money_format_usdt (amount));
+  return ml_explain_keep (t, ml_money_format_usdt (amount));
 }
 
 static const char *
-_price (Text   *t,
+ml_explain_price (Text   *t,
         double  price)
 {
-  return _keep (t, ml_money_format_price (price));
+  return ml_explain_keep (t, ml_money_format_price (price));
 }
 
 static const char *
-_btc (Text   *t,
+ml_explain_btc (Text   *t,
       double  quantity)
 {
-  return _keep (t, ml_money_format_btc (quantity));
+  return ml_explain_keep (t, ml_money_format_btc (quantity));
 }
 
 static const char *
-_percent (Text   *t,
+ml_explain_percent (Text   *t,
           double  fraction)
 {
-  return _keep (t, ml_money_format_percent (fraction));
+  return ml_explain_keep (t, ml_money_format_percent (fraction));
 }
 
 /* Pieces of the account */
 
 static gboolean
-_is_long (MlPosition *p)
+ml_explain_is_long (MlPosition *p)
 {
   return ml_position_get_side (p) == ML_SIDE_LONG;
 }
 
 static const char *
-_position_label (Text       *t,
+ml_explain_position_label (Text       *t,
                  MlPosition *p)
 {
-  const char *size = _btc (t, ml_position_get_quantity (p));
-  const char *entry = _price (t, ml_position_get_entry_price (p));
+  const char *size = ml_explain_btc (t, ml_position_get_quantity (p));
+  const char *entry = ml_explain_price (t, ml_position_get_entry_price (p));
 
   /* Translators: a position, "long 0.1000 BTC at 60,000.0 (p1)": size, entry price, its name */
-  return _is_long (p) ? _printf (t, _("long %s at %s (%s)"), size, entry, ml_position_get_id (p))
+  return ml_explain_is_long (p) ? ml_explain_printf (t, _("long %s at %s (%s)"), size, entry, ml_position_get_id (p))
   /* Translators: a position, "short 0.1000 BTC at 60,000.0 (p1)": size, entry price, its name */
-                      : _printf (t, _("short %s at %s (%s)"), size, entry, ml_position_get_id (p));
+                      : ml_explain_printf (t, _("short %s at %s (%s)"), size, entry, ml_position_get_id (p));
 }
 
 /* Bracket edges are whole USDT in every shipped table, and shown so, as the table is. */
 static const char *
-_notional (Text   *t,
+ml_explain_notional (Text   *t,
            double  notional)
 {
   double rounded = ml_money_round (notional, 2);
 
-  return _printf (t, "%'.*f", rounded == floor (rounded) ? 0 : 2, rounded);
+  return ml_explain_printf (t, "%'.*f", rounded == floor (rounded) ? 0 : 2, rounded);
 }
 
 /* The bracket at @notional, as the model looks it up (ml_brackets_find). */
 static const MlBracket *
-_bracket_at (Text   *t,
+ml_explain_bracket_at (Text   *t,
              double  notional,
              guint  *index)
 {
@@ -212,47 +212,47 @@ _bracket_at (Text   *t,
 /* The table's own brackets count from 1; the zero-margin range the model adds below a first
  * bracket with an amount (ml-brackets.h) is not one of them. */
 static gboolean
-_is_implied (Text  *t,
+ml_explain_is_implied (Text  *t,
              guint  index)
 {
   return index < t->brackets->n_implied;
 }
 
 static const char *
-_bracket_name (Text  *t,
+ml_explain_bracket_name (Text  *t,
                guint  index)
 {
-  if (_is_implied (t, index))
+  if (ml_explain_is_implied (t, index))
     return _("the range below the first bracket");
   /* Translators: "bracket 2", in the middle of a sentence */
-  return _printf (t, _("bracket %u"), index + 1 - t->brackets->n_implied);
+  return ml_explain_printf (t, _("bracket %u"), index + 1 - t->brackets->n_implied);
 }
 
 static const char *
-_bracket_line (Text  *t,
+ml_explain_bracket_line (Text  *t,
                guint  index)
 {
   const MlBracket *b = ml_brackets_get_bracket (t->brackets, index);
   guint number = index + 1 - t->brackets->n_implied;
 
-  if (_is_implied (t, index))
+  if (ml_explain_is_implied (t, index))
     /* Translators: the range below a scenario's first bracket; %s is a notional in USDT */
-    return _printf (t, _("Below the first bracket (notional up to %s USDT): no maintenance margin"),
-                    _notional (t, b->cap));
+    return ml_explain_printf (t, _("Below the first bracket (notional up to %s USDT): no maintenance margin"),
+                    ml_explain_notional (t, b->cap));
   if (isinf (b->cap))
     /* Translators: "Bracket 1: notional above 1 USDT, maintenance rate 1.00 %, amount 0.01 USDT" */
-    return _printf (t, _("Bracket %u: notional above %s USDT, maintenance rate %s, amount %s"),
-                    number, _notional (t, b->floor), _percent (t, b->rate), _usdt (t, b->amount));
+    return ml_explain_printf (t, _("Bracket %u: notional above %s USDT, maintenance rate %s, amount %s"),
+                    number, ml_explain_notional (t, b->floor), ml_explain_percent (t, b->rate), ml_explain_usdt (t, b->amount));
   /* Translators: "Bracket 2: notional 50,000–600,000 USDT, maintenance rate 0.50 %, amount
    * 50.00 USDT" */
-  return _printf (t, _("Bracket %u: notional %s–%s USDT, maintenance rate %s, amount %s"),
-                  number, _notional (t, b->floor), _notional (t, b->cap),
-                  _percent (t, b->rate), _usdt (t, b->amount));
+  return ml_explain_printf (t, _("Bracket %u: notional %s–%s USDT, maintenance rate %s, amount %s"),
+                  number, ml_explain_notional (t, b->floor), ml_explain_notional (t, b->cap),
+                  ml_explain_percent (t, b->rate), ml_explain_usdt (t, b->amount));
 }
 
 /* @p's bracket at @price, noting the bracket it was in at entry when that one differs. */
 static const char *
-_bracket_of (Text       *t,
+ml_explain_bracket_of (Text       *t,
              MlPosition *p,
              double      price)
 {
@@ -260,18 +260,18 @@ _bracket_of (Text       *t,
   double entry_notional = q * ml_position_get_entry_price (p);
   guint index, entry;
 
-  _bracket_at (t, q * price, &index);
-  _bracket_at (t, entry_notional, &entry);
+  ml_explain_bracket_at (t, q * price, &index);
+  ml_explain_bracket_at (t, entry_notional, &entry);
   if (index == entry)
-    return _bracket_line (t, index);
+    return ml_explain_bracket_line (t, index);
   /* Translators: a risk bracket, then where the position was at entry: "…; at entry (notional
    * 60,000.00 USDT) it was in bracket 2" */
-  return _printf (t, _("%s; at entry (notional %s) it was in %s"), _bracket_line (t, index),
-                  _usdt (t, entry_notional), _bracket_name (t, entry));
+  return ml_explain_printf (t, _("%s; at entry (notional %s) it was in %s"), ml_explain_bracket_line (t, index),
+                  ml_explain_usdt (t, entry_notional), ml_explain_bracket_name (t, entry));
 }
 
 static void
-_brackets_at (Text       *t,
+ml_explain_brackets_at (Text       *t,
               const char *where,
               double      price)
 {
@@ -280,100 +280,100 @@ _brackets_at (Text       *t,
     {
       MlPosition *p = g_ptr_array_index (t->cross, i);
 
-      _linef (t, "%s: %s", _position_label (t, p), _bracket_of (t, p, price));
+      _linef (t, "%s: %s", ml_explain_position_label (t, p), ml_explain_bracket_of (t, p, price));
     }
 }
 
 /* The cross pool at @price with the numbers in: "700.00 USDT − 0.0500 BTC · (60,000.0 − 62,000.0)" */
 static const char *
-_pool_sum (Text   *t,
+ml_explain_pool_sum (Text   *t,
            double  price)
 {
-  g_autoptr(GString) sum = g_string_new (_usdt (t, ml_account_get_cross_wallet_balance (t->account)));
+  g_autoptr(GString) sum = g_string_new (ml_explain_usdt (t, ml_account_get_cross_wallet_balance (t->account)));
 
   for (guint i = 0; i < t->cross->len; i++)
     {
       MlPosition *p = g_ptr_array_index (t->cross, i);
 
-      g_string_append_printf (sum, " %s %s · (%s − %s)", _is_long (p) ? "+" : "−",
-                              _btc (t, ml_position_get_quantity (p)), _price (t, price),
-                              _price (t, ml_position_get_entry_price (p)));
+      g_string_append_printf (sum, " %s %s · (%s − %s)", ml_explain_is_long (p) ? "+" : "−",
+                              ml_explain_btc (t, ml_position_get_quantity (p)), ml_explain_price (t, price),
+                              ml_explain_price (t, ml_position_get_entry_price (p)));
     }
-  return _keep (t, g_string_free (g_steal_pointer (&sum), FALSE));
+  return ml_explain_keep (t, g_string_free (g_steal_pointer (&sum), FALSE));
 }
 
 /* One maintenance margin at @price with the numbers in: "0.1000 BTC · 60,000.0 · 0.40 % − 0.00 USDT" */
 static const char *
-_mm_term (Text       *t,
+ml_explain_mm_term (Text       *t,
           MlPosition *p,
           double      price)
 {
   double q = ml_position_get_quantity (p);
   guint index;
-  const MlBracket *b = _bracket_at (t, q * price, &index);
+  const MlBracket *b = ml_explain_bracket_at (t, q * price, &index);
 
-  return _printf (t, "%s · %s · %s − %s", _btc (t, q), _price (t, price), _percent (t, b->rate),
-                  _usdt (t, b->amount));
+  return ml_explain_printf (t, "%s · %s · %s − %s", ml_explain_btc (t, q), ml_explain_price (t, price), ml_explain_percent (t, b->rate),
+                  ml_explain_usdt (t, b->amount));
 }
 
 static const char *
-_mm_sum (Text   *t,
+ml_explain_mm_sum (Text   *t,
          double  price)
 {
   g_autoptr(GString) sum = g_string_new (NULL);
 
   if (t->cross->len == 1)
-    return _mm_term (t, g_ptr_array_index (t->cross, 0), price);
+    return ml_explain_mm_term (t, g_ptr_array_index (t->cross, 0), price);
 
   for (guint i = 0; i < t->cross->len; i++)
     g_string_append_printf (sum, "%s(%s)", i > 0 ? " + " : "",
-                            _mm_term (t, g_ptr_array_index (t->cross, i), price));
-  return _keep (t, g_string_free (g_steal_pointer (&sum), FALSE));
+                            ml_explain_mm_term (t, g_ptr_array_index (t->cross, i), price));
+  return ml_explain_keep (t, g_string_free (g_steal_pointer (&sum), FALSE));
 }
 
 static void
-_pool_now (Text *t)
+ml_explain_pool_now (Text *t)
 {
   double mark = ml_account_get_mark_price (t->account);
 
-  _linef (t, "pool = %s = %s", _pool_sum (t, mark), _usdt (t, ml_account_get_cross_pool (t->account)));
-  _linef (t, "Σ MM = %s = %s", _mm_sum (t, mark),
-          _usdt (t, ml_account_get_cross_maintenance_margin (t->account)));
+  _linef (t, "pool = %s = %s", ml_explain_pool_sum (t, mark), ml_explain_usdt (t, ml_account_get_cross_pool (t->account)));
+  _linef (t, "Σ MM = %s = %s", ml_explain_mm_sum (t, mark),
+          ml_explain_usdt (t, ml_account_get_cross_maintenance_margin (t->account)));
 }
 
 /* margin-model.md's LPc with the numbers of one end in, each position in its bracket there. */
 static const char *
-_pool_solution (Text   *t,
+ml_explain_pool_solution (Text   *t,
                 double  end)
 {
-  g_autoptr(GString) num = g_string_new (_usdt (t, ml_account_get_cross_wallet_balance (t->account)));
+  g_autoptr(GString) num = g_string_new (ml_explain_usdt (t, ml_account_get_cross_wallet_balance (t->account)));
   g_autoptr(GString) den = g_string_new (NULL);
   guint index;
 
   for (guint i = 0; i < t->cross->len; i++)
     {
       MlPosition *p = g_ptr_array_index (t->cross, i);
-      const MlBracket *b = _bracket_at (t, ml_position_get_quantity (p) * end, &index);
+      const MlBracket *b = ml_explain_bracket_at (t, ml_position_get_quantity (p) * end, &index);
 
-      g_string_append_printf (num, " + %s", _usdt (t, b->amount));
+      g_string_append_printf (num, " + %s", ml_explain_usdt (t, b->amount));
       g_string_append_printf (den, "%s%s · %s", i > 0 ? " + " : "",
-                              _btc (t, ml_position_get_quantity (p)), _percent (t, b->rate));
+                              ml_explain_btc (t, ml_position_get_quantity (p)), ml_explain_percent (t, b->rate));
     }
   for (guint i = 0; i < t->cross->len; i++)
     {
       MlPosition *p = g_ptr_array_index (t->cross, i);
-      const char *sign = _is_long (p) ? "−" : "+";
-      const char *q = _btc (t, ml_position_get_quantity (p));
+      const char *sign = ml_explain_is_long (p) ? "−" : "+";
+      const char *q = ml_explain_btc (t, ml_position_get_quantity (p));
 
-      g_string_append_printf (num, " %s %s · %s", sign, q, _price (t, ml_position_get_entry_price (p)));
+      g_string_append_printf (num, " %s %s · %s", sign, q, ml_explain_price (t, ml_position_get_entry_price (p)));
       g_string_append_printf (den, " %s %s", sign, q);
     }
-  return _printf (t, "LPc = (%s) / (%s) = %s", num->str, den->str, _price (t, end));
+  return ml_explain_printf (t, "LPc = (%s) / (%s) = %s", num->str, den->str, ml_explain_price (t, end));
 }
 
 /* Where the last cross pool was liquidated, if one was: the price its positions keep. */
 static double
-_last_pool_liquidation (Text *t)
+ml_explain_last_pool_liquidation (Text *t)
 {
   GListModel *model = ml_account_get_positions (t->account);
   double price = ML_PRICE_NONE;
@@ -389,14 +389,14 @@ _last_pool_liquidation (Text *t)
 }
 
 static gboolean
-_owns (MlAccount  *account,
+ml_explain_owns (MlAccount  *account,
        MlPosition *position)
 {
   return ml_account_find_position (account, ml_position_get_id (position)) == position;
 }
 
 static const char *
-_cross_note (void)
+ml_explain_cross_note (void)
 {
   return _("This position uses cross margin: what it shows is the cross pool’s, shared by every cross position.");
 }
@@ -404,64 +404,64 @@ _cross_note (void)
 /* A liquidated position */
 
 static char *
-_liquidated (MlAccount  *account,
+ml_explain_liquidated (MlAccount  *account,
              MlPosition *p,
              gboolean    remaining)
 {
   Text t;
   const char *price, *zero;
 
-  _text_init (&t, account);
-  price = _price (&t, ml_position_get_liquidation_price (p));
-  zero = _usdt (&t, 0);
+  ml_explain_text_init (&t, account);
+  price = ml_explain_price (&t, ml_position_get_liquidation_price (p));
+  zero = ml_explain_usdt (&t, 0);
 
   if (remaining)
     /* Translators: the title of an explanation, "Remaining collateral: 300.00 USDT" */
-    _heading (&t, _printf (&t, _("Remaining collateral: %s"), zero));
+    ml_explain_heading (&t, ml_explain_printf (&t, _("Remaining collateral: %s"), zero));
   else
     /* Translators: the title of an explanation, "Liquidation price: 57,228.9" */
-    _heading (&t, _printf (&t, _("Liquidation price: %s"), price));
+    ml_explain_heading (&t, ml_explain_printf (&t, _("Liquidation price: %s"), price));
   if (ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED)
     /* Translators: liquidation price, bankruptcy price, an amount of 0 */
     _linef (&t, _("This position was liquidated at %s. The exchange closed it at its bankruptcy price, %s, and what was left of its margin went to the insurance fund: its remaining collateral is %s."),
-            price, _price (&t, ml_position_get_bankruptcy_price (p)), zero);
+            price, ml_explain_price (&t, ml_position_get_bankruptcy_price (p)), zero);
   else
     /* Translators: liquidation price, an amount of 0 */
     _linef (&t, _("The cross pool was liquidated at %s. The exchange closed every cross position in it, this one included, and the cross wallet balance went with them: its remaining collateral is %s."),
             price, zero);
-  _line (&t, _("Liquidation is final: the position does not come back when the price returns."));
-  return _text_finish (&t);
+  ml_explain_line (&t, _("Liquidation is final: the position does not come back when the price returns."));
+  return ml_explain_text_finish (&t);
 }
 
 /* Isolated liquidation price */
 
 static void
-_isolated_meaning (Text       *t,
+ml_explain_isolated_meaning (Text       *t,
                    MlPosition *p,
                    double      lp)
 {
   double q = ml_position_get_quantity (p), e = ml_position_get_entry_price (p);
-  const char *w = _usdt (t, ml_position_get_margin (p));
+  const char *w = ml_explain_usdt (t, ml_position_get_margin (p));
 
   if (lp != ML_PRICE_NONE)
-    _linef (t, _is_long (p)
+    _linef (t, ml_explain_is_long (p)
             /* Translators: %s is the liquidation price */
             ? _("If the mark price falls to %s, the exchange closes this isolated long: there its margin plus its unrealized PnL has shrunk to its maintenance margin.")
             /* Translators: %s is the liquidation price */
             : _("If the mark price rises to %s, the exchange closes this isolated short: there its margin plus its unrealized PnL has shrunk to its maintenance margin."),
-            _price (t, lp));
-  else if (_is_long (p))
+            ml_explain_price (t, lp));
+  else if (ml_explain_is_long (p))
     /* Translators: the position's margin, its entry notional */
     _linef (t, _("This isolated long cannot be liquidated: its margin, %s, covers the whole entry notional Q·E = %s (as at 1x leverage), so even a fall to 0 could not use it up."),
-            w, _usdt (t, q * e));
+            w, ml_explain_usdt (t, q * e));
   else
     /* Translators: the highest price the simulator accepts, the position's margin */
     _linef (t, _("This isolated short cannot be liquidated at any price the simulator accepts: only a rise above %s would use up its margin of %s."),
-            _price (t, ML_MAX_PRICE), w);
+            ml_explain_price (t, ML_MAX_PRICE), w);
 }
 
 static void
-_isolated_formula (Text            *t,
+ml_explain_isolated_formula (Text            *t,
                    MlPosition      *p,
                    double           lp,
                    const MlBracket *b)
@@ -469,27 +469,27 @@ _isolated_formula (Text            *t,
   double q = ml_position_get_quantity (p);
   const char *tail;
 
-  _heading (t, _("Formula"));
-  _line (t, _is_long (p) ? "LP = (Q·E − W − cum) / (Q·(1 − MMR))" : "LP = (Q·E + W + cum) / (Q·(1 + MMR))");
-  _line (t, _("Q is the size, E the entry price and W the position’s margin; MMR and cum are the maintenance rate and amount of the risk bracket that holds the notional Q·LP."));
+  ml_explain_heading (t, _("Formula"));
+  ml_explain_line (t, ml_explain_is_long (p) ? "LP = (Q·E − W − cum) / (Q·(1 − MMR))" : "LP = (Q·E + W + cum) / (Q·(1 + MMR))");
+  ml_explain_line (t, _("Q is the size, E the entry price and W the position’s margin; MMR and cum are the maintenance rate and amount of the risk bracket that holds the notional Q·LP."));
 
   if (lp != ML_PRICE_NONE)
-    tail = _printf (t, " = %s", _price (t, lp));
-  else if (_is_long (p))
-    tail = _printf (t, " ≤ 0: %s", _price (t, ML_PRICE_NONE));
+    tail = ml_explain_printf (t, " = %s", ml_explain_price (t, lp));
+  else if (ml_explain_is_long (p))
+    tail = ml_explain_printf (t, " ≤ 0: %s", ml_explain_price (t, ML_PRICE_NONE));
   else
-    tail = _printf (t, " > %s: %s", _price (t, ML_MAX_PRICE), _price (t, ML_PRICE_NONE));
+    tail = ml_explain_printf (t, " > %s: %s", ml_explain_price (t, ML_MAX_PRICE), ml_explain_price (t, ML_PRICE_NONE));
 
-  _heading (t, _("With your numbers"));
-  _linef (t, _is_long (p) ? "LP = (%s · %s − %s − %s) / (%s · (1 − %s))%s"
+  ml_explain_heading (t, _("With your numbers"));
+  _linef (t, ml_explain_is_long (p) ? "LP = (%s · %s − %s − %s) / (%s · (1 − %s))%s"
                           : "LP = (%s · %s + %s + %s) / (%s · (1 + %s))%s",
-          _btc (t, q), _price (t, ml_position_get_entry_price (p)),
-          _usdt (t, ml_position_get_margin (p)), _usdt (t, b->amount),
-          _btc (t, q), _percent (t, b->rate), tail);
+          ml_explain_btc (t, q), ml_explain_price (t, ml_position_get_entry_price (p)),
+          ml_explain_usdt (t, ml_position_get_margin (p)), ml_explain_usdt (t, b->amount),
+          ml_explain_btc (t, q), ml_explain_percent (t, b->rate), tail);
 }
 
 static void
-_isolated_bracket (Text       *t,
+ml_explain_isolated_bracket (Text       *t,
                    MlPosition *p,
                    double      lp,
                    guint       index)
@@ -497,85 +497,85 @@ _isolated_bracket (Text       *t,
   double q = ml_position_get_quantity (p);
   guint entry;
 
-  _heading (t, _("Risk bracket"));
-  _line (t, _bracket_line (t, index));
+  ml_explain_heading (t, _("Risk bracket"));
+  ml_explain_line (t, ml_explain_bracket_line (t, index));
   if (lp == ML_PRICE_NONE)
     {
-      _line (t, _is_long (p) ? _("This is the bracket of the notional as the price falls towards 0.")
+      ml_explain_line (t, ml_explain_is_long (p) ? _("This is the bracket of the notional as the price falls towards 0.")
                              : _("This is the bracket at the highest price the simulator accepts."));
       return;
     }
 
   /* Translators: %s is an amount, the position's notional at its liquidation price */
-  _linef (t, _("At the liquidation price the notional is Q·LP = %s."), _usdt (t, q * lp));
-  _bracket_at (t, q * ml_position_get_entry_price (p), &entry);
+  _linef (t, _("At the liquidation price the notional is Q·LP = %s."), ml_explain_usdt (t, q * lp));
+  ml_explain_bracket_at (t, q * ml_position_get_entry_price (p), &entry);
   if (entry != index)
     /* Translators: the notional at entry, "bracket 2" */
     _linef (t, _("At entry the notional Q·E = %s was in %s: the model looks the bracket up at the liquidation price, where the maintenance margin must be met, and solves again until it stays put."),
-            _usdt (t, q * ml_position_get_entry_price (p)), _bracket_name (t, entry));
+            ml_explain_usdt (t, q * ml_position_get_entry_price (p)), ml_explain_bracket_name (t, entry));
 
   /* Translators: the bankruptcy price */
   _paragraphf (t, _("Bankruptcy price: %s, where the margin is all gone. At liquidation the position is closed there, and what was left at the liquidation price goes to the insurance fund."),
-               _price (t, ml_position_get_bankruptcy_price (p)));
+               ml_explain_price (t, ml_position_get_bankruptcy_price (p)));
 }
 
 static char *
-_isolated_liquidation (MlAccount  *account,
+ml_explain_isolated_liquidation (MlAccount  *account,
                        MlPosition *p)
 {
   Text t;
   double lp = ml_position_get_liquidation_price (p);
   /* Where the formula is read: at LP, or, with none, as far as the price can go that way. */
-  double at = lp != ML_PRICE_NONE ? lp : _is_long (p) ? 0 : ML_MAX_PRICE;
+  double at = lp != ML_PRICE_NONE ? lp : ml_explain_is_long (p) ? 0 : ML_MAX_PRICE;
   const MlBracket *b;
   guint index;
 
-  _text_init (&t, account);
-  b = _bracket_at (&t, ml_position_get_quantity (p) * at, &index);
+  ml_explain_text_init (&t, account);
+  b = ml_explain_bracket_at (&t, ml_position_get_quantity (p) * at, &index);
 
-  _heading (&t, _printf (&t, _("Liquidation price: %s"), _price (&t, lp)));
-  _isolated_meaning (&t, p, lp);
-  _isolated_formula (&t, p, lp, b);
-  _isolated_bracket (&t, p, lp, index);
-  return _text_finish (&t);
+  ml_explain_heading (&t, ml_explain_printf (&t, _("Liquidation price: %s"), ml_explain_price (&t, lp)));
+  ml_explain_isolated_meaning (&t, p, lp);
+  ml_explain_isolated_formula (&t, p, lp, b);
+  ml_explain_isolated_bracket (&t, p, lp, index);
+  return ml_explain_text_finish (&t);
 }
 
 /* The cross pool's liquidation price */
 
 static void
-_pool_meaning (Text   *t,
+ml_explain_pool_meaning (Text   *t,
                double  low,
                double  high)
 {
   gboolean has_low = low != ML_PRICE_NONE, has_high = isfinite (high);
 
-  _line (t, _("The cross pool—the cross wallet balance plus the unrealized PnL of every cross position—is liquidated when it falls to their total maintenance margin: the exchange then closes every cross position at once."));
+  ml_explain_line (t, _("The cross pool—the cross wallet balance plus the unrealized PnL of every cross position—is liquidated when it falls to their total maintenance margin: the exchange then closes every cross position at once."));
   if (has_low && has_high)
     /* Translators: the lower end, the upper end, the one of them nearer to the mark price */
     _linef (t, _("This pool is hedged and has two ends: it is liquidated if the mark price falls to %s or rises to %s. The nearer end, %s, is the one shown."),
-            _price (t, low), _price (t, high),
-            _price (t, ml_account_get_cross_liquidation_price (t->account)));
+            ml_explain_price (t, low), ml_explain_price (t, high),
+            ml_explain_price (t, ml_account_get_cross_liquidation_price (t->account)));
   else if (has_low)
     /* Translators: %s is the liquidation price */
-    _linef (t, _("That happens if the mark price falls to %s."), _price (t, low));
+    _linef (t, _("That happens if the mark price falls to %s."), ml_explain_price (t, low));
   else if (has_high)
     /* Translators: %s is the liquidation price */
-    _linef (t, _("That happens if the mark price rises to %s."), _price (t, high));
+    _linef (t, _("That happens if the mark price rises to %s."), ml_explain_price (t, high));
   else
-    _line (t, _("This pool cannot be liquidated at any price the simulator accepts."));
+    ml_explain_line (t, _("This pool cannot be liquidated at any price the simulator accepts."));
 }
 
 static void
-_pool_formula (Text *t)
+ml_explain_pool_formula (Text *t)
 {
-  _heading (t, _("Formula"));
-  _line (t, "pool(P) = WBc + Σ s·Q·(P − E)");
-  _line (t, "LPc = (WBc + Σ cum − Σ s·Q·E) / (Σ Q·MMR − Σ s·Q)");
-  _line (t, _("The pool is liquidated where pool(P) falls to Σ MM(P) = Σ (Q·P·MMR − cum): LPc is the price where the two meet. WBc is the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short; the sums run over every cross position, each with the maintenance rate MMR and amount cum of the bracket that holds its notional at LPc."));
+  ml_explain_heading (t, _("Formula"));
+  ml_explain_line (t, "pool(P) = WBc + Σ s·Q·(P − E)");
+  ml_explain_line (t, "LPc = (WBc + Σ cum − Σ s·Q·E) / (Σ Q·MMR − Σ s·Q)");
+  ml_explain_line (t, _("The pool is liquidated where pool(P) falls to Σ MM(P) = Σ (Q·P·MMR − cum): LPc is the price where the two meet. WBc is the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short; the sums run over every cross position, each with the maintenance rate MMR and amount cum of the bracket that holds its notional at LPc."));
 }
 
 static void
-_pool_none_reasons (Text   *t,
+ml_explain_pool_none_reasons (Text   *t,
                     double  low,
                     double  high)
 {
@@ -584,7 +584,7 @@ _pool_none_reasons (Text   *t,
   for (guint i = 0; i < t->cross->len; i++)
     {
       MlPosition *p = g_ptr_array_index (t->cross, i);
-      double sq = (_is_long (p) ? 1 : -1) * ml_position_get_quantity (p);
+      double sq = (ml_explain_is_long (p) ? 1 : -1) * ml_position_get_quantity (p);
 
       k -= sq * ml_position_get_entry_price (p);
       net += sq;
@@ -593,97 +593,97 @@ _pool_none_reasons (Text   *t,
   if (low == ML_PRICE_NONE)
     /* Translators: %s is an amount: the pool at a price of 0 */
     _linef (t, _("A falling price does not liquidate the pool: even at a price near 0 it would still hold WBc − Σ s·Q·E = %s, while the maintenance margin shrinks to 0."),
-            _usdt (t, k));
+            ml_explain_usdt (t, k));
   if (!isfinite (high))
     _linef (t, net > 0
             /* Translators: %s is the highest price the simulator accepts */
             ? _("A rising price does not liquidate it below %s, the highest price the simulator accepts: a pool that is net long gains as the price rises.")
             /* Translators: %s is the highest price the simulator accepts */
             : _("A rising price does not liquidate it below %s, the highest price the simulator accepts."),
-            _price (t, ML_MAX_PRICE));
+            ml_explain_price (t, ML_MAX_PRICE));
 }
 
 static void
-_pool_numbers (Text   *t,
+ml_explain_pool_numbers (Text   *t,
                double  low,
                double  high)
 {
   gboolean has_low = low != ML_PRICE_NONE, has_high = isfinite (high);
 
-  _heading (t, _("With your numbers"));
+  ml_explain_heading (t, _("With your numbers"));
   /* Translators: %s is the mark price */
-  _linef (t, _("Now, at the mark price of %s:"), _price (t, ml_account_get_mark_price (t->account)));
-  _pool_now (t);
+  _linef (t, _("Now, at the mark price of %s:"), ml_explain_price (t, ml_account_get_mark_price (t->account)));
+  ml_explain_pool_now (t);
   if (has_low && has_high)
     {
       /* Translators: %s is the formula with the numbers in, at the lower end */
-      _linef (t, _("Lower end: %s"), _pool_solution (t, low));
+      _linef (t, _("Lower end: %s"), ml_explain_pool_solution (t, low));
       /* Translators: %s is the formula with the numbers in, at the upper end */
-      _linef (t, _("Upper end: %s"), _pool_solution (t, high));
+      _linef (t, _("Upper end: %s"), ml_explain_pool_solution (t, high));
     }
   else if (has_low || has_high)
-    _line (t, _pool_solution (t, has_low ? low : high));
+    ml_explain_line (t, ml_explain_pool_solution (t, has_low ? low : high));
   else
-    _pool_none_reasons (t, low, high);
+    ml_explain_pool_none_reasons (t, low, high);
 }
 
 static void
-_pool_brackets (Text   *t,
+ml_explain_pool_brackets (Text   *t,
                 double  low,
                 double  high)
 {
   gboolean has_low = low != ML_PRICE_NONE, has_high = isfinite (high);
 
-  _heading (t, _("Risk brackets"));
+  ml_explain_heading (t, _("Risk brackets"));
   if (has_low && has_high)
     {
       /* Translators: %s is a price */
-      _brackets_at (t, _printf (t, _("At the lower end, %s:"), _price (t, low)), low);
+      ml_explain_brackets_at (t, ml_explain_printf (t, _("At the lower end, %s:"), ml_explain_price (t, low)), low);
       /* Translators: %s is a price */
-      _brackets_at (t, _printf (t, _("At the upper end, %s:"), _price (t, high)), high);
+      ml_explain_brackets_at (t, ml_explain_printf (t, _("At the upper end, %s:"), ml_explain_price (t, high)), high);
     }
   else if (has_low || has_high)
     /* Translators: %s is a price */
-    _brackets_at (t, _printf (t, _("At the liquidation price, %s:"), _price (t, has_low ? low : high)),
+    ml_explain_brackets_at (t, ml_explain_printf (t, _("At the liquidation price, %s:"), ml_explain_price (t, has_low ? low : high)),
                   has_low ? low : high);
   else
     /* Translators: %s is a price */
-    _brackets_at (t, _printf (t, _("At the mark price, %s:"), _price (t, ml_account_get_mark_price (t->account))),
+    ml_explain_brackets_at (t, ml_explain_printf (t, _("At the mark price, %s:"), ml_explain_price (t, ml_account_get_mark_price (t->account))),
                   ml_account_get_mark_price (t->account));
 }
 
 static char *
-_pool_liquidation (MlAccount  *account,
+ml_explain_pool_liquidation (MlAccount  *account,
                    MlPosition *position)
 {
   Text t;
   double low, high;
 
-  _text_init (&t, account);
+  ml_explain_text_init (&t, account);
   /* Translators: the title of an explanation, "Cross liquidation price: 75,697.2" */
-  _heading (&t, _printf (&t, _("Cross liquidation price: %s"),
-                         _price (&t, ml_account_get_cross_liquidation_price (account))));
+  ml_explain_heading (&t, ml_explain_printf (&t, _("Cross liquidation price: %s"),
+                         ml_explain_price (&t, ml_account_get_cross_liquidation_price (account))));
   if (position != NULL)
-    _line (&t, _cross_note ());
+    ml_explain_line (&t, ml_explain_cross_note ());
 
   if (t.cross->len == 0)
     {
       /* Translators: %s is the cross wallet balance */
       _linef (&t, _("No cross position is open, so the cross pool has nothing to liquidate: it is just the cross wallet balance, %s, the wallet balance minus every isolated margin."),
-              _usdt (&t, ml_account_get_cross_wallet_balance (account)));
-      if (_last_pool_liquidation (&t) != ML_PRICE_NONE)
+              ml_explain_usdt (&t, ml_account_get_cross_wallet_balance (account)));
+      if (ml_explain_last_pool_liquidation (&t) != ML_PRICE_NONE)
         /* Translators: %s is the price at which it happened */
-        _linef (&t, _("The last cross pool was liquidated at %s."), _price (&t, _last_pool_liquidation (&t)));
-      return _text_finish (&t);
+        _linef (&t, _("The last cross pool was liquidated at %s."), ml_explain_price (&t, ml_explain_last_pool_liquidation (&t)));
+      return ml_explain_text_finish (&t);
     }
 
   ml_account_get_cross_survival (account, &low, &high);
-  _pool_meaning (&t, low, high);
-  _pool_formula (&t);
-  _pool_numbers (&t, low, high);
-  _pool_brackets (&t, low, high);
-  _paragraph (&t, _("This price belongs to the whole pool: it moves when other cross positions move—when one is opened, closed or liquidated—and when the cross wallet balance changes, through fees, funding or margin moved into or out of an isolated position."));
-  return _text_finish (&t);
+  ml_explain_pool_meaning (&t, low, high);
+  ml_explain_pool_formula (&t);
+  ml_explain_pool_numbers (&t, low, high);
+  ml_explain_pool_brackets (&t, low, high);
+  ml_explain_paragraph (&t, _("This price belongs to the whole pool: it moves when other cross positions move—when one is opened, closed or liquidated—and when the cross wallet balance changes, through fees, funding or margin moved into or out of an isolated position."));
+  return ml_explain_text_finish (&t);
 }
 
 /**
@@ -698,44 +698,44 @@ ml_explain_liquidation_price (MlAccount  *account,
 {
   g_return_val_if_fail (ML_IS_ACCOUNT (account), NULL);
   g_return_val_if_fail (position == NULL || ML_IS_POSITION (position), NULL);
-  g_return_val_if_fail (position == NULL || _owns (account, position), NULL);
+  g_return_val_if_fail (position == NULL || ml_explain_owns (account, position), NULL);
 
   if (position != NULL && ml_position_get_liquidated (position))
-    return _liquidated (account, position, FALSE);
+    return ml_explain_liquidated (account, position, FALSE);
   if (position != NULL && ml_position_get_mode (position) == ML_MARGIN_MODE_ISOLATED)
-    return _isolated_liquidation (account, position);
-  return _pool_liquidation (account, position);
+    return ml_explain_isolated_liquidation (account, position);
+  return ml_explain_pool_liquidation (account, position);
 }
 
 /* Margin ratio */
 
 static void
-_ratio_numbers (Text *t)
+ml_explain_ratio_numbers (Text *t)
 {
   double mark = ml_account_get_mark_price (t->account);
   /* Translators: a name in a formula, "margin ratio = Σ MM / pool" */
   const char *name = C_("formula", "margin ratio");
 
-  _heading (t, _("Formula"));
+  ml_explain_heading (t, _("Formula"));
   _linef (t, "%s = Σ MM / pool", name);
-  _line (t, _("Σ MM adds up the maintenance margin Q·P·MMR − cum of every cross position at the mark price P; pool = WBc + Σ s·Q·(P − E) is the cross wallet balance plus their unrealized PnL."));
+  ml_explain_line (t, _("Σ MM adds up the maintenance margin Q·P·MMR − cum of every cross position at the mark price P; pool = WBc + Σ s·Q·(P − E) is the cross wallet balance plus their unrealized PnL."));
 
-  _heading (t, _("With your numbers"));
-  _pool_now (t);
-  _linef (t, "%s = %s / %s = %s", name, _usdt (t, ml_account_get_cross_maintenance_margin (t->account)),
-          _usdt (t, ml_account_get_cross_pool (t->account)),
-          _percent (t, ml_account_get_cross_margin_ratio (t->account)));
+  ml_explain_heading (t, _("With your numbers"));
+  ml_explain_pool_now (t);
+  _linef (t, "%s = %s / %s = %s", name, ml_explain_usdt (t, ml_account_get_cross_maintenance_margin (t->account)),
+          ml_explain_usdt (t, ml_account_get_cross_pool (t->account)),
+          ml_explain_percent (t, ml_account_get_cross_margin_ratio (t->account)));
 
-  _heading (t, _("Risk brackets"));
+  ml_explain_heading (t, _("Risk brackets"));
   /* Translators: %s is a price */
-  _brackets_at (t, _printf (t, _("At the mark price, %s:"), _price (t, mark)), mark);
+  ml_explain_brackets_at (t, ml_explain_printf (t, _("At the mark price, %s:"), ml_explain_price (t, mark)), mark);
 }
 
 static void
-_ratio_reading (Text   *t,
+ml_explain_ratio_reading (Text   *t,
                 double  ratio)
 {
-  _heading (t, _("Reading"));
+  ml_explain_heading (t, _("Reading"));
   if (ratio < RATIO_WARNING)
     /* Translators: the reading of a margin ratio; "%%" is a percent sign */
     _linef (t, _("Safe: below 80 %%. From 80 %% on it is a warning, and at 100 %% the pool is liquidated."));
@@ -762,23 +762,23 @@ ml_explain_margin_ratio (MlAccount *account)
 
   g_return_val_if_fail (ML_IS_ACCOUNT (account), NULL);
 
-  _text_init (&t, account);
+  ml_explain_text_init (&t, account);
   ratio = ml_account_get_cross_margin_ratio (account);
   /* Translators: the title of an explanation, "Margin ratio: 12.34 %" */
-  _heading (&t, _printf (&t, _("Margin ratio: %s"), _percent (&t, ratio)));
+  ml_explain_heading (&t, ml_explain_printf (&t, _("Margin ratio: %s"), ml_explain_percent (&t, ratio)));
   _linef (&t, _("How much of the cross pool the maintenance margin of the cross positions takes up: the nearer to 100 %%, the nearer the pool is to liquidation."));
   if (t.cross->len == 0)
-    _line (&t, _("No cross position is open, so nothing in the cross pool is at stake."));
+    ml_explain_line (&t, _("No cross position is open, so nothing in the cross pool is at stake."));
   else
-    _ratio_numbers (&t);
-  _ratio_reading (&t, ratio);
-  return _text_finish (&t);
+    ml_explain_ratio_numbers (&t);
+  ml_explain_ratio_reading (&t, ratio);
+  return ml_explain_text_finish (&t);
 }
 
 /* Remaining collateral */
 
 static char *
-_isolated_remaining (MlAccount  *account,
+ml_explain_isolated_remaining (MlAccount  *account,
                      MlPosition *p)
 {
   Text t;
@@ -787,75 +787,75 @@ _isolated_remaining (MlAccount  *account,
   const char *name = C_("formula", "remaining");
   guint index;
 
-  _text_init (&t, account);
-  _bracket_at (&t, q * mark, &index);
+  ml_explain_text_init (&t, account);
+  ml_explain_bracket_at (&t, q * mark, &index);
 
-  _heading (&t, _printf (&t, _("Remaining collateral: %s"),
-                         _usdt (&t, ml_position_get_remaining_collateral (p))));
-  _line (&t, _("What this isolated position still holds at the mark price: its own margin plus its unrealized PnL. It can lose this much and no more; the rest of the account is not at stake."));
+  ml_explain_heading (&t, ml_explain_printf (&t, _("Remaining collateral: %s"),
+                         ml_explain_usdt (&t, ml_position_get_remaining_collateral (p))));
+  ml_explain_line (&t, _("What this isolated position still holds at the mark price: its own margin plus its unrealized PnL. It can lose this much and no more; the rest of the account is not at stake."));
 
-  _heading (&t, _("Formula"));
-  _linef (&t, _is_long (p) ? "%s = W + uPnL = W + Q·(P − E)" : "%s = W + uPnL = W − Q·(P − E)", name);
-  _line (&t, _("It is liquidated when this falls to its maintenance margin MM = Q·P·MMR − cum, at its liquidation price; from then on it is 0."));
+  ml_explain_heading (&t, _("Formula"));
+  _linef (&t, ml_explain_is_long (p) ? "%s = W + uPnL = W + Q·(P − E)" : "%s = W + uPnL = W − Q·(P − E)", name);
+  ml_explain_line (&t, _("It is liquidated when this falls to its maintenance margin MM = Q·P·MMR − cum, at its liquidation price; from then on it is 0."));
 
-  _heading (&t, _("With your numbers"));
-  _linef (&t, "%s = %s %s %s · (%s − %s) = %s", name, _usdt (&t, ml_position_get_margin (p)),
-          _is_long (p) ? "+" : "−", _btc (&t, q), _price (&t, mark),
-          _price (&t, ml_position_get_entry_price (p)),
-          _usdt (&t, ml_position_get_remaining_collateral (p)));
-  _linef (&t, "MM = %s = %s", _mm_term (&t, p, mark), _usdt (&t, ml_position_get_maintenance_margin (p)));
+  ml_explain_heading (&t, _("With your numbers"));
+  _linef (&t, "%s = %s %s %s · (%s − %s) = %s", name, ml_explain_usdt (&t, ml_position_get_margin (p)),
+          ml_explain_is_long (p) ? "+" : "−", ml_explain_btc (&t, q), ml_explain_price (&t, mark),
+          ml_explain_price (&t, ml_position_get_entry_price (p)),
+          ml_explain_usdt (&t, ml_position_get_remaining_collateral (p)));
+  _linef (&t, "MM = %s = %s", ml_explain_mm_term (&t, p, mark), ml_explain_usdt (&t, ml_position_get_maintenance_margin (p)));
   /* Translators: %s is the liquidation price */
-  _linef (&t, _("Liquidation price: %s."), _price (&t, ml_position_get_liquidation_price (p)));
+  _linef (&t, _("Liquidation price: %s."), ml_explain_price (&t, ml_position_get_liquidation_price (p)));
 
-  _heading (&t, _("Risk bracket at the mark price"));
-  _line (&t, _bracket_line (&t, index));
-  return _text_finish (&t);
+  ml_explain_heading (&t, _("Risk bracket at the mark price"));
+  ml_explain_line (&t, ml_explain_bracket_line (&t, index));
+  return ml_explain_text_finish (&t);
 }
 
 static void
-_pool_remaining_numbers (Text *t)
+ml_explain_pool_remaining_numbers (Text *t)
 {
   double mark = ml_account_get_mark_price (t->account);
 
-  _heading (t, _("Formula"));
-  _line (t, "pool = WBc + Σ s·Q·(P − E)");
-  _line (t, _("WBc is the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short. The pool is liquidated when it falls to the total maintenance margin Σ MM, and from then on it is 0."));
+  ml_explain_heading (t, _("Formula"));
+  ml_explain_line (t, "pool = WBc + Σ s·Q·(P − E)");
+  ml_explain_line (t, _("WBc is the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short. The pool is liquidated when it falls to the total maintenance margin Σ MM, and from then on it is 0."));
 
-  _heading (t, _("With your numbers"));
-  _pool_now (t);
+  ml_explain_heading (t, _("With your numbers"));
+  ml_explain_pool_now (t);
   /* Translators: %s is the cross liquidation price */
-  _linef (t, _("Cross liquidation price: %s."), _price (t, ml_account_get_cross_liquidation_price (t->account)));
+  _linef (t, _("Cross liquidation price: %s."), ml_explain_price (t, ml_account_get_cross_liquidation_price (t->account)));
 
-  _heading (t, _("Risk brackets"));
+  ml_explain_heading (t, _("Risk brackets"));
   /* Translators: %s is a price */
-  _brackets_at (t, _printf (t, _("At the mark price, %s:"), _price (t, mark)), mark);
+  ml_explain_brackets_at (t, ml_explain_printf (t, _("At the mark price, %s:"), ml_explain_price (t, mark)), mark);
 }
 
 static char *
-_pool_remaining (MlAccount  *account,
+ml_explain_pool_remaining (MlAccount  *account,
                  MlPosition *position)
 {
   Text t;
   double wbc = ml_account_get_cross_wallet_balance (account);
 
-  _text_init (&t, account);
+  ml_explain_text_init (&t, account);
   /* Translators: the title of an explanation, "Remaining collateral (cross pool): 800.00 USDT" */
-  _heading (&t, _printf (&t, _("Remaining collateral (cross pool): %s"),
-                         _usdt (&t, ml_account_get_cross_pool (account))));
+  ml_explain_heading (&t, ml_explain_printf (&t, _("Remaining collateral (cross pool): %s"),
+                         ml_explain_usdt (&t, ml_account_get_cross_pool (account))));
   if (position != NULL)
-    _line (&t, _cross_note ());
-  _line (&t, _("What the cross pool still holds at the mark price: the cross wallet balance plus the unrealized PnL of every cross position. Every cross position shows this same amount: they share one pool, and lose it together if it is liquidated."));
+    ml_explain_line (&t, ml_explain_cross_note ());
+  ml_explain_line (&t, _("What the cross pool still holds at the mark price: the cross wallet balance plus the unrealized PnL of every cross position. Every cross position shows this same amount: they share one pool, and lose it together if it is liquidated."));
 
   if (t.cross->len > 0)
     {
-      _pool_remaining_numbers (&t);
-      return _text_finish (&t);
+      ml_explain_pool_remaining_numbers (&t);
+      return ml_explain_text_finish (&t);
     }
 
-  _line (&t, _("No cross position is open: the pool is just the cross wallet balance, the wallet balance minus every isolated margin, and nothing can liquidate it."));
-  _heading (&t, _("With your numbers"));
-  _linef (&t, "pool = WBc = %s", _usdt (&t, wbc));
-  return _text_finish (&t);
+  ml_explain_line (&t, _("No cross position is open: the pool is just the cross wallet balance, the wallet balance minus every isolated margin, and nothing can liquidate it."));
+  ml_explain_heading (&t, _("With your numbers"));
+  _linef (&t, "pool = WBc = %s", ml_explain_usdt (&t, wbc));
+  return ml_explain_text_finish (&t);
 }
 
 /**
@@ -870,11 +870,11 @@ ml_explain_remaining_collateral (MlAccount  *account,
 {
   g_return_val_if_fail (ML_IS_ACCOUNT (account), NULL);
   g_return_val_if_fail (position == NULL || ML_IS_POSITION (position), NULL);
-  g_return_val_if_fail (position == NULL || _owns (account, position), NULL);
+  g_return_val_if_fail (position == NULL || ml_explain_owns (account, position), NULL);
 
   if (position != NULL && ml_position_get_liquidated (position))
-    return _liquidated (account, position, TRUE);
+    return ml_explain_liquidated (account, position, TRUE);
   if (position != NULL && ml_position_get_mode (position) == ML_MARGIN_MODE_ISOLATED)
-    return _isolated_remaining (account, position);
-  return _pool_remaining (account, position);
+    return ml_explain_isolated_remaining (account, position);
+  return ml_explain_pool_remaining (account, position);
 }

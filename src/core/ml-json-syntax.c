@@ -55,7 +55,7 @@ typedef struct
 } Checker;
 
 static void
-_clear_frame (gpointer data)
+ml_json_syntax_clear_frame (gpointer data)
 {
   Frame *frame = data;
 
@@ -64,7 +64,7 @@ _clear_frame (gpointer data)
 
 /* Moves one character on, counting lines and characters (not bytes) for the columns. */
 static void
-_advance (Checker *c)
+ml_json_syntax_advance (Checker *c)
 {
   if (*c->p == '\n')
     c->line++, c->column = 1;
@@ -74,14 +74,14 @@ _advance (Checker *c)
 }
 
 static gboolean
-_fail_at (Checker    *c,
+ml_json_syntax_fail_at (Checker    *c,
           guint       line,
           guint       column,
           const char *format,
           ...) G_GNUC_PRINTF (4, 5);
 
 static gboolean
-_fail_at (Checker    *c,
+ml_json_syntax_fail_at (Checker    *c,
           guint       line,
           guint       column,
           const char *format,
@@ -98,11 +98,11 @@ _fail_at (Checker    *c,
   return FALSE;
 }
 
-#define _fail(c, ...) _fail_at ((c), (c)->line, (c)->column, __VA_ARGS__)
+#define _fail(c, ...) ml_json_syntax_fail_at ((c), (c)->line, (c)->column, __VA_ARGS__)
 
 /* What stands at the checker's position, quoted and printable, for a message. */
 static char *
-_describe_here (Checker *c)
+ml_json_syntax_describe_here (Checker *c)
 {
   g_autofree char *text = NULL;
   const char *stop = c->p;
@@ -120,7 +120,7 @@ _describe_here (Checker *c)
 
 /* Reads the four hex digits after "\u" at c->p; returns G_MAXUINT if they are not there. */
 static guint
-_hex4 (Checker    *c,
+ml_json_syntax_hex4 (Checker    *c,
        const char *at)
 {
   guint code = 0;
@@ -136,7 +136,7 @@ _hex4 (Checker    *c,
 
 /* One escape after the backslash, at c->p: appends what it stands for to @text. */
 static gboolean
-_check_escape (Checker *c,
+ml_json_syntax_check_escape (Checker *c,
                GString *text)
 {
   static const char simple[] = "\"\\/bfnrt", meaning[] = "\"\\/\b\f\n\r\t";
@@ -148,21 +148,21 @@ _check_escape (Checker *c,
   if (*c->p != 'u')
     {
       g_string_append_c (text, meaning[which - simple]);
-      _advance (c);
+      ml_json_syntax_advance (c);
       return TRUE;
     }
 
-  if ((code = _hex4 (c, c->p + 1)) == G_MAXUINT)
+  if ((code = ml_json_syntax_hex4 (c, c->p + 1)) == G_MAXUINT)
     return _fail (c, _("“\\u” must be followed by four hexadecimal digits"));
   if (code >= 0xD800 && code <= 0xDBFF)
     {
       /* Half of a surrogate pair must come with its other half. */
       if (!(c->p + 6 < c->end && c->p[5] == '\\' && c->p[6] == 'u' &&
-            (low = _hex4 (c, c->p + 7)) >= 0xDC00 && low <= 0xDFFF))
+            (low = ml_json_syntax_hex4 (c, c->p + 7)) >= 0xDC00 && low <= 0xDFFF))
         return _fail (c, _("“\\u%04X” is half of a character; it needs its other half"), code);
       code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
       for (int i = 0; i < 6; i++)
-        _advance (c);
+        ml_json_syntax_advance (c);
     }
   else if (code >= 0xDC00 && code <= 0xDFFF)
     return _fail (c, _("“\\u%04X” is half of a character; it needs its other half"), code);
@@ -171,24 +171,24 @@ _check_escape (Checker *c,
 
   g_string_append_unichar (text, code);
   for (int i = 0; i < 5; i++)
-    _advance (c);
+    ml_json_syntax_advance (c);
   return TRUE;
 }
 
 static gboolean
-_check_string (Checker *c,
+ml_json_syntax_check_string (Checker *c,
                char   **value)
 {
   guint line = c->line, column = c->column;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  _advance (c); /* the opening quote */
+  ml_json_syntax_advance (c); /* the opening quote */
   for (;;)
     {
       gunichar ch;
 
       if (c->p >= c->end)
-        return _fail_at (c, line, column, _("this text is never closed with a double quote"));
+        return ml_json_syntax_fail_at (c, line, column, _("this text is never closed with a double quote"));
       ch = g_utf8_get_char (c->p);
       if (ch == '"')
         break;
@@ -197,15 +197,15 @@ _check_string (Checker *c,
                                     : _("a control character inside text in double quotes"));
       if (ch == '\\')
         {
-          _advance (c);
-          if (!_check_escape (c, text))
+          ml_json_syntax_advance (c);
+          if (!ml_json_syntax_check_escape (c, text))
             return FALSE;
           continue;
         }
       g_string_append_unichar (text, ch);
-      _advance (c);
+      ml_json_syntax_advance (c);
     }
-  _advance (c); /* the closing quote */
+  ml_json_syntax_advance (c); /* the closing quote */
 
   if (value != NULL)
     *value = g_string_free (g_steal_pointer (&text), FALSE);
@@ -213,40 +213,40 @@ _check_string (Checker *c,
 }
 
 static gboolean
-_check_number (Checker *c)
+ml_json_syntax_check_number (Checker *c)
 {
   const char *start = c->p;
   guint digits = 0;
 
   if (*c->p == '-')
-    _advance (c);
+    ml_json_syntax_advance (c);
   if (c->p >= c->end || !g_ascii_isdigit (*c->p))
     return _fail (c, _("a digit must follow “-”"));
   if (*c->p == '0' && c->p + 1 < c->end && g_ascii_isalnum (c->p[1]))
     return _fail (c, _("a number may not start with 0 (write 60000, not 060000; hexadecimal is not allowed)"));
   while (c->p < c->end && g_ascii_isdigit (*c->p))
-    _advance (c), digits++;
+    ml_json_syntax_advance (c), digits++;
   if (digits > MAX_INTEGER_DIGITS)
-    return _fail_at (c, c->line, c->column - digits, _("the number %.*s is far too large"),
+    return ml_json_syntax_fail_at (c, c->line, c->column - digits, _("the number %.*s is far too large"),
                      (int)MIN (digits + (start[0] == '-'), 40), start);
 
   if (c->p < c->end && *c->p == '.')
     {
-      _advance (c);
+      ml_json_syntax_advance (c);
       if (c->p >= c->end || !g_ascii_isdigit (*c->p))
         return _fail (c, _("a digit must follow the decimal point (write 1000.0 or 1000)"));
       while (c->p < c->end && g_ascii_isdigit (*c->p))
-        _advance (c);
+        ml_json_syntax_advance (c);
     }
   if (c->p < c->end && (*c->p == 'e' || *c->p == 'E'))
     {
-      _advance (c);
+      ml_json_syntax_advance (c);
       if (c->p < c->end && (*c->p == '+' || *c->p == '-'))
-        _advance (c);
+        ml_json_syntax_advance (c);
       if (c->p >= c->end || !g_ascii_isdigit (*c->p))
         return _fail (c, _("a digit must follow the exponent “e”"));
       while (c->p < c->end && g_ascii_isdigit (*c->p))
-        _advance (c);
+        ml_json_syntax_advance (c);
     }
   if (c->p < c->end && (g_ascii_isalnum (*c->p) || *c->p == '.'))
     return _fail (c, _("a number cannot continue with “%c”"), *c->p);
@@ -254,7 +254,7 @@ _check_number (Checker *c)
 }
 
 static gboolean
-_check_word (Checker *c)
+ml_json_syntax_check_word (Checker *c)
 {
   static const char * const words[] = { "true", "false", "null" };
   g_autofree char *found = NULL;
@@ -267,17 +267,17 @@ _check_word (Checker *c)
           (c->p + n == c->end || !g_ascii_isalnum (c->p[n])))
         {
           for (gsize j = 0; j < n; j++)
-            _advance (c);
+            ml_json_syntax_advance (c);
           return TRUE;
         }
     }
 
-  found = _describe_here (c);
+  found = ml_json_syntax_describe_here (c);
   return _fail (c, _("unexpected word %s: text goes in double quotes, and a number must be finite"), found);
 }
 
 static gboolean
-_open (Checker *c,
+ml_json_syntax_open (Checker *c,
        gboolean is_object)
 {
   Frame frame = { is_object, c->line, c->column, NULL };
@@ -285,14 +285,14 @@ _open (Checker *c,
   if (c->stack->len >= MAX_DEPTH)
     return _fail (c, _("lists and objects are nested more than %d deep"), MAX_DEPTH);
   g_array_append_val (c->stack, frame);
-  _advance (c);
+  ml_json_syntax_advance (c);
   c->expect = is_object ? EXPECT_FIRST_KEY : EXPECT_FIRST_VALUE;
   return TRUE;
 }
 
 /* After a complete value: what may follow depends on what holds it. */
 static void
-_value_done (Checker *c)
+ml_json_syntax_value_done (Checker *c)
 {
   if (c->stack->len == 0)
     c->expect = EXPECT_END;
@@ -302,28 +302,28 @@ _value_done (Checker *c)
 }
 
 static gboolean
-_close (Checker *c)
+ml_json_syntax_close (Checker *c)
 {
   g_array_set_size (c->stack, c->stack->len - 1);
-  _advance (c);
-  _value_done (c);
+  ml_json_syntax_advance (c);
+  ml_json_syntax_value_done (c);
   return TRUE;
 }
 
 static gboolean
-_value (Checker *c)
+ml_json_syntax_value (Checker *c)
 {
   switch (*c->p)
     {
-    case '{': return _open (c, TRUE);
-    case '[': return _open (c, FALSE);
+    case '{': return ml_json_syntax_open (c, TRUE);
+    case '[': return ml_json_syntax_open (c, FALSE);
     case '"':
-      if (!_check_string (c, NULL))
+      if (!ml_json_syntax_check_string (c, NULL))
         return FALSE;
       break;
     case '-': case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':
-      if (!_check_number (c))
+      if (!ml_json_syntax_check_number (c))
         return FALSE;
       break;
     case '.':
@@ -332,33 +332,33 @@ _value (Checker *c)
       return _fail (c, _("a value is missing before “,”"));
     case '}': case ']':
       if (c->stack->len > 0 && c->comma_line > 0)
-        return _fail_at (c, c->comma_line, c->comma_column, _("a comma too many before “%c”"), *c->p);
+        return ml_json_syntax_fail_at (c, c->comma_line, c->comma_column, _("a comma too many before “%c”"), *c->p);
       return _fail (c, _("a value is missing before “%c”"), *c->p);
     default:
-      if (!_check_word (c))
+      if (!ml_json_syntax_check_word (c))
         return FALSE;
     }
-  _value_done (c);
+  ml_json_syntax_value_done (c);
   return TRUE;
 }
 
 static gboolean
-_key (Checker *c)
+ml_json_syntax_key (Checker *c)
 {
   Frame *frame = &g_array_index (c->stack, Frame, c->stack->len - 1);
   guint line = c->line, column = c->column;
 
   if (*c->p != '"')
     {
-      g_autofree char *found = _describe_here (c);
+      g_autofree char *found = ml_json_syntax_describe_here (c);
 
       if (*c->p == '}')
-        return _fail_at (c, c->comma_line, c->comma_column, _("a comma too many before “}”"));
+        return ml_json_syntax_fail_at (c, c->comma_line, c->comma_column, _("a comma too many before “}”"));
       return _fail (c, _("expected a key in double quotes, found %s"), found);
     }
 
   g_clear_pointer (&c->key, g_free);
-  if (!_check_string (c, &c->key))
+  if (!ml_json_syntax_check_string (c, &c->key))
     return FALSE;
 
   if (frame->keys == NULL)
@@ -367,7 +367,7 @@ _key (Checker *c)
     {
       g_autofree char *quoted = _ml_json_quote (c->key);
 
-      return _fail_at (c, line, column, _("the key %s appears twice in one object; each key may appear once"),
+      return ml_json_syntax_fail_at (c, line, column, _("the key %s appears twice in one object; each key may appear once"),
                        quoted);
     }
 
@@ -376,26 +376,26 @@ _key (Checker *c)
 }
 
 static gboolean
-_step (Checker *c)
+ml_json_syntax_step (Checker *c)
 {
   char ch = *c->p;
-  g_autofree char *found = _describe_here (c);
+  g_autofree char *found = ml_json_syntax_describe_here (c);
 
   switch (c->expect)
     {
     case EXPECT_FIRST_VALUE:
       if (ch == ']')
-        return _close (c);
+        return ml_json_syntax_close (c);
       G_GNUC_FALLTHROUGH;
     case EXPECT_VALUE:
-      return _value (c);
+      return ml_json_syntax_value (c);
 
     case EXPECT_FIRST_KEY:
       if (ch == '}')
-        return _close (c);
+        return ml_json_syntax_close (c);
       G_GNUC_FALLTHROUGH;
     case EXPECT_KEY:
-      return _key (c);
+      return ml_json_syntax_key (c);
 
     case EXPECT_COLON:
       if (ch != ':')
@@ -403,7 +403,7 @@ _step (Checker *c)
           g_autofree char *key = _ml_json_quote (c->key);
           return _fail (c, _("expected “:” after the key %s, found %s"), key, found);
         }
-      _advance (c);
+      ml_json_syntax_advance (c);
       c->expect = EXPECT_VALUE;
       return TRUE;
 
@@ -413,12 +413,12 @@ _step (Checker *c)
         char close = c->expect == EXPECT_OBJECT_NEXT ? '}' : ']';
 
         if (ch == close)
-          return _close (c);
+          return ml_json_syntax_close (c);
         if (ch == ',')
           {
             c->comma_line = c->line;
             c->comma_column = c->column;
-            _advance (c);
+            ml_json_syntax_advance (c);
             c->expect = c->expect == EXPECT_OBJECT_NEXT ? EXPECT_KEY : EXPECT_VALUE;
             return TRUE;
           }
@@ -434,12 +434,12 @@ _step (Checker *c)
 }
 
 static gboolean
-_skip_space (Checker *c)
+ml_json_syntax_skip_space (Checker *c)
 {
   while (c->p < c->end)
     {
       if (*c->p == ' ' || *c->p == '\t' || *c->p == '\n' || *c->p == '\r')
-        _advance (c);
+        ml_json_syntax_advance (c);
       else if (*c->p == '/')
         return _fail (c, _("comments are not allowed in JSON"));
       else if (*c->p == '\'')
@@ -466,10 +466,10 @@ _ml_json_check_syntax (const char  *data,
   gboolean ok = TRUE;
 
   c.stack = g_array_new (FALSE, FALSE, sizeof (Frame));
-  g_array_set_clear_func (c.stack, _clear_frame);
+  g_array_set_clear_func (c.stack, ml_json_syntax_clear_frame);
 
-  while (ok && (ok = _skip_space (&c)) && c.p < c.end)
-    ok = _step (&c);
+  while (ok && (ok = ml_json_syntax_skip_space (&c)) && c.p < c.end)
+    ok = ml_json_syntax_step (&c);
 
   if (ok && c.stack->len > 0)
     {

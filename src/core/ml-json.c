@@ -16,7 +16,7 @@
 /* A key as it stands in a path: as it is when it is a plain word, quoted (and cut, and
  * escaped) when it holds anything that could disturb a one-line message. */
 static char *
-_path_key (const char *key)
+ml_json_path_key (const char *key)
 {
   gsize n = 0;
 
@@ -30,7 +30,7 @@ char *
 _ml_json_path_member (const char *path,
                       const char *key)
 {
-  g_autofree char *shown = _path_key (key);
+  g_autofree char *shown = ml_json_path_key (key);
 
   if (path == NULL || path[0] == '\0')
     return g_steal_pointer (&shown);
@@ -45,7 +45,7 @@ _ml_json_path_element (const char *path,
 }
 
 static const char *
-_describe_node (JsonNode *node)
+ml_json_describe_node (JsonNode *node)
 {
   switch (json_node_get_node_type (node))
     {
@@ -72,14 +72,14 @@ _describe_node (JsonNode *node)
 }
 
 static gboolean
-_type_error (JsonNode   *node,
+ml_json_type_error (JsonNode   *node,
              const char *path,
              const char *expected,
              GError    **error)
 {
   g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
                /* Translators: "positions[0].side: expected text, found a number" */
-               _("%s: expected %s, found %s"), path, expected, _describe_node (node));
+               _("%s: expected %s, found %s"), path, expected, ml_json_describe_node (node));
   return FALSE;
 }
 
@@ -115,7 +115,7 @@ _ml_json_expect_object (JsonNode    *node,
                         GError     **error)
 {
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return _type_error (node, path, _("an object"), error);
+    return ml_json_type_error (node, path, _("an object"), error);
   return TRUE;
 }
 
@@ -125,7 +125,7 @@ _ml_json_expect_array (JsonNode    *node,
                        GError     **error)
 {
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return _type_error (node, path, _("a list"), error);
+    return ml_json_type_error (node, path, _("a list"), error);
   return TRUE;
 }
 
@@ -138,11 +138,11 @@ _ml_json_read_number (JsonNode    *node,
   GType type;
 
   if (!JSON_NODE_HOLDS_VALUE (node))
-    return _type_error (node, path, _("a number"), error);
+    return ml_json_type_error (node, path, _("a number"), error);
 
   type = json_node_get_value_type (node);
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
-    return _type_error (node, path, _("a number"), error);
+    return ml_json_type_error (node, path, _("a number"), error);
 
   *value = json_node_get_double (node);
   if (!isfinite (*value))
@@ -156,7 +156,7 @@ _ml_json_read_number (JsonNode    *node,
 }
 
 static JsonNode *
-_get_member (JsonObject  *object,
+ml_json_get_member (JsonObject  *object,
              const char  *path,
              const char  *key,
              gboolean     required,
@@ -185,7 +185,7 @@ _ml_json_get_number (JsonObject  *object,
   g_autofree char *where = NULL;
   JsonNode *node;
 
-  if (!(node = _get_member (object, path, key, required, error)))
+  if (!(node = ml_json_get_member (object, path, key, required, error)))
     return !required;
 
   where = _ml_json_path_member (path, key);
@@ -203,12 +203,12 @@ _ml_json_get_string (JsonObject   *object,
   g_autofree char *where = NULL;
   JsonNode *node;
 
-  if (!(node = _get_member (object, path, key, required, error)))
+  if (!(node = ml_json_get_member (object, path, key, required, error)))
     return !required;
 
   where = _ml_json_path_member (path, key);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return _type_error (node, where, _("text"), error);
+    return ml_json_type_error (node, where, _("text"), error);
 
   *value = json_node_get_string (node);
   return TRUE;
@@ -229,7 +229,7 @@ _ml_json_get_boolean (JsonObject  *object,
 
   where = _ml_json_path_member (path, key);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return _type_error (node, where, _("true or false"), error);
+    return ml_json_type_error (node, where, _("true or false"), error);
 
   *value = json_node_get_boolean (node);
   return TRUE;
@@ -346,7 +346,7 @@ _ml_json_writer_finish (MlJsonWriter *self,
 }
 
 static void
-_newline (MlJsonWriter *self)
+ml_json_newline (MlJsonWriter *self)
 {
   g_string_append_c (self->out, '\n');
   for (guint i = 0; i < self->frames->len; i++)
@@ -355,7 +355,7 @@ _newline (MlJsonWriter *self)
 
 /* Separator and indentation before a value or key at the current level. */
 static void
-_before_item (MlJsonWriter *self)
+ml_json_before_item (MlJsonWriter *self)
 {
   Frame *frame;
 
@@ -376,11 +376,11 @@ _before_item (MlJsonWriter *self)
         g_string_append_c (self->out, ' ');
     }
   else
-    _newline (self);
+    ml_json_newline (self);
 }
 
 static void
-_append_escaped (GString    *out,
+ml_json_append_escaped (GString    *out,
                  const char *text)
 {
   g_string_append_c (out, '"');
@@ -407,60 +407,60 @@ void
 _ml_json_writer_key (MlJsonWriter *self,
                      const char   *key)
 {
-  _before_item (self);
-  _append_escaped (self->out, key);
+  ml_json_before_item (self);
+  ml_json_append_escaped (self->out, key);
   g_string_append (self->out, ": ");
   self->after_key = TRUE;
 }
 
 static void
-_begin (MlJsonWriter *self,
+ml_json_begin (MlJsonWriter *self,
         char          open,
         gboolean      is_array,
         gboolean      inline_elements)
 {
   Frame frame = { is_array, inline_elements, 0 };
 
-  _before_item (self);
+  ml_json_before_item (self);
   g_string_append_c (self->out, open);
   g_array_append_val (self->frames, frame);
 }
 
 static void
-_end (MlJsonWriter *self,
+ml_json_end (MlJsonWriter *self,
       char          close)
 {
   Frame frame = g_array_index (self->frames, Frame, self->frames->len - 1);
 
   g_array_set_size (self->frames, self->frames->len - 1);
   if (frame.count > 0 && !frame.inline_elements)
-    _newline (self);
+    ml_json_newline (self);
   g_string_append_c (self->out, close);
 }
 
 void
 _ml_json_writer_begin_object (MlJsonWriter *self)
 {
-  _begin (self, '{', FALSE, FALSE);
+  ml_json_begin (self, '{', FALSE, FALSE);
 }
 
 void
 _ml_json_writer_end_object (MlJsonWriter *self)
 {
-  _end (self, '}');
+  ml_json_end (self, '}');
 }
 
 void
 _ml_json_writer_begin_array (MlJsonWriter *self,
                              gboolean      inline_elements)
 {
-  _begin (self, '[', TRUE, inline_elements);
+  ml_json_begin (self, '[', TRUE, inline_elements);
 }
 
 void
 _ml_json_writer_end_array (MlJsonWriter *self)
 {
-  _end (self, ']');
+  ml_json_end (self, ']');
 }
 
 void
@@ -469,7 +469,7 @@ _ml_json_writer_number (MlJsonWriter *self,
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  _before_item (self);
+  ml_json_before_item (self);
   _ml_json_format_number (value, buffer, sizeof buffer);
   g_string_append (self->out, buffer);
 }
@@ -488,21 +488,21 @@ void
 _ml_json_writer_string (MlJsonWriter *self,
                         const char   *value)
 {
-  _before_item (self);
-  _append_escaped (self->out, value);
+  ml_json_before_item (self);
+  ml_json_append_escaped (self->out, value);
 }
 
 void
 _ml_json_writer_boolean (MlJsonWriter *self,
                          gboolean      value)
 {
-  _before_item (self);
+  ml_json_before_item (self);
   g_string_append (self->out, value ? "true" : "false");
 }
 
 void
 _ml_json_writer_null (MlJsonWriter *self)
 {
-  _before_item (self);
+  ml_json_before_item (self);
   g_string_append (self->out, "null");
 }

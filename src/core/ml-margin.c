@@ -29,7 +29,7 @@
  * rising from there) or below it. At 0 and at infinity every leg is in the first or the last
  * bracket, without looking. */
 static void
-_piece_line (const MlGroup    *group,
+ml_margin_piece_line (const MlGroup    *group,
              const MlBrackets *brackets,
              const MlLeg      *legs,
              guint             n_legs,
@@ -65,7 +65,7 @@ _piece_line (const MlGroup    *group,
 /* Lines of f that need no bracket lookup: near 0 every leg is in the first bracket, beyond the
  * table in the last. They tell whether each end exists at all. */
 static void
-_extreme_lines (const MlGroup    *group,
+ml_margin_extreme_lines (const MlGroup    *group,
                 const MlBrackets *brackets,
                 const MlLeg      *legs,
                 guint             n_legs,
@@ -90,7 +90,7 @@ _extreme_lines (const MlGroup    *group,
 /* Newton's method from @x, where f ≤ 0, towards the end on the side of @rising (the lower end
  * is approached rising from below). Every step lands where f is still ≤ 0, or on the end. */
 static gboolean
-_walk (const MlGroup    *group,
+ml_margin_walk (const MlGroup    *group,
        const MlBrackets *brackets,
        const MlLeg      *legs,
        guint             n_legs,
@@ -105,7 +105,7 @@ _walk (const MlGroup    *group,
     {
       double a, b, root;
 
-      _piece_line (group, brackets, legs, n_legs, x, rising, &a, &b);
+      ml_margin_piece_line (group, brackets, legs, n_legs, x, rising, &a, &b);
       if (rising ? b <= 0 : b >= 0)
         return FALSE; /* f never rises above 0 on this side: nothing survives */
 
@@ -151,11 +151,11 @@ _ml_group_solve (MlGroup          *group,
 
   /* Start where the legs were opened: that piece's line lies above f everywhere (f is
    * concave), so its root on either side is outside the interval, a safe start. */
-  _extreme_lines (group, brackets, legs, n_legs, &a0, &b0, &a_inf, &b_inf);
-  _piece_line (group, brackets, legs, n_legs, q > 0 ? qe / q : 0, TRUE, &a, &b);
+  ml_margin_extreme_lines (group, brackets, legs, n_legs, &a0, &b0, &a_inf, &b_inf);
+  ml_margin_piece_line (group, brackets, legs, n_legs, q > 0 ? qe / q : 0, TRUE, &a, &b);
 
   if (a0 <= 0) /* f(0+) ≤ 0: there is a lower end */
-    alive = _walk (group, brackets, legs, n_legs,
+    alive = ml_margin_walk (group, brackets, legs, n_legs,
                    b > 0 ? MAX (0, -a / b) : b0 > 0 ? MAX (0, -a0 / b0) : 0, TRUE, &group->low);
   if (alive && b_inf < 0) /* f falls without end: there is an upper end, maybe out of range */
     {
@@ -163,9 +163,9 @@ _ml_group_solve (MlGroup          *group,
 
       /* Beyond the highest price the model accepts an end counts as none; often it lies far
        * beyond (a net long whose maintenance slope outgrows it), and is found in one look. */
-      _piece_line (group, brackets, legs, n_legs, ML_MAX_PRICE, FALSE, &a_max, &b_max);
+      ml_margin_piece_line (group, brackets, legs, n_legs, ML_MAX_PRICE, FALSE, &a_max, &b_max);
       if (a_max + b_max * ML_MAX_PRICE <= 0)
-        alive = _walk (group, brackets, legs, n_legs, b < 0 ? MIN (-a / b, ML_MAX_PRICE) : ML_MAX_PRICE,
+        alive = ml_margin_walk (group, brackets, legs, n_legs, b < 0 ? MIN (-a / b, ML_MAX_PRICE) : ML_MAX_PRICE,
                        FALSE, &group->high);
     }
 

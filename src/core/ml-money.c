@@ -28,7 +28,7 @@ ml_money_round (double value,
 
 /* %' groups digits the way the user's locale does. */
 static char *
-_format_grouped (double value,
+ml_money_format_grouped (double value,
                  guint  decimals)
 {
   return g_strdup_printf ("%'.*f", (int)decimals, ml_money_round (value, decimals));
@@ -37,7 +37,7 @@ _format_grouped (double value,
 char *
 ml_money_format_usdt (double amount)
 {
-  g_autofree char *number = _format_grouped (amount, 2);
+  g_autofree char *number = ml_money_format_grouped (amount, 2);
 
   /* Translators: an amount of money, "1,000.00 USDT" */
   return g_strdup_printf (_("%s USDT"), number);
@@ -49,13 +49,13 @@ ml_money_format_price (double price)
   if (price == ML_PRICE_NONE || !isfinite (price))
     /* Translators: shown where a liquidation or bankruptcy price does not exist */
     return g_strdup (_("none"));
-  return _format_grouped (price, 1);
+  return ml_money_format_grouped (price, 1);
 }
 
 char *
 ml_money_format_btc (double quantity)
 {
-  g_autofree char *number = _format_grouped (quantity, 4);
+  g_autofree char *number = ml_money_format_grouped (quantity, 4);
 
   /* Translators: a position size, "0.1000 BTC" */
   return g_strdup_printf (_("%s BTC"), number);
@@ -64,7 +64,7 @@ ml_money_format_btc (double quantity)
 char *
 ml_money_format_percent (double fraction)
 {
-  g_autofree char *number = _format_grouped (fraction * 100, 2);
+  g_autofree char *number = ml_money_format_grouped (fraction * 100, 2);
 
   /* Translators: a percentage, "33.33 %"; use your language's spacing and sign */
   return g_strdup_printf (_("%s %%"), number);
@@ -72,7 +72,7 @@ ml_money_format_percent (double fraction)
 
 /* Moves *@p past @token if the text there starts with it. */
 static gboolean
-_skip (const char **p,
+ml_money_skip (const char **p,
        const char  *token)
 {
   gsize n = strlen (token);
@@ -84,23 +84,23 @@ _skip (const char **p,
 }
 
 static gboolean
-_skip_group_separator (const char         **p,
+ml_money_skip_group_separator (const char         **p,
                        const struct lconv  *lc)
 {
-  return _skip (p, lc->thousands_sep) || _skip (p, " ") || _skip (p, "\u00a0") || _skip (p, "\u202f");
+  return ml_money_skip (p, lc->thousands_sep) || ml_money_skip (p, " ") || ml_money_skip (p, "\u00a0") || ml_money_skip (p, "\u202f");
 }
 
 static gboolean
-_skip_decimal_mark (const char         **p,
+ml_money_skip_decimal_mark (const char         **p,
                     const struct lconv  *lc)
 {
   /* A "." is a decimal point too, unless the locale groups digits with it. */
-  return _skip (p, lc->decimal_point) || (strcmp (lc->thousands_sep, ".") != 0 && _skip (p, "."));
+  return ml_money_skip (p, lc->decimal_point) || (strcmp (lc->thousands_sep, ".") != 0 && ml_money_skip (p, "."));
 }
 
 /* Copies the digits at *@p to @out, checking that digit groups, if any, are of three. */
 static gboolean
-_read_integer_part (const char         **p,
+ml_money_read_integer_part (const char         **p,
                     const struct lconv  *lc,
                     GString             *out)
 {
@@ -114,7 +114,7 @@ _read_integer_part (const char         **p,
           g_string_append_c (out, *(*p)++);
           group++;
         }
-      else if (_skip_group_separator (p, lc))
+      else if (ml_money_skip_group_separator (p, lc))
         {
           if (group == 0 || group > 3 || (grouped && group != 3))
             return FALSE;
@@ -156,9 +156,9 @@ ml_money_parse (const char *text,
   p = trimmed;
   if (*p == '-' || *p == '+')
     g_string_append_c (clean, *p++);
-  if (!_read_integer_part (&p, lc, clean))
+  if (!ml_money_read_integer_part (&p, lc, clean))
     return FALSE;
-  if (_skip_decimal_mark (&p, lc))
+  if (ml_money_skip_decimal_mark (&p, lc))
     {
       g_string_append_c (clean, '.');
       while (g_ascii_isdigit (*p))

@@ -119,7 +119,7 @@ ml_position_get_property (GObject    *object,
 }
 
 static GParamSpec *
-_double_property (const char *name)
+ml_position_double_property (const char *name)
 {
   return g_param_spec_double (name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -138,22 +138,22 @@ ml_position_class_init (MlPositionClass *klass)
   properties[PROP_SIDE] = g_param_spec_enum ("side", NULL, NULL, ML_TYPE_SIDE, ML_SIDE_LONG, flags);
   properties[PROP_MODE] = g_param_spec_enum ("mode", NULL, NULL, ML_TYPE_MARGIN_MODE,
                                              ML_MARGIN_MODE_CROSS, flags);
-  properties[PROP_QUANTITY] = _double_property ("quantity");
+  properties[PROP_QUANTITY] = ml_position_double_property ("quantity");
   properties[PROP_CONTRACTS] = g_param_spec_int64 ("contracts", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_ENTRY_PRICE] = _double_property ("entry-price");
+  properties[PROP_ENTRY_PRICE] = ml_position_double_property ("entry-price");
   properties[PROP_LEVERAGE] = g_param_spec_uint ("leverage", NULL, NULL, 1, G_MAXUINT, 1, flags);
-  properties[PROP_MARGIN] = _double_property ("margin");
+  properties[PROP_MARGIN] = ml_position_double_property ("margin");
   properties[PROP_LIQUIDATED] = g_param_spec_boolean ("liquidated", NULL, NULL, FALSE, flags);
-  properties[PROP_INITIAL_MARGIN] = _double_property ("initial-margin");
-  properties[PROP_NOTIONAL] = _double_property ("notional");
-  properties[PROP_MAINTENANCE_RATE] = _double_property ("maintenance-rate");
-  properties[PROP_MAINTENANCE_MARGIN] = _double_property ("maintenance-margin");
-  properties[PROP_UNREALIZED_PNL] = _double_property ("unrealized-pnl");
-  properties[PROP_ROE] = _double_property ("roe");
-  properties[PROP_LIQUIDATION_PRICE] = _double_property ("liquidation-price");
-  properties[PROP_BANKRUPTCY_PRICE] = _double_property ("bankruptcy-price");
-  properties[PROP_MAX_REMOVABLE_MARGIN] = _double_property ("max-removable-margin");
-  properties[PROP_REMAINING_COLLATERAL] = _double_property ("remaining-collateral");
+  properties[PROP_INITIAL_MARGIN] = ml_position_double_property ("initial-margin");
+  properties[PROP_NOTIONAL] = ml_position_double_property ("notional");
+  properties[PROP_MAINTENANCE_RATE] = ml_position_double_property ("maintenance-rate");
+  properties[PROP_MAINTENANCE_MARGIN] = ml_position_double_property ("maintenance-margin");
+  properties[PROP_UNREALIZED_PNL] = ml_position_double_property ("unrealized-pnl");
+  properties[PROP_ROE] = ml_position_double_property ("roe");
+  properties[PROP_LIQUIDATION_PRICE] = ml_position_double_property ("liquidation-price");
+  properties[PROP_BANKRUPTCY_PRICE] = ml_position_double_property ("bankruptcy-price");
+  properties[PROP_MAX_REMOVABLE_MARGIN] = ml_position_double_property ("max-removable-margin");
+  properties[PROP_REMAINING_COLLATERAL] = ml_position_double_property ("remaining-collateral");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

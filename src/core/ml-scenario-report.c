@@ -17,7 +17,7 @@
 #define REPORT_VERSION 1
 
 static void
-_key_number (MlJsonWriter *w,
+ml_scenario_report_key_number (MlJsonWriter *w,
              const char   *key,
              double        value)
 {
@@ -26,7 +26,7 @@ _key_number (MlJsonWriter *w,
 }
 
 static void
-_key_price (MlJsonWriter *w,
+ml_scenario_report_key_price (MlJsonWriter *w,
             const char   *key,
             double        price)
 {
@@ -35,30 +35,30 @@ _key_price (MlJsonWriter *w,
 }
 
 static void
-_write_account (MlJsonWriter *w,
+ml_scenario_report_write_account (MlJsonWriter *w,
                 MlAccount    *account)
 {
   gboolean has_cross = ml_account_get_n_cross_positions (account) > 0;
 
   _ml_json_writer_key (w, "account");
   _ml_json_writer_begin_object (w);
-  _key_number (w, "wallet_balance", ml_account_get_wallet_balance (account));
-  _key_number (w, "cross_wallet_balance", ml_account_get_cross_wallet_balance (account));
-  _key_number (w, "cross_pool", ml_account_get_cross_pool (account));
-  _key_number (w, "cross_maintenance_margin", ml_account_get_cross_maintenance_margin (account));
+  ml_scenario_report_key_number (w, "wallet_balance", ml_account_get_wallet_balance (account));
+  ml_scenario_report_key_number (w, "cross_wallet_balance", ml_account_get_cross_wallet_balance (account));
+  ml_scenario_report_key_number (w, "cross_pool", ml_account_get_cross_pool (account));
+  ml_scenario_report_key_number (w, "cross_maintenance_margin", ml_account_get_cross_maintenance_margin (account));
   _ml_json_writer_key (w, "cross_margin_ratio");
   if (has_cross)
     _ml_json_writer_number (w, ml_account_get_cross_margin_ratio (account));
   else
     _ml_json_writer_null (w);
-  _key_price (w, "cross_liquidation_price", ml_account_get_cross_liquidation_price (account));
-  _key_number (w, "available_balance", ml_account_get_available_balance (account));
-  _key_number (w, "equity", ml_account_get_equity (account));
+  ml_scenario_report_key_price (w, "cross_liquidation_price", ml_account_get_cross_liquidation_price (account));
+  ml_scenario_report_key_number (w, "available_balance", ml_account_get_available_balance (account));
+  ml_scenario_report_key_number (w, "equity", ml_account_get_equity (account));
   _ml_json_writer_end_object (w);
 }
 
 static void
-_write_position (MlJsonWriter *w,
+ml_scenario_report_write_position (MlJsonWriter *w,
                  MlPosition   *p)
 {
   gboolean isolated = ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED;
@@ -70,36 +70,36 @@ _write_position (MlJsonWriter *w,
   _ml_json_writer_string (w, ml_position_get_side (p) == ML_SIDE_LONG ? "long" : "short");
   _ml_json_writer_key (w, "mode");
   _ml_json_writer_string (w, isolated ? "isolated" : "cross");
-  _key_number (w, "quantity", ml_position_get_quantity (p));
-  _key_number (w, "contracts", ml_position_get_contracts (p));
-  _key_number (w, "entry_price", ml_position_get_entry_price (p));
-  _key_number (w, "leverage", ml_position_get_leverage (p));
-  _key_number (w, "notional", ml_position_get_notional (p));
-  _key_number (w, "initial_margin", ml_position_get_initial_margin (p));
+  ml_scenario_report_key_number (w, "quantity", ml_position_get_quantity (p));
+  ml_scenario_report_key_number (w, "contracts", ml_position_get_contracts (p));
+  ml_scenario_report_key_number (w, "entry_price", ml_position_get_entry_price (p));
+  ml_scenario_report_key_number (w, "leverage", ml_position_get_leverage (p));
+  ml_scenario_report_key_number (w, "notional", ml_position_get_notional (p));
+  ml_scenario_report_key_number (w, "initial_margin", ml_position_get_initial_margin (p));
   _ml_json_writer_key (w, "margin");
   if (isolated)
     _ml_json_writer_number (w, ml_position_get_margin (p));
   else
     _ml_json_writer_null (w);
-  _key_number (w, "maintenance_rate", ml_position_get_maintenance_rate (p));
-  _key_number (w, "maintenance_margin", ml_position_get_maintenance_margin (p));
-  _key_number (w, "unrealized_pnl", ml_position_get_unrealized_pnl (p));
-  _key_number (w, "roe", ml_position_get_roe (p));
-  _key_price (w, "liquidation_price", ml_position_get_liquidation_price (p));
-  _key_price (w, "bankruptcy_price", ml_position_get_bankruptcy_price (p));
+  ml_scenario_report_key_number (w, "maintenance_rate", ml_position_get_maintenance_rate (p));
+  ml_scenario_report_key_number (w, "maintenance_margin", ml_position_get_maintenance_margin (p));
+  ml_scenario_report_key_number (w, "unrealized_pnl", ml_position_get_unrealized_pnl (p));
+  ml_scenario_report_key_number (w, "roe", ml_position_get_roe (p));
+  ml_scenario_report_key_price (w, "liquidation_price", ml_position_get_liquidation_price (p));
+  ml_scenario_report_key_price (w, "bankruptcy_price", ml_position_get_bankruptcy_price (p));
   _ml_json_writer_key (w, "max_removable_margin");
   if (isolated)
     _ml_json_writer_number (w, ml_position_get_max_removable_margin (p));
   else
     _ml_json_writer_null (w);
-  _key_number (w, "remaining_collateral", ml_position_get_remaining_collateral (p));
+  ml_scenario_report_key_number (w, "remaining_collateral", ml_position_get_remaining_collateral (p));
   _ml_json_writer_key (w, "liquidated");
   _ml_json_writer_boolean (w, ml_position_get_liquidated (p));
   _ml_json_writer_end_object (w);
 }
 
 static void
-_write_events (MlJsonWriter *w,
+ml_scenario_report_write_events (MlJsonWriter *w,
                GArray       *liquidations)
 {
   _ml_json_writer_key (w, "events");
@@ -113,7 +113,7 @@ _write_events (MlJsonWriter *w,
       _ml_json_writer_string (w, ml_position_get_id (l->position));
       _ml_json_writer_key (w, "event");
       _ml_json_writer_string (w, "liquidated");
-      _key_number (w, "price", l->price);
+      ml_scenario_report_key_number (w, "price", l->price);
       _ml_json_writer_end_object (w);
     }
   _ml_json_writer_end_array (w);
@@ -121,7 +121,7 @@ _write_events (MlJsonWriter *w,
 
 /* What one price means for the account: a what-if entry, or a path step with its events. */
 static void
-_write_outcome (MlJsonWriter *w,
+ml_scenario_report_write_outcome (MlJsonWriter *w,
                 MlAccount    *account,
                 double        price,
                 GArray       *liquidations)
@@ -134,11 +134,11 @@ _write_outcome (MlJsonWriter *w,
 
   equity = ml_account_evaluate (account, price, &pool, remaining, liquidated);
   _ml_json_writer_begin_object (w);
-  _key_number (w, "mark_price", price);
-  _key_number (w, "equity", equity);
-  _key_number (w, "cross_pool", pool);
+  ml_scenario_report_key_number (w, "mark_price", price);
+  ml_scenario_report_key_number (w, "equity", equity);
+  ml_scenario_report_key_number (w, "cross_pool", pool);
   if (liquidations != NULL)
-    _write_events (w, liquidations);
+    ml_scenario_report_write_events (w, liquidations);
 
   _ml_json_writer_key (w, "positions");
   _ml_json_writer_begin_array (w, FALSE);
@@ -149,7 +149,7 @@ _write_outcome (MlJsonWriter *w,
       _ml_json_writer_begin_object (w);
       _ml_json_writer_key (w, "id");
       _ml_json_writer_string (w, ml_position_get_id (p));
-      _key_number (w, "remaining_collateral", remaining[i]);
+      ml_scenario_report_key_number (w, "remaining_collateral", remaining[i]);
       _ml_json_writer_key (w, "liquidated");
       _ml_json_writer_boolean (w, liquidated[i]);
       _ml_json_writer_end_object (w);
@@ -159,13 +159,13 @@ _write_outcome (MlJsonWriter *w,
 }
 
 static void
-_write_step (MlAccount *account,
+ml_scenario_report_write_step (MlAccount *account,
              gsize      step,
              double     price,
              GArray    *liquidations,
              gpointer   user_data)
 {
-  _write_outcome (user_data, account, price, liquidations);
+  ml_scenario_report_write_outcome (user_data, account, price, liquidations);
 }
 
 /**
@@ -187,16 +187,16 @@ ml_scenario_build_report (MlScenario *self,
   positions = ml_account_get_positions (self->account);
 
   _ml_json_writer_begin_object (w);
-  _key_number (w, "margin-lab-report", REPORT_VERSION);
-  _key_number (w, "mark_price", ml_account_get_mark_price (self->account));
-  _write_account (w, self->account);
+  ml_scenario_report_key_number (w, "margin-lab-report", REPORT_VERSION);
+  ml_scenario_report_key_number (w, "mark_price", ml_account_get_mark_price (self->account));
+  ml_scenario_report_write_account (w, self->account);
 
   _ml_json_writer_key (w, "positions");
   _ml_json_writer_begin_array (w, FALSE);
   for (guint i = 0; i < g_list_model_get_n_items (positions); i++)
     {
       g_autoptr(MlPosition) p = g_list_model_get_item (positions, i);
-      _write_position (w, p);
+      ml_scenario_report_write_position (w, p);
     }
   _ml_json_writer_end_array (w);
 
@@ -204,7 +204,7 @@ ml_scenario_build_report (MlScenario *self,
   _ml_json_writer_begin_array (w, FALSE);
   for (guint i = 0; i < self->what_if->len; i++)
     {
-      _write_outcome (w, self->account, g_array_index (self->what_if, double, i), NULL);
+      ml_scenario_report_write_outcome (w, self->account, g_array_index (self->what_if, double, i), NULL);
     }
   _ml_json_writer_end_array (w);
 
@@ -212,7 +212,7 @@ ml_scenario_build_report (MlScenario *self,
   _ml_json_writer_begin_array (w, FALSE);
   walk = ml_account_copy (self->account);
   ok = ml_account_run_path (walk, (const double *)(gpointer)self->path->data, self->path->len,
-                            _write_step, w, NULL);
+                            ml_scenario_report_write_step, w, NULL);
   g_assert (ok); /* every price was checked when the scenario was read */
   _ml_json_writer_end_array (w);
 

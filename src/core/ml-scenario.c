@@ -166,7 +166,7 @@ ml_scenario_new_with_account (MlScenario *self,
 /* Reading: the text before JSON */
 
 static gboolean
-_too_large (guint64   size,
+ml_scenario_too_large (guint64   size,
             GError  **error)
 {
   g_autofree char *actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
@@ -178,14 +178,14 @@ _too_large (guint64   size,
 }
 
 static gboolean
-_check_text (const char  *data,
+ml_scenario_check_text (const char  *data,
              gsize        length,
              GError     **error)
 {
   const char *end;
 
   if (length > ML_SCENARIO_MAX_SIZE)
-    return _too_large (length, error);
+    return ml_scenario_too_large (length, error);
 
   if (!g_utf8_validate_len (data, length, &end) || memchr (data, '\0', length) != NULL)
     {
@@ -206,7 +206,7 @@ _check_text (const char  *data,
 }
 
 static JsonNode *
-_parse (const char  *data,
+ml_scenario_parse (const char  *data,
         gsize        length,
         GError     **error)
 {
@@ -228,7 +228,7 @@ _parse (const char  *data,
 /* Reading: the values */
 
 static gboolean
-_read_prices (JsonObject  *object,
+ml_scenario_read_prices (JsonObject  *object,
               const char  *key,
               guint        max,
               GArray      *prices,
@@ -267,7 +267,7 @@ _read_prices (JsonObject  *object,
 }
 
 static gboolean
-_read_choice (JsonObject  *object,
+ml_scenario_read_choice (JsonObject  *object,
               const char  *path,
               const char  *key,
               const char  *first,
@@ -297,7 +297,7 @@ _read_choice (JsonObject  *object,
 }
 
 static gboolean
-_read_id (JsonObject  *object,
+ml_scenario_read_id (JsonObject  *object,
           const char  *path,
           MlAccount   *account,
           const char **id,
@@ -336,7 +336,7 @@ _read_id (JsonObject  *object,
 }
 
 static gboolean
-_read_position (JsonNode    *node,
+ml_scenario_read_position (JsonNode    *node,
                 const char  *path,
                 MlAccount   *account,
                 GError     **error)
@@ -356,9 +356,9 @@ _read_position (JsonNode    *node,
   object = json_node_get_object (node);
 
   if (!_ml_json_check_keys (object, path, keys, error) ||
-      !_read_id (object, path, account, &order.id, error) ||
-      !_read_choice (object, path, "side", "long", "short", &side, error) ||
-      !_read_choice (object, path, "mode", "cross", "isolated", &mode, error) ||
+      !ml_scenario_read_id (object, path, account, &order.id, error) ||
+      !ml_scenario_read_choice (object, path, "side", "long", "short", &side, error) ||
+      !ml_scenario_read_choice (object, path, "mode", "cross", "isolated", &mode, error) ||
       !_ml_json_get_number (object, path, "quantity", TRUE, &order.quantity, error) ||
       !_ml_json_get_number (object, path, "entry_price", TRUE, &order.price, error) ||
       !_ml_json_get_number (object, path, "leverage", TRUE, &leverage, error) ||
@@ -406,7 +406,7 @@ _read_position (JsonNode    *node,
 }
 
 static gboolean
-_read_fees (JsonObject  *root,
+ml_scenario_read_fees (JsonObject  *root,
             MlAccount   *account,
             GError     **error)
 {
@@ -438,7 +438,7 @@ _read_fees (JsonObject  *root,
 }
 
 static MlAccount *
-_read_account (JsonObject  *root,
+ml_scenario_read_account (JsonObject  *root,
                GError     **error)
 {
   g_autoptr(MlBrackets) brackets = NULL;
@@ -459,7 +459,7 @@ _read_account (JsonObject  *root,
     return NULL;
 
   account = ml_account_new (brackets, wallet, mark);
-  if (!_read_fees (root, account, error))
+  if (!ml_scenario_read_fees (root, account, error))
     return NULL;
 
   if ((node = json_object_get_member (root, "positions")) != NULL)
@@ -480,7 +480,7 @@ _read_account (JsonObject  *root,
         {
           g_autofree char *path = _ml_json_path_element ("positions", i);
 
-          if (!_read_position (json_array_get_element (array, i), path, account, error))
+          if (!ml_scenario_read_position (json_array_get_element (array, i), path, account, error))
             return NULL;
         }
     }
@@ -498,7 +498,7 @@ _read_account (JsonObject  *root,
 }
 
 static gboolean
-_read_header (JsonObject  *root,
+ml_scenario_read_header (JsonObject  *root,
               const char **title,
               GError     **error)
 {
@@ -545,7 +545,7 @@ _read_header (JsonObject  *root,
 }
 
 static gboolean
-_check_report_size (MlScenario  *self,
+ml_scenario_check_report_size (MlScenario  *self,
                     GError     **error)
 {
   guint64 n_positions = g_list_model_get_n_items (ml_account_get_positions (self->account));
@@ -563,7 +563,7 @@ _check_report_size (MlScenario  *self,
 }
 
 static MlScenario *
-_read_scenario (const char  *data,
+ml_scenario_read_scenario (const char  *data,
                 gsize        length,
                 GError     **error)
 {
@@ -573,7 +573,7 @@ _read_scenario (const char  *data,
   JsonObject *object;
   const char *title = NULL;
 
-  if (!_check_text (data, length, error) || !(root = _parse (data, length, error)))
+  if (!ml_scenario_check_text (data, length, error) || !(root = ml_scenario_parse (data, length, error)))
     return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -584,14 +584,14 @@ _read_scenario (const char  *data,
     }
   object = json_node_get_object (root);
 
-  if (!_read_header (object, &title, error) || !(account = _read_account (object, error)))
+  if (!ml_scenario_read_header (object, &title, error) || !(account = ml_scenario_read_account (object, error)))
     return NULL;
 
   self = ml_scenario_new (account);
   self->title = g_strdup (title);
-  if (!_read_prices (object, "what_if", MAX_WHAT_IF, self->what_if, error) ||
-      !_read_prices (object, "path", MAX_PATH, self->path, error) ||
-      !_check_report_size (self, error))
+  if (!ml_scenario_read_prices (object, "what_if", MAX_WHAT_IF, self->what_if, error) ||
+      !ml_scenario_read_prices (object, "path", MAX_PATH, self->path, error) ||
+      !ml_scenario_check_report_size (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -621,7 +621,7 @@ ml_scenario_new_from_data (const char  *data,
   else if (length < 0)
     length = strlen (data);
 
-  if (!(self = _read_scenario (data, length, error)))
+  if (!(self = ml_scenario_read_scenario (data, length, error)))
     g_prefix_error (error, "%s: ", name);
   return self;
 }
@@ -658,7 +658,7 @@ ml_scenario_new_from_file (const char  *filename,
   /* Refused before reading, so that a huge file costs nothing. */
   if ((guint64)st.st_size > ML_SCENARIO_MAX_SIZE)
     {
-      _too_large (st.st_size, error);
+      ml_scenario_too_large (st.st_size, error);
       g_prefix_error (error, "%s: ", name);
       return NULL;
     }
@@ -676,7 +676,7 @@ ml_scenario_new_from_file (const char  *filename,
 /* Writing */
 
 static void
-_write_position (MlJsonWriter *w,
+ml_scenario_write_position (MlJsonWriter *w,
                  MlPosition   *p)
 {
   _ml_json_writer_begin_object (w);
@@ -701,7 +701,7 @@ _write_position (MlJsonWriter *w,
 }
 
 static void
-_write_prices (MlJsonWriter *w,
+ml_scenario_write_prices (MlJsonWriter *w,
                const char   *key,
                GArray       *prices)
 {
@@ -768,12 +768,12 @@ ml_scenario_to_data (MlScenario *self,
       g_autoptr(MlPosition) p = g_list_model_get_item (positions, i);
 
       if (!ml_position_get_liquidated (p))
-        _write_position (w, p);
+        ml_scenario_write_position (w, p);
     }
   _ml_json_writer_end_array (w);
 
-  _write_prices (w, "what_if", self->what_if);
-  _write_prices (w, "path", self->path);
+  ml_scenario_write_prices (w, "what_if", self->what_if);
+  ml_scenario_write_prices (w, "path", self->path);
   _ml_json_writer_end_object (w);
 
   return _ml_json_writer_finish (w, length);

@@ -58,7 +58,7 @@ __ubsan_default_options (void)
 }
 
 static void
-_fail (const char *what,
+fuzz_scenario_fail (const char *what,
        const char *written,
        gsize       length,
        const char *again,
@@ -117,33 +117,33 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       /* Refused: one line, naming the input. */
       if (error == NULL || !g_str_has_prefix (error->message, "fuzz: ") ||
           strchr (error->message, '\n') != NULL)
-        _fail ("a refused input has no error, or one that is not one line naming the input",
+        fuzz_scenario_fail ("a refused input has no error, or one that is not one line naming the input",
                error ? error->message : NULL, error ? strlen (error->message) : 0, NULL, 0);
       return 0;
     }
   if (error != NULL)
-    _fail ("an accepted input also set an error", error->message, strlen (error->message), NULL, 0);
+    fuzz_scenario_fail ("an accepted input also set an error", error->message, strlen (error->message), NULL, 0);
 
   report = ml_scenario_build_report (scenario, &report_length);
   if (report == NULL || report_length == 0 || strlen (report) != report_length)
-    _fail ("the report is empty or its length is wrong", report, report_length, NULL, 0);
+    fuzz_scenario_fail ("the report is empty or its length is wrong", report, report_length, NULL, 0);
 
   written = ml_scenario_to_data (scenario, &written_length);
   if (written == NULL || strlen (written) != written_length)
-    _fail ("the written scenario's length is wrong", written, written_length, NULL, 0);
+    fuzz_scenario_fail ("the written scenario's length is wrong", written, written_length, NULL, 0);
 
   reloaded = ml_scenario_new_from_data (written, written_length, "written", &error);
   if (reloaded == NULL)
-    _fail (error->message, written, written_length, NULL, 0);
+    fuzz_scenario_fail (error->message, written, written_length, NULL, 0);
 
   again = ml_scenario_to_data (reloaded, &again_length);
   if (again_length != written_length || memcmp (again, written, written_length) != 0)
-    _fail ("save → load → save changed the bytes", written, written_length, again, again_length);
+    fuzz_scenario_fail ("save → load → save changed the bytes", written, written_length, again, again_length);
 
   /* What was written is the same lab state: the same report, to the byte. */
   report_again = ml_scenario_build_report (reloaded, &report_again_length);
   if (report_again_length != report_length || memcmp (report_again, report, report_length) != 0)
-    _fail ("the written scenario gives another report", report, report_length,
+    fuzz_scenario_fail ("the written scenario gives another report", report, report_length,
            report_again, report_again_length);
 
   return 0;
