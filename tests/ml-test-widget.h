@@ -1,0 +1,108 @@
+/* ml-test-widget.h — acting on widgets as a user does, for the widget and window tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A test clicks, types and presses keys through the same signals a pointer, a keyboard or an
+ * input method sets off, then reads what is shown. It never sets a toggle's state or an
+ * entry's text itself: that is how a toggle that placed the wrong order passed every test.
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+/* Runs what the main loop has pending: redraws, idle callbacks, bindings. */
+static inline void
+ml_test_flush (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A pointer click on a button (or toggle button): what its click gesture emits. */
+static inline void
+ml_test_click (gpointer button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  g_signal_emit_by_name (button, "clicked");
+  ml_test_flush ();
+}
+
+/* Space or Enter on the focused widget: its keyboard activation. */
+static inline void
+ml_test_activate (gpointer widget)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (widget));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (widget)));
+  ml_test_flush ();
+}
+
+/* The GtkText inside an entry or spin button: where keys and input methods deliver text. */
+static inline GtkWidget *
+ml_test_text_of (gpointer editable)
+{
+  GtkEditable *e = GTK_EDITABLE (editable);
+
+  while (!GTK_IS_TEXT (e))
+    {
+      e = gtk_editable_get_delegate (e);
+      g_assert_nonnull (e);
+    }
+  return GTK_WIDGET (e);
+}
+
+/* Focuses @editable, selects what it holds, deletes it and types @text, as a user replacing
+ * an entry's contents does (Home, Shift+End, then typing). Enter is not pressed. */
+static inline void
+ml_test_type (gpointer    editable,
+              const char *text)
+{
+  GtkWidget *inner = ml_test_text_of (editable);
+
+  gtk_widget_grab_focus (inner);
+  g_signal_emit_by_name (inner, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, FALSE);
+  g_signal_emit_by_name (inner, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, TRUE);
+  g_signal_emit_by_name (inner, "delete-from-cursor", GTK_DELETE_CHARS, 1);
+  if (*text != '\0')
+    g_signal_emit_by_name (inner, "insert-at-cursor", text);
+  ml_test_flush ();
+}
+
+/* Enter in an entry. */
+static inline void
+ml_test_press_enter (gpointer editable)
+{
+  g_signal_emit_by_name (ml_test_text_of (editable), "activate");
+  ml_test_flush ();
+}
+
+/* A key press delivered to @widget's key controllers, as GTK does when it has focus.
+ * Returns whether a controller handled it. */
+static inline gboolean
+ml_test_press_key (gpointer        widget,
+                   guint           keyval,
+                   GdkModifierType state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (widget));
+  gboolean handled = FALSE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (widget));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  ml_test_flush ();
+  return handled;
+}
+
+/* The text a label shows. */
+static inline const char *
+ml_test_label (gpointer label)
+{
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
