@@ -14,4 +14,5 @@
 #include "ml-position.h"
 #include "ml-account.h"
 #include "ml-scenario.h"
+#include "ml-lab.h"
 #include "ml-explain.h"
