@@ -85,7 +85,7 @@ bench_window_lab (void)
   g_autoptr(MlScenario) scenario = ml_scenario_new (account);
   MlWindow *window = ml_window_new (NULL);
 
-  ml_window_set_scenario (window, scenario, NULL);
+  ml_lab_set_scenario (ml_window_get_lab (window), scenario, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))

@@ -183,7 +183,7 @@ ml_application_screenshot (MlApplication       *self,
           gtk_window_destroy (GTK_WINDOW (window));
           return EXIT_BAD_FILE;
         }
-      ml_window_set_scenario (window, scenario, NULL);
+      ml_lab_set_scenario (ml_window_get_lab (window), scenario, NULL);
     }
   g_action_group_change_action_state (G_ACTION_GROUP (window), "compare-modes", g_variant_new_boolean (options->compare));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -343,12 +343,22 @@ ml_application_about (GSimpleAction *action,
                          NULL);
 }
 
+/* Quitting closes each window as its close button would: one with unsaved changes asks
+ * first, and the application ends with its last window. */
 static void
 ml_application_quit (GSimpleAction *action,
-       GVariant      *param,
-       gpointer       user_data)
+                     GVariant      *param,
+                     gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
 }
 
 static const GActionEntry app_actions[] = {
@@ -362,6 +372,7 @@ static const struct { const char *action; const char *accels[3]; } accelerators[
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
   { "win.open", { "<Control>o", NULL } },
+  { "win.new", { "<Control>n", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Shift><Control>s", NULL } },
   { "win.export-chart", { "<Control>e", NULL } },

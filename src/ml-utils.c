@@ -43,3 +43,16 @@ ml_utils_is_blank (const char *text)
       return FALSE;
   return TRUE;
 }
+
+/* A file's name as a dialog or toast shows it: its base name, as the user's file manager
+ * would write it, never its whole path. */
+char *
+ml_utils_display_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (file);
+}

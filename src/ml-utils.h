@@ -13,5 +13,6 @@ void     ml_utils_show_error (GtkLabel   *label,
                               GtkWidget  *control,
                               const char *message);
 gboolean ml_utils_is_blank   (const char *text);
+char    *ml_utils_display_name (GFile    *file);
 
 G_END_DECLS

@@ -12,150 +12,98 @@
 
 #include <glib/gi18n.h>
 
+#include "ml-utils.h"
 #include "ml-window-private.h"
 
+/* One step of the price path each this many milliseconds, at the normal speed. */
 #define PLAY_INTERVAL_MS 600
 
 /* Undo and Redo */
 
 static void
-ml_window_actions_swap_history (MlWindow  *self,
-               GPtrArray *from,
-               GPtrArray *to)
-{
-  MlAccount *state;
-
-  if (from->len == 0)
-    return;
-  state = g_ptr_array_steal_index (from, from->len - 1);
-  g_ptr_array_add (to, g_object_ref (self->account));
-  _ml_window_replace_account (self, state);
-  g_object_unref (state);
-}
-
-static void
 ml_window_actions_undo (GtkWidget  *widget,
-       const char *name,
-       GVariant   *param)
+                        const char *name,
+                        GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
 
-  ml_window_actions_swap_history (self, self->undo, self->redo);
+  _ml_window_stop_playing (self);
+  ml_lab_undo (self->lab);
 }
 
 static void
 ml_window_actions_redo (GtkWidget  *widget,
-       const char *name,
-       GVariant   *param)
+                        const char *name,
+                        GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
 
-  ml_window_actions_swap_history (self, self->redo, self->undo);
+  _ml_window_stop_playing (self);
+  ml_lab_redo (self->lab);
 }
 
 /* Orders and positions */
 
-static gboolean
-ml_window_actions_open_order (MlAccount *account,
-             gpointer   data,
-             GError   **error)
-{
-  return ml_account_open_position (account, data, error) != NULL;
-}
-
 static void
 ml_window_actions_place_order (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
+                               const char *name,
+                               GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
   MlOrder order;
 
-  if (ml_order_panel_get_order (self->order_panel, &order))
-    _ml_window_change (self, ml_window_actions_open_order, &order);
-}
-
-typedef struct
-{
-  const char *id;
-  double      amount;
-} MarginChange;
-
-static gboolean
-ml_window_actions_close (MlAccount *account,
-        gpointer   data,
-        GError   **error)
-{
-  MlPosition *position = ml_account_find_position (account, data);
-
-  g_return_val_if_fail (position != NULL, FALSE);
-  return ml_account_close_position (account, position, error);
-}
-
-static gboolean
-ml_window_actions_add_margin (MlAccount *account,
-             gpointer   data,
-             GError   **error)
-{
-  MarginChange *change = data;
-  MlPosition *position = ml_account_find_position (account, change->id);
-
-  g_return_val_if_fail (position != NULL, FALSE);
-  return ml_account_add_margin (account, position, change->amount, error);
-}
-
-static gboolean
-ml_window_actions_remove_margin (MlAccount *account,
-                gpointer   data,
-                GError   **error)
-{
-  MarginChange *change = data;
-  MlPosition *position = ml_account_find_position (account, change->id);
-
-  g_return_val_if_fail (position != NULL, FALSE);
-  return ml_account_remove_margin (account, position, change->amount, error);
+  if (ml_order_panel_get_order (self->order_panel, &order) && !ml_lab_open_position (self->lab, &order, &error))
+    _ml_window_toast_error (self, error);
 }
 
 static void
 ml_window_actions_close_position (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *param)
+                                  const char *name,
+                                  GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
-  const char *id = g_variant_get_string (param, NULL);
+  g_autoptr(GError) error = NULL;
 
-  if (ml_account_find_position (self->account, id) != NULL)
-    _ml_window_change (self, ml_window_actions_close, (gpointer)id);
+  if (!ml_lab_close_position (self->lab, g_variant_get_string (param, NULL), &error))
+    _ml_window_toast_error (self, error);
 }
 
 static void
 ml_window_actions_change_margin (GtkWidget  *widget,
-                const char *name,
-                GVariant   *param)
+                                 const char *name,
+                                 GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
-  MarginChange change;
+  g_autoptr(GError) error = NULL;
+  const char *id;
+  double amount;
+  gboolean done;
 
-  g_variant_get (param, "(&sd)", &change.id, &change.amount);
-  if (ml_account_find_position (self->account, change.id) != NULL)
-    _ml_window_change (self, g_str_equal (name, "win.add-margin") ? ml_window_actions_add_margin : ml_window_actions_remove_margin, &change);
+  g_variant_get (param, "(&sd)", &id, &amount);
+  if (g_str_equal (name, "win.add-margin"))
+    done = ml_lab_add_margin (self->lab, id, amount, &error);
+  else
+    done = ml_lab_remove_margin (self->lab, id, amount, &error);
+  if (!done)
+    _ml_window_toast_error (self, error);
 }
 
 /* The price path */
 
 static gboolean
-ml_window_actions_step_path (MlWindow *self,
-            gboolean  new_step)
+ml_window_actions_step_path (MlWindow  *self,
+                             MlLabStep  step)
 {
-  gsize n;
-  const double *path = self->scenario ? ml_scenario_get_path (self->scenario, &n) : NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (path == NULL || n == 0)
-    return FALSE;
-  if (self->path_step >= n)
-    self->path_step = 0;
-  _ml_window_move_mark (self, path[self->path_step++], new_step);
-  return self->path_step < n;
+  if (!ml_lab_step_path (self->lab, step, &error))
+    {
+      if (error != NULL)
+        _ml_window_toast_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -163,43 +111,97 @@ ml_window_actions_play_tick (gpointer data)
 {
   MlWindow *self = data;
 
-  if (ml_window_actions_step_path (self, FALSE))
+  /* Playing stops at the end of the path; Play then starts it again from the beginning. */
+  if (ml_lab_get_path_position (self->lab) < ml_lab_get_path_length (self->lab)
+      && ml_window_actions_step_path (self, ML_LAB_STEP_JOIN)
+      && ml_lab_get_path_position (self->lab) < ml_lab_get_path_length (self->lab))
     return G_SOURCE_CONTINUE;
   self->play_source = 0;
   _ml_window_update_actions (self);
   return G_SOURCE_REMOVE;
 }
 
+void
+_ml_window_stop_playing (MlWindow *self)
+{
+  if (self->play_source == 0)
+    return;
+  g_clear_handle_id (&self->play_source, g_source_remove);
+  _ml_window_update_actions (self);
+}
+
 static void
 ml_window_actions_play (GtkWidget  *widget,
-       const char *name,
-       GVariant   *param)
+                        const char *name,
+                        GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
 
   if (self->play_source != 0)
-    g_clear_handle_id (&self->play_source, g_source_remove);
-  else if (ml_window_actions_step_path (self, TRUE))
-    self->play_source = g_timeout_add (PLAY_INTERVAL_MS, ml_window_actions_play_tick, self);
+    {
+      _ml_window_stop_playing (self);
+      return;
+    }
+  /* At the end, Play goes back to the start first and then plays the whole path. */
+  if (ml_lab_get_path_position (self->lab) >= ml_lab_get_path_length (self->lab)
+      && !ml_window_actions_step_path (self, ML_LAB_STEP_NEW))
+    return;
+  if (ml_window_actions_step_path (self, ML_LAB_STEP_NEW)
+      && ml_lab_get_path_position (self->lab) < ml_lab_get_path_length (self->lab))
+    self->play_source = g_timeout_add ((guint)(PLAY_INTERVAL_MS / self->play_speed),
+                                       ml_window_actions_play_tick, self);
   _ml_window_update_actions (self);
 }
 
 static void
 ml_window_actions_step (GtkWidget  *widget,
-       const char *name,
-       GVariant   *param)
+                        const char *name,
+                        GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
 
-  g_clear_handle_id (&self->play_source, g_source_remove);
-  ml_window_actions_step_path (self, TRUE);
-  _ml_window_update_actions (self);
+  _ml_window_stop_playing (self);
+  ml_window_actions_step_path (self, ML_LAB_STEP_NEW);
+}
+
+/* Play's speed is a menu of choices: a stateful action in the window's action map, since
+ * widget class actions hold no state. */
+static void
+ml_window_actions_play_speed (GSimpleAction *action,
+                              GVariant      *value,
+                              gpointer       user_data)
+{
+  MlWindow *self = user_data;
+  g_autofree char *label = NULL;
+
+  self->play_speed = g_variant_get_double (value);
+  g_simple_action_set_state (action, value);
+  /* Translators: how fast the price path plays, "2×" */
+  label = g_strdup_printf (_("%g×"), self->play_speed);
+  gtk_menu_button_set_label (self->speed_button, label);
+  if (self->play_source != 0)
+    {
+      g_source_remove (self->play_source);
+      self->play_source = g_timeout_add ((guint)(PLAY_INTERVAL_MS / self->play_speed),
+                                         ml_window_actions_play_tick, self);
+    }
+}
+
+void
+_ml_window_add_actions (MlWindow *self)
+{
+  g_autoptr(GSimpleAction) speed = g_simple_action_new_stateful ("play-speed", G_VARIANT_TYPE_DOUBLE,
+                                                                 g_variant_new_double (1));
+
+  g_signal_connect_object (speed, "change-state", G_CALLBACK (ml_window_actions_play_speed), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (speed));
+  g_action_change_state (G_ACTION (speed), g_variant_new_double (1));
 }
 
 static void
 ml_window_actions_reset_zoom (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
+                              const char *name,
+                              GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
 
@@ -210,8 +212,8 @@ ml_window_actions_reset_zoom (GtkWidget  *widget,
 
 static GtkFileFilter *
 ml_window_actions_filter (const char *name,
-         const char *pattern,
-         const char *mime_type)
+                          const char *pattern,
+                          const char *mime_type)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -230,9 +232,9 @@ ml_window_actions_scenario_filter (void)
 
 static GtkFileChooserNative *
 ml_window_actions_chooser (MlWindow             *self,
-          const char           *title,
-          GtkFileChooserAction  action,
-          const char           *accept)
+                           const char           *title,
+                           GtkFileChooserAction  action,
+                           const char           *accept)
 {
   return gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
 }
@@ -240,7 +242,7 @@ ml_window_actions_chooser (MlWindow             *self,
 /* The chosen file, or NULL; the chooser, ours since ml_window_actions_chooser(), is done with. */
 static GFile *
 ml_window_actions_chosen (GtkNativeDialog *dialog,
-         int              response)
+                          int              response)
 {
   GFile *file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
 
@@ -249,9 +251,24 @@ ml_window_actions_chosen (GtkNativeDialog *dialog,
 }
 
 static void
+ml_window_actions_new_now (MlWindow *self,
+                           GFile    *file)
+{
+  ml_lab_reset (self->lab);
+}
+
+static void
+ml_window_actions_new (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  _ml_window_confirm_discard (ML_WINDOW (widget), ml_window_actions_new_now, NULL);
+}
+
+static void
 ml_window_actions_open_response (GtkNativeDialog *dialog,
-                int              response,
-                MlWindow        *self)
+                                 int              response,
+                                 MlWindow        *self)
 {
   g_autoptr(GFile) file = ml_window_actions_chosen (dialog, response);
 
@@ -261,86 +278,214 @@ ml_window_actions_open_response (GtkNativeDialog *dialog,
 
 static void
 ml_window_actions_open (GtkWidget  *widget,
-       const char *name,
-       GVariant   *param)
+                        const char *name,
+                        GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
   GtkFileChooserNative *chooser = ml_window_actions_chooser (self, _("Open Scenario"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  GFile *current = ml_lab_get_file (self->lab);
+  g_autoptr(GFile) folder = current ? g_file_get_parent (current) : NULL;
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
-                               ml_window_actions_scenario_filter ());
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ml_window_actions_scenario_filter ());
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   g_signal_connect_object (chooser, "response", G_CALLBACK (ml_window_actions_open_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static void
-ml_window_actions_save_response (GtkNativeDialog *dialog,
-                int              response,
-                MlWindow        *self)
+/* Saves to @file; a failure is told in a dialog that names the file, and nothing on disk has
+ * changed. */
+static gboolean
+ml_window_actions_save_to (MlWindow *self,
+                           GFile    *file)
 {
-  g_autoptr(GFile) file = ml_window_actions_chosen (dialog, response);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
 
-  if (file != NULL)
-    ml_window_save_file (self, file);
+  if (ml_lab_save_file (self->lab, file, &error))
+    return TRUE;
+  name = ml_utils_display_name (file);
+  heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+  _ml_window_show_error (self, heading, error->message);
+  return FALSE;
 }
 
-static void
-ml_window_actions_save_as (GtkWidget  *widget,
-          const char *name,
-          GVariant   *param)
+typedef struct
 {
-  MlWindow *self = ML_WINDOW (widget);
-  GtkFileChooserNative *chooser = ml_window_actions_chooser (self, _("Save Scenario"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  MlWindow     *self;
+  MlWindowThen  then;
+} MlWindowActionsSave;
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
-                               ml_window_actions_scenario_filter ());
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("scenario.mlscenario"));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (ml_window_actions_save_response), self, 0);
+static void
+ml_window_actions_save_response (GtkNativeDialog     *dialog,
+                                 int                  response,
+                                 MlWindowActionsSave *save)
+{
+  g_autoptr(GFile) file = ml_window_actions_chosen (dialog, response);
+  g_autoptr(MlWindow) self = save->self;
+  MlWindowThen then = save->then;
+
+  g_free (save);
+  if (file != NULL && ml_window_actions_save_to (self, file) && then != NULL)
+    then (self, NULL);
+}
+
+/**
+ * _ml_window_save_as:
+ * @then: (nullable): what to do once saved; nothing happens if the learner cancels
+ *
+ * Asks where to save, suggesting the open file's name and folder.
+ */
+void
+_ml_window_save_as (MlWindow     *self,
+                    MlWindowThen  then)
+{
+  GtkFileChooserNative *chooser = ml_window_actions_chooser (self, _("Save Scenario"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  MlWindowActionsSave *save = g_new (MlWindowActionsSave, 1);
+  GFile *current = ml_lab_get_file (self->lab);
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ml_window_actions_scenario_filter ());
+  if (current != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), current, NULL);
+  else
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("scenario.mlscenario"));
+  save->self = g_object_ref (self);
+  save->then = then;
+  g_signal_connect (chooser, "response", G_CALLBACK (ml_window_actions_save_response), save);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
+ml_window_actions_save_as (GtkWidget  *widget,
+                           const char *name,
+                           GVariant   *param)
+{
+  _ml_window_save_as (ML_WINDOW (widget), NULL);
+}
+
+static void
 ml_window_actions_save (GtkWidget  *widget,
-       const char *name,
-       GVariant   *param)
+                        const char *name,
+                        GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
 
-  if (self->file != NULL)
-    ml_window_save_file (self, self->file);
+  if (ml_lab_get_file (self->lab) != NULL)
+    ml_window_actions_save_to (self, ml_lab_get_file (self->lab));
   else
-    ml_window_actions_save_as (widget, name, param);
+    _ml_window_save_as (self, NULL);
+}
+
+/* Unsaved changes: Save, Discard or Cancel, as GNOME Text Editor asks. */
+
+static void
+ml_window_actions_then (MlWindow *self,
+                        GFile    *unused)
+{
+  MlWindowThen then = self->then;
+  g_autoptr(GFile) file = g_steal_pointer (&self->then_file);
+
+  self->then = NULL;
+  if (then != NULL)
+    then (self, file);
+}
+
+static void
+ml_window_actions_confirm_response (AdwMessageDialog *dialog,
+                                    const char       *response,
+                                    MlWindow         *self)
+{
+  GFile *current = ml_lab_get_file (self->lab);
+
+  if (g_str_equal (response, "discard"))
+    ml_window_actions_then (self, NULL);
+  else if (g_str_equal (response, "save") && current != NULL)
+    {
+      if (ml_window_actions_save_to (self, current))
+        ml_window_actions_then (self, NULL);
+    }
+  else if (g_str_equal (response, "save"))
+    _ml_window_save_as (self, ml_window_actions_then);
+  else
+    {
+      self->then = NULL;
+      g_clear_object (&self->then_file);
+    }
+}
+
+/**
+ * _ml_window_confirm_discard:
+ * @then: what to do once the lab's unsaved changes are saved or discarded
+ * @file: (nullable): passed on to @then
+ *
+ * Runs @then at once when nothing is unsaved; otherwise asks first.
+ */
+void
+_ml_window_confirm_discard (MlWindow     *self,
+                            MlWindowThen  then,
+                            GFile        *file)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (!ml_lab_get_dirty (self->lab))
+    {
+      then (self, file);
+      return;
+    }
+  self->then = then;
+  g_set_object (&self->then_file, file);
+
+  title = ml_lab_dup_title (self->lab);
+  if (title != NULL)
+    body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be permanently lost."), title);
+  else
+    body = g_strdup (_("The lab has unsaved changes. Changes which are not saved will be permanently lost."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (ml_window_actions_confirm_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
 ml_window_actions_export_response (GtkNativeDialog *dialog,
-                  int              response,
-                  MlWindow        *self)
+                                   int              response,
+                                   MlWindow        *self)
 {
   g_autoptr(GFile) file = ml_window_actions_chosen (dialog, response);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
 
   if (file == NULL)
     return;
   path = g_file_get_path (file);
-  name = g_file_get_parse_name (file);
+  name = ml_utils_display_name (file);
   if (path != NULL && ml_chart_export (ml_chart_view_get_chart (self->chart_view), path, 1200, 700, &error))
     {
-      message = g_strdup_printf (_("Chart exported to %s"), name);
-      _ml_window_toast (self, message);
+      text = g_strdup_printf (_("Chart exported to “%s”"), name);
+      _ml_window_toast (self, text);
       return;
     }
-  message = g_strdup_printf ("%s: %s", name, error ? error->message : _("only local files can be written"));
-  _ml_window_show_error (self, _("Could Not Export the Chart"), message);
+  text = g_strdup_printf (_("Could Not Export to “%s”"), name);
+  _ml_window_show_error (self, text, error ? error->message : _("Only local files can be written."));
 }
 
 static void
 ml_window_actions_export_chart (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
+                                const char *name,
+                                GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
   GtkFileChooserNative *chooser = ml_window_actions_chooser (self, _("Export Chart"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
@@ -358,6 +503,7 @@ _ml_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, ml_window_actions_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, ml_window_actions_redo);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, ml_window_actions_new);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, ml_window_actions_open);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, ml_window_actions_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, ml_window_actions_save_as);
@@ -375,21 +521,18 @@ void
 _ml_window_update_actions (MlWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gsize n_path = 0;
+  gboolean has_path = ml_lab_get_path_length (self->lab) > 0;
   gboolean playing = self->play_source != 0;
+  const char *play = playing ? _("Pause the price path") : _("Play the price path");
 
-  if (self->scenario != NULL)
-    ml_scenario_get_path (self->scenario, &n_path);
-
-  gtk_widget_action_set_enabled (widget, "win.undo", self->undo->len > 0);
-  gtk_widget_action_set_enabled (widget, "win.redo", self->redo->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.undo", ml_lab_get_can_undo (self->lab));
+  gtk_widget_action_set_enabled (widget, "win.redo", ml_lab_get_can_redo (self->lab));
   gtk_widget_action_set_enabled (widget, "win.place-order", ml_order_panel_get_valid (self->order_panel));
-  gtk_widget_action_set_enabled (widget, "win.play", n_path > 0);
-  gtk_widget_action_set_enabled (widget, "win.step", n_path > 0);
+  gtk_widget_action_set_enabled (widget, "win.play", has_path);
+  gtk_widget_action_set_enabled (widget, "win.step", has_path);
   gtk_widget_action_set_enabled (widget, "win.reset-zoom", ml_chart_view_get_zoomed (self->chart_view));
 
   gtk_button_set_icon_name (self->play_button, playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button), playing ? _("Pause") : _("Play the Price Path"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  playing ? _("Pause the price path") : _("Play the price path"), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button), play);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button), GTK_ACCESSIBLE_PROPERTY_LABEL, play, -1);
 }

@@ -12,20 +12,23 @@
 
 G_BEGIN_DECLS
 
+/* What to do once unsaved changes have been saved or discarded. */
+typedef void (*MlWindowThen) (MlWindow *self,
+                              GFile    *file);
+
 struct _MlWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  MlAccount            *account;
-  MlScenario           *scenario;        /* title, what-if prices and path of what was opened */
-  GFile                *file;            /* where Save writes, NULL until opened or saved */
-  GPtrArray            *undo;            /* MlAccount, the states before each change */
-  GPtrArray            *redo;
-  gboolean              mark_step_open;  /* further mark moves join the last undo step */
-  gsize                 path_step;       /* the next price of the scenario's path */
+  MlLab                *lab;
   guint                 play_source;
-  gulong                liquidated_handler;
+  double                play_speed;      /* path steps per PLAY_INTERVAL_MS */
+  double                mark_shown;      /* what the mark entry was last given to show */
+  gboolean              sliding;         /* the mark slider is being moved: its ends stay put */
+  gboolean              close_confirmed; /* unsaved changes were saved or discarded */
+  MlWindowThen          then;            /* waits for the unsaved changes dialog */
+  GFile                *then_file;
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -36,6 +39,9 @@ struct _MlWindow
   MlExplainButton      *pool_button;
   MlExplainButton      *ratio_button;
   MlChartView          *chart_view;
+  GtkWidget            *path_box;
+  GtkLabel             *path_label;
+  GtkMenuButton        *speed_button;
   GtkScale             *mark_scale;
   GtkAdjustment        *mark_adjustment;
   GtkEntry             *mark_entry;
@@ -45,25 +51,21 @@ struct _MlWindow
   GtkListBox           *positions_list;
 };
 
-typedef gboolean (*MlChangeFunc) (MlAccount *account,
-                                  gpointer   data,
-                                  GError   **error);
-
 void     _ml_window_class_add_actions (GtkWidgetClass *widget_class);
+void     _ml_window_add_actions       (MlWindow       *self);
 void     _ml_window_update_actions    (MlWindow       *self);
-void     _ml_window_refresh           (MlWindow       *self);
-void     _ml_window_replace_account   (MlWindow       *self,
-                                       MlAccount      *account);
-gboolean _ml_window_change            (MlWindow       *self,
-                                       MlChangeFunc    func,
-                                       gpointer        data);
-gboolean _ml_window_move_mark         (MlWindow       *self,
-                                       double          price,
-                                       gboolean        new_step);
 void     _ml_window_toast             (MlWindow       *self,
                                        const char     *message);
+void     _ml_window_toast_error       (MlWindow       *self,
+                                       GError         *error);
 void     _ml_window_show_error        (MlWindow       *self,
                                        const char     *heading,
                                        const char     *message);
+void     _ml_window_stop_playing      (MlWindow       *self);
+void     _ml_window_confirm_discard   (MlWindow       *self,
+                                       MlWindowThen    then,
+                                       GFile          *file);
+void     _ml_window_save_as           (MlWindow       *self,
+                                       MlWindowThen    then);
 
 G_END_DECLS

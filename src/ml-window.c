@@ -18,10 +18,6 @@
 #include "ml-utils.h"
 #include "ml-window-private.h"
 
-/* A fresh lab: a round balance to learn with, near BTC's price when the article was written. */
-#define FRESH_BALANCE    1000.0
-#define FRESH_MARK_PRICE 60000.0
-
 G_DEFINE_FINAL_TYPE (MlWindow, ml_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* The account bar and the mark control */
@@ -41,16 +37,17 @@ ml_window_ratio_words (MlAccount *account)
 }
 
 static void
-ml_window_update_account_bar (MlWindow *self)
+ml_window_update_account_bar (MlWindow  *self,
+                              MlAccount *account)
 {
-  g_autofree char *wallet = ml_money_format_usdt (ml_account_get_wallet_balance (self->account));
-  g_autofree char *equity = ml_money_format_usdt (ml_account_get_equity (self->account));
-  g_autofree char *pool = ml_money_format_usdt (ml_account_get_cross_pool (self->account));
-  g_autofree char *percent = ml_money_format_percent (ml_account_get_cross_margin_ratio (self->account));
+  g_autofree char *wallet = ml_money_format_usdt (ml_account_get_wallet_balance (account));
+  g_autofree char *equity = ml_money_format_usdt (ml_account_get_equity (account));
+  g_autofree char *pool = ml_money_format_usdt (ml_account_get_cross_pool (account));
+  g_autofree char *percent = ml_money_format_percent (ml_account_get_cross_margin_ratio (account));
   /* Translators: the margin ratio with its reading, "12.34 %, safe" */
-  g_autofree char *ratio = ml_account_get_n_cross_positions (self->account) == 0
-                           ? g_strdup (ml_window_ratio_words (self->account))
-                           : g_strdup_printf (_("%s, %s"), percent, ml_window_ratio_words (self->account));
+  g_autofree char *ratio = ml_account_get_n_cross_positions (account) == 0
+                           ? g_strdup (ml_window_ratio_words (account))
+                           : g_strdup_printf (_("%s, %s"), percent, ml_window_ratio_words (account));
 
   gtk_label_set_text (self->wallet_label, wallet);
   gtk_label_set_text (self->equity_label, equity);
@@ -58,31 +55,44 @@ ml_window_update_account_bar (MlWindow *self)
   ml_explain_button_set_label (self->ratio_button, ratio);
   gtk_widget_remove_css_class (GTK_WIDGET (self->ratio_button), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->ratio_button), "error");
-  if (ml_account_get_n_cross_positions (self->account) > 0 && ml_account_get_cross_margin_ratio (self->account) >= 0.8)
+  if (ml_account_get_n_cross_positions (account) > 0 && ml_account_get_cross_margin_ratio (account) >= 0.8)
     gtk_widget_add_css_class (GTK_WIDGET (self->ratio_button),
-                              ml_account_get_cross_margin_ratio (self->account) >= 1 ? "error" : "warning");
+                              ml_account_get_cross_margin_ratio (account) >= 1 ? "error" : "warning");
 }
 
 static void
-ml_window_show_mark (MlWindow *self)
+ml_window_show_mark (MlWindow *self,
+                     double    mark)
 {
-  g_autofree char *text = ml_money_format_price (ml_account_get_mark_price (self->account));
+  g_autofree char *text = ml_money_format_price (mark);
 
+  self->mark_shown = mark;
   gtk_editable_set_text (GTK_EDITABLE (self->mark_entry), text);
   ml_utils_show_error (self->mark_error, GTK_WIDGET (self->mark_entry), NULL);
 }
 
-/* The slider spans the chart's range, widened to hold the mark. While the mark is being moved
- * its ends stay put, so that they do not run away from the learner's pointer: the chart's
- * automatic range follows the mark. */
-static void
-ml_window_update_mark_control (MlWindow *self)
+/* Whether the learner has typed in the mark entry and not yet pressed Enter: then what they
+ * typed stays. Anything else shows the mark, whatever moved it. */
+static gboolean
+ml_window_mark_is_being_typed (MlWindow *self)
 {
-  double mark = ml_account_get_mark_price (self->account);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_autofree char *shown = ml_money_format_price (self->mark_shown);
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->mark_entry))
+         && !g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->mark_entry)), shown);
+}
+
+/* The slider spans the chart's range, widened to hold the mark. While the slider is being
+ * moved its ends stay put, so that they do not run away from the learner's pointer. */
+static void
+ml_window_update_mark_control (MlWindow  *self,
+                               MlAccount *account)
+{
+  double mark = ml_account_get_mark_price (account);
   double lo, hi;
 
-  if (self->mark_step_open)
+  if (self->sliding)
     {
       lo = gtk_adjustment_get_lower (self->mark_adjustment);
       hi = gtk_adjustment_get_upper (self->mark_adjustment);
@@ -91,53 +101,86 @@ ml_window_update_mark_control (MlWindow *self)
     ml_chart_get_range (ml_chart_view_get_chart (self->chart_view), &lo, &hi);
   gtk_adjustment_configure (self->mark_adjustment, mark, MIN (lo, mark), MAX (hi, mark),
                             (hi - lo) / 200, (hi - lo) / 20, 0);
-  /* Not while the learner is typing a price there. */
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->mark_entry)))
-    ml_window_show_mark (self);
+  if (!ml_window_mark_is_being_typed (self))
+    ml_window_show_mark (self, mark);
+}
+
+static void
+ml_window_update_path (MlWindow *self)
+{
+  guint n = ml_lab_get_path_length (self->lab);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->path_box, n > 0);
+  if (n == 0)
+    return;
+  /* Translators: where playback of the scenario's price path has got to */
+  text = g_strdup_printf (_("Step %u of %u"), ml_lab_get_path_position (self->lab), n);
+  gtk_label_set_text (self->path_label, text);
 }
 
 static void
 ml_window_update_title (MlWindow *self)
 {
-  const char *title = self->scenario ? ml_scenario_get_title (self->scenario) : NULL;
-  g_autofree char *name = self->file ? g_file_get_basename (self->file) : NULL;
+  g_autofree char *title = ml_lab_dup_title (self->lab);
+  g_autofree char *subtitle = NULL;
 
-  adw_window_title_set_subtitle (self->window_title,
-                                 title && *title ? title : name ? name : _("Free practice"));
+  if (title == NULL)
+    title = g_strdup (_("Free practice"));
+  /* Translators: the window's subtitle when the lab has unsaved changes; GNOME marks them with
+   * a bullet in front of the name */
+  subtitle = ml_lab_get_dirty (self->lab) ? g_strdup_printf (_("• %s"), title) : g_strdup (title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
-/**
- * _ml_window_refresh:
- *
- * Brings every view up to date after the account changed. The rows follow their positions
- * by themselves.
- */
-void
-_ml_window_refresh (MlWindow *self)
+/* Brings every view up to date once the lab has changed: every number is current by then. */
+static void
+ml_window_lab_changed (MlWindow *self)
 {
-  ml_window_update_account_bar (self);
+  MlAccount *account = ml_lab_get_account (self->lab);
+
+  ml_window_update_account_bar (self, account);
   ml_chart_view_update (self->chart_view);
-  ml_window_update_mark_control (self);
+  ml_window_update_mark_control (self, account);
   ml_order_panel_update (self->order_panel);
+  ml_window_update_path (self);
   ml_window_update_title (self);
   _ml_window_update_actions (self);
 }
 
-/* The account */
-
 static GtkWidget *
 ml_window_create_row (gpointer item,
-             gpointer user_data)
+                      gpointer user_data)
 {
   MlWindow *self = user_data;
 
-  return ml_position_row_new (self->account, item);
+  return ml_position_row_new (ml_lab_get_account (self->lab), item);
+}
+
+/* Undo, Redo, Open and New put another account in the lab: every view follows it. */
+static void
+ml_window_account_replaced (MlWindow *self)
+{
+  MlAccount *account = ml_lab_get_account (self->lab);
+
+  ml_chart_view_set_account (self->chart_view, account);
+  ml_order_panel_set_account (self->order_panel, account);
+  gtk_list_box_bind_model (self->positions_list, ml_account_get_positions (account),
+                           ml_window_create_row, self, NULL);
+}
+
+/* A new scenario is a new view of the chart. */
+static void
+ml_window_scenario_replaced (MlWindow *self)
+{
+  _ml_window_stop_playing (self);
+  ml_chart_view_reset_zoom (self->chart_view);
 }
 
 static void
 ml_window_liquidated (MlWindow   *self,
-             MlPosition *position,
-             double      price)
+                      MlPosition *position,
+                      double      price)
 {
   g_autofree char *size = ml_money_format_btc (ml_position_get_quantity (position));
   g_autofree char *at = ml_money_format_price (price);
@@ -154,108 +197,26 @@ ml_window_liquidated (MlWindow   *self,
   _ml_window_toast (self, message);
 }
 
-/**
- * _ml_window_replace_account:
- *
- * Puts @account in the lab: every view follows it. Used by Undo, Redo and Open.
- */
-void
-_ml_window_replace_account (MlWindow  *self,
-                            MlAccount *account)
-{
-  if (self->account != NULL)
-    g_clear_signal_handler (&self->liquidated_handler, self->account);
-  g_set_object (&self->account, account);
-  self->liquidated_handler = g_signal_connect_object (account, "liquidated", G_CALLBACK (ml_window_liquidated),
-                                                      self, G_CONNECT_SWAPPED);
-  self->mark_step_open = FALSE;
-
-  ml_chart_view_set_account (self->chart_view, account);
-  ml_order_panel_set_account (self->order_panel, account);
-  gtk_list_box_bind_model (self->positions_list, ml_account_get_positions (account), ml_window_create_row, self, NULL);
-  _ml_window_refresh (self);
-}
-
-static void
-ml_window_push_undo (MlWindow  *self,
-            MlAccount *before)
-{
-  g_ptr_array_add (self->undo, before);
-  g_ptr_array_set_size (self->redo, 0);
-}
-
-/* Applies one change; @before (nullable, consumed) is kept for Undo if the change is made. */
-static gboolean
-ml_window_apply (MlWindow     *self,
-        MlChangeFunc  func,
-        gpointer      data,
-        MlAccount    *before,
-        gboolean      mark_step)
-{
-  g_autoptr(MlAccount) owned = before;
-  g_autoptr(GError) error = NULL;
-
-  if (!func (self->account, data, &error))
-    {
-      _ml_window_toast (self, error->message);
-      return FALSE;
-    }
-  if (owned != NULL)
-    ml_window_push_undo (self, g_steal_pointer (&owned));
-  self->mark_step_open = mark_step;
-  _ml_window_refresh (self);
-  return TRUE;
-}
-
-/**
- * _ml_window_change:
- * @func: changes the account, or refuses and changes nothing
- *
- * Applies one change the learner made; a refusal is told in a toast.
- *
- * Returns: %TRUE if the account changed
- */
-gboolean
-_ml_window_change (MlWindow     *self,
-                   MlChangeFunc  func,
-                   gpointer      data)
-{
-  return ml_window_apply (self, func, data, ml_account_copy (self->account), FALSE);
-}
-
-static gboolean
-ml_window_move_mark (MlAccount *account,
-            gpointer   data,
-            GError   **error)
-{
-  return ml_account_move_mark_price (account, *(double *)data, NULL, error);
-}
-
-/**
- * _ml_window_move_mark:
- * @new_step: %FALSE to join the previous mark move in one undo step (a drag, the slider)
- */
-gboolean
-_ml_window_move_mark (MlWindow *self,
-                      double    price,
-                      gboolean  new_step)
-{
-  if (price == ml_account_get_mark_price (self->account))
-    return TRUE;
-  return ml_window_apply (self, ml_window_move_mark, &price,
-                 new_step || !self->mark_step_open ? ml_account_copy (self->account) : NULL, TRUE);
-}
-
 /* Messages */
 
+/* libadwaita 1.2 reads a toast's title as markup: ids and file names in it are escaped. */
 void
 _ml_window_toast (MlWindow   *self,
                   const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A change the model refused: its reason, where the learner is looking. */
+void
+_ml_window_toast_error (MlWindow *self,
+                        GError   *error)
+{
+  _ml_window_toast (self, error->message);
 }
 
 void
@@ -263,8 +224,9 @@ _ml_window_show_error (MlWindow   *self,
                        const char *heading,
                        const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
 
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -272,21 +234,35 @@ _ml_window_show_error (MlWindow   *self,
 /* Template callbacks */
 
 static void
-ml_window_chart_moved_mark (MlWindow *self,
-                   double    price,
-                   gboolean  new_step)
+ml_window_move_mark (MlWindow  *self,
+                     double     price,
+                     MlLabStep  step)
 {
-  _ml_window_move_mark (self, price, new_step);
+  g_autoptr(GError) error = NULL;
+
+  if (!ml_lab_move_mark (self->lab, price, step, &error))
+    _ml_window_toast_error (self, error);
+}
+
+static void
+ml_window_chart_moved_mark (MlWindow *self,
+                            double    price,
+                            gboolean  new_step)
+{
+  ml_window_move_mark (self, price, new_step ? ML_LAB_STEP_NEW : ML_LAB_STEP_JOIN);
 }
 
 static gboolean
 ml_window_mark_slid (MlWindow      *self,
-            GtkScrollType  scroll,
-            double         value)
+                     GtkScrollType  scroll,
+                     double         value)
 {
-  MlContract *contract = ml_account_get_contract (self->account);
+  MlContract *contract = ml_account_get_contract (ml_lab_get_account (self->lab));
 
-  _ml_window_move_mark (self, CLAMP (ml_contract_snap_to_tick (contract, value), ML_MIN_PRICE, ML_MAX_PRICE), FALSE);
+  self->sliding = TRUE;
+  ml_window_move_mark (self, CLAMP (ml_contract_snap_to_tick (contract, value), ML_MIN_PRICE, ML_MAX_PRICE),
+                       ML_LAB_STEP_JOIN);
+  self->sliding = FALSE;
   return TRUE;
 }
 
@@ -300,6 +276,7 @@ static void
 ml_window_mark_typed (MlWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->mark_entry));
+  MlAccount *account = ml_lab_get_account (self->lab);
   g_autofree char *lowest = ml_money_format_price (ML_MIN_PRICE);
   g_autofree char *highest = ml_money_format_price (ML_MAX_PRICE);
   g_autofree char *problem = NULL;
@@ -307,7 +284,7 @@ ml_window_mark_typed (MlWindow *self)
 
   if (ml_utils_is_blank (text))
     {
-      ml_window_show_mark (self);
+      ml_window_show_mark (self, ml_account_get_mark_price (account));
       return;
     }
   if (!ml_money_parse (text, &price))
@@ -320,16 +297,15 @@ ml_window_mark_typed (MlWindow *self)
       ml_utils_show_error (self->mark_error, GTK_WIDGET (self->mark_entry), problem);
       return;
     }
-  _ml_window_move_mark (self, ml_contract_snap_to_tick (ml_account_get_contract (self->account), price), TRUE);
-  ml_window_show_mark (self);
+  ml_window_move_mark (self, ml_contract_snap_to_tick (ml_account_get_contract (account), price), ML_LAB_STEP_NEW);
+  ml_window_show_mark (self, ml_account_get_mark_price (ml_lab_get_account (self->lab)));
 }
 
 /* Zooming in or back out is a new view: the mark slider spans it. */
 static void
 ml_window_zoom_changed (MlWindow *self)
 {
-  self->mark_step_open = FALSE;
-  _ml_window_refresh (self);
+  ml_window_lab_changed (self);
 }
 
 static char *
@@ -337,7 +313,7 @@ ml_window_explain_pool (gpointer data)
 {
   MlWindow *self = data;
 
-  return ml_explain_remaining_collateral (self->account, NULL);
+  return ml_explain_remaining_collateral (ml_lab_get_account (self->lab), NULL);
 }
 
 static char *
@@ -345,7 +321,28 @@ ml_window_explain_ratio (gpointer data)
 {
   MlWindow *self = data;
 
-  return ml_explain_margin_ratio (self->account);
+  return ml_explain_margin_ratio (ml_lab_get_account (self->lab));
+}
+
+/* Closing */
+
+static void
+ml_window_close_now (MlWindow *self,
+                     GFile    *file)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+ml_window_close_request (GtkWindow *window)
+{
+  MlWindow *self = ML_WINDOW (window);
+
+  if (self->close_confirmed || !ml_lab_get_dirty (self->lab))
+    return GTK_WINDOW_CLASS (ml_window_parent_class)->close_request (window);
+  _ml_window_confirm_discard (self, ml_window_close_now, NULL);
+  return TRUE;
 }
 
 /* GObject */
@@ -356,15 +353,10 @@ ml_window_dispose (GObject *object)
   MlWindow *self = ML_WINDOW (object);
 
   g_clear_handle_id (&self->play_source, g_source_remove);
-  if (self->account != NULL)
-    g_clear_signal_handler (&self->liquidated_handler, self->account);
   gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_WINDOW);
-  g_clear_object (&self->account);
-  g_clear_object (&self->scenario);
-  g_clear_object (&self->file);
+  g_clear_object (&self->lab);
+  g_clear_object (&self->then_file);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->undo, g_ptr_array_unref);
-  g_clear_pointer (&self->redo, g_ptr_array_unref);
   G_OBJECT_CLASS (ml_window_parent_class)->dispose (object);
 }
 
@@ -373,8 +365,10 @@ ml_window_class_init (MlWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = ml_window_dispose;
+  window_class->close_request = ml_window_close_request;
 
   g_type_ensure (ML_TYPE_CHART_VIEW);
   g_type_ensure (ML_TYPE_EXPLAIN_BUTTON);
@@ -390,6 +384,9 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, pool_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, ratio_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, path_box);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, path_label);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, speed_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, mark_scale);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, mark_adjustment);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, mark_entry);
@@ -420,15 +417,30 @@ ml_window_bind_settings (MlWindow *self)
 }
 
 static void
+ml_window_follow_lab (MlWindow *self)
+{
+  g_signal_connect_object (self->lab, "notify::account", G_CALLBACK (ml_window_account_replaced),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lab, "notify::scenario", G_CALLBACK (ml_window_scenario_replaced),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lab, "changed", G_CALLBACK (ml_window_lab_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lab, "liquidated", G_CALLBACK (ml_window_liquidated),
+                           self, G_CONNECT_SWAPPED);
+  ml_window_account_replaced (self);
+  ml_window_lab_changed (self);
+}
+
+static void
 ml_window_init (MlWindow *self)
 {
-  g_autoptr(MlAccount) fresh = NULL;
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->undo = g_ptr_array_new_with_free_func (g_object_unref);
-  self->redo = g_ptr_array_new_with_free_func (g_object_unref);
+  self->lab = ml_lab_new ();
+  self->play_speed = 1;
   ml_window_bind_settings (self);
+  _ml_window_add_actions (self);
 
   placeholder = gtk_label_new (_("No open positions. Set up an order on the left and open it."));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
@@ -442,6 +454,10 @@ ml_window_init (MlWindow *self)
   for (GtkWidget *cell = gtk_widget_get_first_child (self->account_bar); cell; cell = gtk_widget_get_next_sibling (cell))
     gtk_widget_set_focusable (cell, FALSE);
 
+  /* Prices grow to the right on the chart in every language: the slider that moves the mark
+   * along it does too. */
+  gtk_widget_set_direction (GTK_WIDGET (self->mark_scale), GTK_TEXT_DIR_LTR);
+
   ml_explain_button_set_title (self->pool_button, _("Cross pool"));
   ml_explain_button_set_title (self->ratio_button, _("Margin ratio"));
   ml_explain_button_set_func (self->pool_button, ml_window_explain_pool, self, NULL);
@@ -453,8 +469,7 @@ ml_window_init (MlWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->chart_view, "zoomed", self->reset_zoom_button, "visible", G_BINDING_SYNC_CREATE);
 
-  fresh = ml_account_new (ml_brackets_get_default (), FRESH_BALANCE, FRESH_MARK_PRICE);
-  _ml_window_replace_account (self, fresh);
+  ml_window_follow_lab (self);
 }
 
 MlWindow *
@@ -463,104 +478,45 @@ ml_window_new (GtkApplication *application)
   return g_object_new (ML_TYPE_WINDOW, "application", application, NULL);
 }
 
-MlAccount *
-ml_window_get_account (MlWindow *self)
+/**
+ * ml_window_get_lab:
+ *
+ * Returns: (transfer none): the lab the window shows; every view follows it
+ */
+MlLab *
+ml_window_get_lab (MlWindow *self)
 {
   g_return_val_if_fail (ML_IS_WINDOW (self), NULL);
-  return self->account;
+  return self->lab;
 }
 
-/**
- * ml_window_set_scenario:
- * @file: (nullable): where it came from, and where Save writes
- *
- * Starts the lab afresh from @scenario; the undo history starts again too.
- */
-void
-ml_window_set_scenario (MlWindow   *self,
-                        MlScenario *scenario,
-                        GFile      *file)
+static void
+ml_window_open_now (MlWindow *self,
+                    GFile    *file)
 {
-  g_return_if_fail (ML_IS_WINDOW (self));
-  g_return_if_fail (ML_IS_SCENARIO (scenario));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
 
-  g_clear_handle_id (&self->play_source, g_source_remove);
-  g_set_object (&self->scenario, scenario);
-  g_set_object (&self->file, file);
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
-  self->path_step = 0;
-  ml_chart_view_reset_zoom (self->chart_view);
-  _ml_window_replace_account (self, ml_scenario_get_account (scenario));
+  if (ml_lab_open_file (self->lab, file, &error))
+    return;
+  name = ml_utils_display_name (file);
+  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  _ml_window_show_error (self, heading, error->message);
 }
 
 /**
  * ml_window_open_file:
  *
- * Opens a scenario file. A broken one is refused with the same one-line reason the command
- * line gives, and the lab is kept as it was.
- *
- * Returns: %TRUE if the file was opened
+ * Opens a scenario file, once unsaved changes have been saved or discarded. A broken file is
+ * refused in a dialog with the command line's reason, and the lab is kept as it was.
  */
-gboolean
+void
 ml_window_open_file (MlWindow *self,
                      GFile    *file)
 {
-  g_autoptr(MlScenario) scenario = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_return_if_fail (ML_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *message = g_strdup_printf (_("%s: only local files can be opened"), uri);
-
-      _ml_window_show_error (self, _("Could Not Open the Scenario"), message);
-      return FALSE;
-    }
-  if (!(scenario = ml_scenario_new_from_file (path, &error)))
-    {
-      _ml_window_show_error (self, _("Could Not Open the Scenario"), error->message);
-      return FALSE;
-    }
-  ml_window_set_scenario (self, scenario, file);
-  return TRUE;
-}
-
-/**
- * ml_window_save_file:
- *
- * Saves the lab as a scenario, atomically; on failure the dialog says why and nothing on disk
- * has changed.
- */
-gboolean
-ml_window_save_file (MlWindow *self,
-                     GFile    *file)
-{
-  g_autoptr(MlScenario) scenario = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  scenario = self->scenario ? ml_scenario_new_with_account (self->scenario, self->account)
-                            : ml_scenario_new (self->account);
-  path = g_file_get_path (file);
-  if (path == NULL || !ml_scenario_save (scenario, path, &error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *message = g_strdup_printf ("%s: %s", name, error ? error->message : _("only local files can be saved"));
-
-      _ml_window_show_error (self, _("Could Not Save the Scenario"), message);
-      return FALSE;
-    }
-  g_set_object (&self->scenario, scenario);
-  g_set_object (&self->file, file);
-  ml_window_update_title (self);
-  return TRUE;
+  _ml_window_confirm_discard (self, ml_window_open_now, file);
 }

@@ -16,13 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MlWindow, ml_window, ML, WINDOW, AdwApplicationWindow)
 
 MlWindow   *ml_window_new           (GtkApplication *application);
-MlAccount  *ml_window_get_account   (MlWindow       *self);
-void        ml_window_set_scenario  (MlWindow       *self,
-                                     MlScenario     *scenario,
-                                     GFile          *file);
-gboolean    ml_window_open_file     (MlWindow       *self,
-                                     GFile          *file);
-gboolean    ml_window_save_file     (MlWindow       *self,
+MlLab      *ml_window_get_lab       (MlWindow       *self);
+void        ml_window_open_file     (MlWindow       *self,
                                      GFile          *file);
 
 G_END_DECLS
