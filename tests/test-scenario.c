@@ -84,7 +84,7 @@ static void
 test_round_trip_tables_and_awkward_numbers (void)
 {
   const char *data =
-    "{\"margin-lab-scenario\": 1, \"title\": \"Ünïcode \\\"quoted\\\"\\n\", \"wallet_balance\": 5234.56789,"
+    "{\"margin-lab-scenario\": 1, \"title\": \"Ünïcode \\\"quoted\\\" back\\\\slash\", \"wallet_balance\": 5234.56789,"
     " \"mark_price\": 60000.1, \"fees\": {\"taker\": 0.0004, \"maker\": 0.0001, \"charge\": true},"
     " \"maintenance\": {\"brackets\": [{\"cap\": 50000, \"rate\": 0.004, \"amount\": 0, \"max_leverage\": 125},"
     "   {\"cap\": 1e7, \"rate\": 0.01, \"amount\": 300, \"max_leverage\": 20}]},"
