@@ -640,6 +640,19 @@ test_utf16 (void)
     }
 }
 
+/* Zero bytes among bytes that are no characters: binary, not UTF-16. */
+static void
+test_binary_not_utf16 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlScenario) scenario = ml_scenario_new_from_data ("\0\xff\0\xfe", 4, "bin.mlscenario", &error);
+
+  g_assert_null (scenario);
+  g_assert_error (error, ML_ERROR, ML_ERROR_NOT_TEXT);
+  if (error != NULL)
+    test_scenario_errors_check_starts_with (error->message, "bin.mlscenario: is not a text file (byte 1 ");
+}
+
 /* What the open dialog shows under a heading that names the file */
 
 static char *
@@ -884,6 +897,7 @@ main (int   argc,
   g_test_add_func ("/scenario-errors/file/fifo", test_fifo);
   g_test_add_func ("/scenario-errors/file/utf8-bom", test_utf8_bom);
   g_test_add_func ("/scenario-errors/file/utf16", test_utf16);
+  g_test_add_func ("/scenario-errors/file/binary-not-utf16", test_binary_not_utf16);
   g_test_add_func ("/scenario-errors/file/name-escaped", test_file_name_escaped);
   g_test_add_func ("/scenario-errors/file/display-name", test_display_name);
   g_test_add_func ("/scenario-errors/describe", test_describe_error);

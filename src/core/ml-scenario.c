@@ -188,7 +188,9 @@ ml_scenario_other_encoding (const guchar *data,
     return "UTF-32";
   if (length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
     return "UTF-16";
-  if (length >= 2 && (data[0] == 0) != (data[1] == 0))
+  /* Two ASCII characters, each with a zero byte after (little-endian) or before (big-endian). */
+  if (length >= 4 && ((data[0] != 0 && data[0] < 0x80 && data[1] == 0 && data[2] != 0 && data[3] == 0) ||
+                      (data[0] == 0 && data[1] != 0 && data[1] < 0x80 && data[2] == 0 && data[3] != 0)))
     return "UTF-16";
   return NULL;
 }
