@@ -22,8 +22,9 @@
 #include "ml-screenshot.h"
 #include "ml-window.h"
 
-#define EXIT_BAD_FILE 1
-#define EXIT_USAGE    2
+#define EXIT_BAD_FILE      1
+#define EXIT_NOT_INSTALLED 1  /* a file Margin Lab needs is missing: a bad file too */
+#define EXIT_USAGE         2
 
 struct _MlApplication
 {
@@ -32,10 +33,13 @@ struct _MlApplication
 
 G_DEFINE_FINAL_TYPE (MlApplication, ml_application, ADW_TYPE_APPLICATION)
 
+/* @message may hold what was typed: it is escaped, so that it stays one line. */
 static int
 ml_application_usage_error (const char *message)
 {
-  g_printerr ("margin-lab: %s\n", message);
+  g_autofree char *shown = ml_file_display_name (message);
+
+  g_printerr ("margin-lab: %s\n", shown);
   g_printerr (_("Try “margin-lab --help” for the options.\n"));
   return EXIT_USAGE;
 }
@@ -87,8 +91,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, ml_application_export_options_c
 
 static gboolean
 ml_application_parse_size (const char *text,
-             int        *width,
-             int        *height)
+                           int        *width,
+                           int        *height)
 {
   char *end;
   gint64 w, h;
@@ -105,20 +109,72 @@ ml_application_parse_size (const char *text,
   return TRUE;
 }
 
+/* What --export-chart and --screenshot accept, checked before anything is drawn:
+ * the chart as PNG, SVG or PDF; the window as PNG, from the 800 × 600 it works at. */
+typedef struct
+{
+  const char * const *endings;
+  int                 width, height;   /* by default */
+  int                 min_width, min_height, max_side;
+} OutputRules;
+
+static const char * const chart_endings[] = { ".png", ".svg", ".pdf", NULL };
+static const char * const screenshot_endings[] = { ".png", NULL };
+
+static const OutputRules chart_rules = { chart_endings, 1200, 700, 200, 150, 8192 };
+static const OutputRules screenshot_rules = { screenshot_endings, 1200, 800, 800, 600, 4096 };
+
+static gboolean
+ml_application_has_ending (const char         *filename,
+                           const char * const *endings)
+{
+  g_autofree char *lower = g_ascii_strdown (filename, -1);
+
+  for (guint i = 0; endings[i] != NULL; i++)
+    if (g_str_has_suffix (lower, endings[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Returns what is wrong with the output's name or size, or NULL with the size set. */
+static char *
+ml_application_check_output (const ExportOptions *options,
+                             gboolean             chart,
+                             int                 *width,
+                             int                 *height)
+{
+  const OutputRules *rules = chart ? &chart_rules : &screenshot_rules;
+  const char *output = chart ? options->output : options->screenshot;
+
+  *width = rules->width;
+  *height = rules->height;
+  if (!ml_application_has_ending (output, rules->endings))
+    return g_strdup_printf (chart ? _("--output: cannot tell the format of “%s”: name it .png, .svg or .pdf")
+                                  : _("--screenshot writes a PNG image: name it .png, not “%s”"),
+                            output);
+  if (options->size != NULL && !ml_application_parse_size (options->size, width, height))
+    return g_strdup_printf (_("--size takes WIDTHxHEIGHT in pixels, such as %dx%d, not “%s”"),
+                            rules->width, rules->height, options->size);
+  if (*width < rules->min_width || *height < rules->min_height ||
+      *width > rules->max_side || *height > rules->max_side)
+    return g_strdup_printf (chart ? _("--size: a chart is from %d × %d to %d × %d pixels; %d × %d is not possible")
+                                  : _("--size: a screenshot is from %d × %d to %d × %d pixels; %d × %d is not possible"),
+                            rules->min_width, rules->min_height, rules->max_side, rules->max_side,
+                            *width, *height);
+  return NULL;
+}
+
 static int
 ml_application_export_chart (const ExportOptions *options)
 {
   g_autoptr(MlScenario) scenario = NULL;
   g_autoptr(MlChart) chart = NULL;
   g_autoptr(GError) error = NULL;
-  int width = 1200, height = 700;
+  g_autofree char *problem = NULL;
+  int width, height;
 
-  if (options->size != NULL && !ml_application_parse_size (options->size, &width, &height))
-    {
-      g_autofree char *message = g_strdup_printf (_("--size takes WIDTHxHEIGHT in pixels, such as 1200x700, not “%s”"),
-                                                  options->size);
-      return ml_application_usage_error (message);
-    }
+  if ((problem = ml_application_check_output (options, TRUE, &width, &height)) != NULL)
+    return ml_application_usage_error (problem);
 
   if (!(scenario = ml_scenario_new_from_file (options->scenario, &error)))
     {
@@ -131,31 +187,45 @@ ml_application_export_chart (const ExportOptions *options)
   ml_chart_set_palette (chart, options->dark ? ml_chart_palette_dark () : ml_chart_palette_light ());
   if (!ml_chart_export (chart, options->output, width, height, &error))
     {
-      g_autofree char *name = g_filename_display_name (options->output);
+      g_autofree char *name = ml_file_display_name (options->output);
+      g_autofree char *message = ml_file_display_name (error->message);
 
-      g_printerr ("%s: %s\n", name, error->message);
-      return error->domain == G_IO_ERROR && error->code == G_IO_ERROR_INVALID_ARGUMENT ? EXIT_USAGE
-                                                                                        : EXIT_BAD_FILE;
+      g_printerr ("%s: %s\n", name, message);
+      return EXIT_BAD_FILE;
     }
   return EXIT_SUCCESS;
+}
+
+/* The window reads its settings from the compiled schema, and GSettings aborts without it:
+ * said in one line instead, before any window is made. */
+static gboolean
+ml_application_check_schema (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) != NULL)
+    return TRUE;
+
+  g_printerr (_("margin-lab: the settings schema %s is not installed: install Margin Lab, or set GSETTINGS_SCHEMA_DIR to the folder that holds its compiled schema (build-aux/run.sh does)\n"),
+              APP_ID);
+  return FALSE;
 }
 
 /* The window, rendered to a PNG file: needs a display, and the application registered. */
 static int
 ml_application_screenshot (MlApplication       *self,
-             const ExportOptions *options)
+                           const ExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *problem = NULL;
   MlWindow *window;
-  int width = 1200, height = 800;
+  int width, height;
 
-  if (options->size != NULL && !ml_application_parse_size (options->size, &width, &height))
-    {
-      g_autofree char *message = g_strdup_printf (_("--size takes WIDTHxHEIGHT in pixels, such as 1200x800, not “%s”"),
-                                                  options->size);
-      return ml_application_usage_error (message);
-    }
+  if ((problem = ml_application_check_output (options, FALSE, &width, &height)) != NULL)
+    return ml_application_usage_error (problem);
+  if (!ml_application_check_schema ())
+    return EXIT_NOT_INSTALLED;
   if (!gtk_init_check ())
     return ml_application_usage_error (_("--screenshot needs a display: run it under a desktop session or xvfb-run"));
   if (!g_application_register (G_APPLICATION (self), NULL, &error))
@@ -191,7 +261,8 @@ ml_application_screenshot (MlApplication       *self,
 
   if (!ml_screenshot_window (GTK_WINDOW (window), options->screenshot, &error))
     {
-      name = g_filename_display_name (options->screenshot);
+      g_autofree char *name = ml_file_display_name (options->screenshot);
+
       g_printerr ("%s: %s\n", name, error->message);
       gtk_window_destroy (GTK_WINDOW (window));
       return EXIT_BAD_FILE;
@@ -210,6 +281,8 @@ ml_application_run_window (MlApplication *self,
   char **arguments;
   int status = EXIT_SUCCESS;
 
+  if (!ml_application_check_schema ())
+    return EXIT_NOT_INSTALLED;
   if (!gtk_init_check ())
     return ml_application_usage_error (_("there is no display to open the window on; --report and --export-chart need none"));
   arguments = g_strdupv (argv);

@@ -4,7 +4,7 @@
  *
  * Renders a presented window the way libadwaita's screenshot tool does: wait until the window
  * has painted, snapshot its paintable, render that with the window's own renderer, and write
- * the PNG atomically.
+ * the PNG atomically with ml_file_replace_contents().
  */
 
 #define G_LOG_DOMAIN "ml-screenshot"
@@ -12,8 +12,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
+#include "margin-lab-core.h"
 #include "ml-screenshot.h"
 
 /* Frames to wait for: the first lays out, later ones settle sizes that depend on it. */
@@ -59,7 +59,8 @@ ml_screenshot_wait_for_paint (GtkWindow  *window,
  * ml_screenshot_window:
  * @window: a presented window
  *
- * Returns: %TRUE if @filename now holds the window as a PNG image
+ * Returns: %TRUE if @filename now holds the window as a PNG image; else %FALSE with @error
+ *   saying why, as a predicate to follow the file's name ("cannot be saved in its folder: …")
  */
 gboolean
 ml_screenshot_window (GtkWindow   *window,
@@ -69,7 +70,9 @@ ml_screenshot_window (GtkWindow   *window,
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *partial = NULL;
+  g_autoptr(GBytes) png = NULL;
+  const char *data;
+  gsize length;
   GtkSnapshot *snapshot;
   int width, height;
 
@@ -92,22 +95,7 @@ ml_screenshot_window (GtkWindow   *window,
     }
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  /* Written beside the target and renamed over it: a reader never sees half a file. */
-  partial = g_strconcat (filename, ".partial", NULL);
-  if (!gdk_texture_save_to_png (texture, partial))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("could not write the image"));
-      g_unlink (partial);
-      return FALSE;
-    }
-  if (g_rename (partial, filename) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
-      g_unlink (partial);
-      return FALSE;
-    }
-  return TRUE;
+  png = gdk_texture_save_to_png_bytes (texture);
+  data = g_bytes_get_data (png, &length);
+  return ml_file_replace_contents (filename, data, length, error);
 }

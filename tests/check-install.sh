@@ -48,5 +48,25 @@ if [ -n "$schema" ]; then
   grep -q "id=\"$app_id\"" "$schema" || { echo "$schema: the schema's id is not $app_id"; status=1; }
 fi
 
+# The staged binary starts: it prints its version and the report of an installed scenario.
+# Its schema is staged but compiled into no folder GSettings reads, so the window must say so
+# in one line and exit 1, not crash.
+binary=$(installed bin/margin-lab)
+scenario=$(installed share/margin-lab/scenarios/article-long-isolated.mlscenario)
+if [ -n "$binary" ] && [ -n "$scenario" ]; then
+  "$binary" --version | grep -q "^margin-lab " || { echo "$binary --version does not print its version"; status=1; }
+  "$binary" --report "$scenario" | grep -q '"margin-lab-report": 1' || { echo "$binary --report $scenario does not print a report"; status=1; }
+
+  empty=$dest/no-schemas
+  mkdir "$empty"
+  window_status=0
+  err=$(env -u GSETTINGS_SCHEMA_DIR XDG_DATA_DIRS="$empty" "$binary" 2>&1 >/dev/null) || window_status=$?
+  if [ $window_status -ne 1 ] || [ "$(printf '%s\n' "$err" | wc -l)" -ne 1 ] ||
+     ! printf '%s' "$err" | grep -q "settings schema $app_id is not installed"; then
+    echo "$binary without its compiled schema: exit $window_status, not 1 with one line naming $app_id: $err"
+    status=1
+  fi
+fi
+
 [ $status -eq 0 ] && echo "everything installed under $app_id"
 exit $status

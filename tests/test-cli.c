@@ -7,6 +7,7 @@
  * that main(), the option parser and the loader keep that promise together.
  */
 
+#include <errno.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -376,6 +377,75 @@ test_screenshot (void)
   g_rmdir (dir);
 }
 
+/* A write that fails says why, in one line that names the file asked for. */
+static void
+test_screenshot_write_fails (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("margin-lab-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "no-such-folder", "window.png", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: cannot be saved in its folder: %s\n", out, g_strerror (ENOENT));
+  g_auto(Run) run = { 0 };
+
+  if (!test_cli_have_display () || !test_cli_run (&run, ARGS ("--screenshot", out, "--size", "800x600", NULL)))
+    return;
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_rmdir (dir);
+}
+
+/* Without the compiled settings schema the window cannot start: one line says what to do,
+ * instead of a crash; --report needs no schema. */
+static void
+test_missing_schema (void)
+{
+  g_autofree char *empty = g_dir_make_tmp ("margin-lab-cli-XXXXXX", NULL);
+  g_autofree char *scenario = test_cli_scenario ("same-long-two-modes.mlscenario");
+  g_auto(GStrv) envp = g_get_environ ();
+  g_auto(Run) window = { 0 };
+  g_auto(Run) screenshot = { 0 };
+  g_auto(Run) report = { 0 };
+
+  envp = g_environ_setenv (envp, "GSETTINGS_SCHEMA_DIR", empty, TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_DIRS", empty, TRUE);
+  if (!test_cli_run_in (&window, ARGS (NULL), envp))
+    return;
+  test_cli_run_in (&screenshot, ARGS ("--screenshot", "/tmp/x.png", NULL), envp);
+  test_cli_run_in (&report, ARGS ("--report", scenario, NULL), envp);
+  g_rmdir (empty);
+
+  g_assert_cmpint (window.status, ==, 1);
+  g_assert_true (g_str_has_prefix (window.err, "margin-lab: the settings schema io.github.marginlab.MarginLab"));
+  g_assert_nonnull (strstr (window.err, "GSETTINGS_SCHEMA_DIR"));
+  g_assert_cmpstr (strchr (window.err, '\n'), ==, "\n");
+  g_assert_cmpint (screenshot.status, ==, 1);
+  g_assert_cmpstr (screenshot.err, ==, window.err);
+  g_assert_cmpint (report.status, ==, 0);
+}
+
+/* A name from outside, printed in a one-line message, has its line breaks, control and bidi
+ * characters escaped. */
+static void
+test_names_escaped (void)
+{
+  g_autofree char *scenario = test_cli_scenario ("same-long-two-modes.mlscenario");
+  g_autofree char *missing = test_cli_bad_file ("no\u202Esuch\n\x1b.mlscenario");
+  g_autofree char *shown = g_strndup (missing, strlen (missing) - strlen ("no\u202Esuch\n\x1b.mlscenario"));
+  g_autofree char *expected = g_strconcat (shown, "no\\u202Esuch\\n\\x1b.mlscenario: cannot be read: ", NULL);
+  g_auto(Run) bad_file = { 0 };
+  g_auto(Run) usage = { 0 };
+
+  if (!test_cli_run (&bad_file, ARGS ("--report", missing, NULL)))
+    return;
+  g_assert_cmpint (bad_file.status, ==, 1);
+  g_assert_true (g_str_has_prefix (bad_file.err, expected));
+  g_assert_cmpstr (strchr (bad_file.err, '\n'), ==, "\n");
+
+  test_cli_run (&usage, ARGS ("--report", scenario, "extra\u202E\n.mlscenario", NULL));
+  test_cli_assert_usage_error (&usage);
+  g_assert_nonnull (strstr (usage.err, "“extra\\u202E\\n.mlscenario”"));
+  g_assert_null (strstr (usage.err, "\u202E"));
+}
+
 static void
 test_screenshot_usage (void)
 {
@@ -386,6 +456,13 @@ test_screenshot_usage (void)
   test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--report", scenario, NULL), "only one of");
   test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.png", scenario, "more.mlscenario", NULL), "more.mlscenario");
   test_cli_assert_usage (ARGS ("--output", "/tmp/x.png", NULL), "goes with --export-chart");
+  /* Refused as --export-chart refuses them, before any display is needed. */
+  test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.jpg", NULL), "name it .png, not “/tmp/x.jpg”");
+  test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x", scenario, NULL), "name it .png");
+  test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--size", "10x10", NULL), "10 × 10 is not possible");
+  test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--size", "100000x800", NULL), "is not possible");
+  test_cli_assert_usage (ARGS ("--export-chart", scenario, "--output", "/tmp/x.png", "--size", "9000x700", NULL),
+                         "9000 × 700 is not possible");
 }
 
 /* Every fixture of test-scenario-errors through the real binary: the loader's message is
@@ -446,6 +523,9 @@ main (int   argc,
   g_test_add_func ("/cli/export-chart/usage", test_export_chart_usage);
   g_test_add_func ("/cli/screenshot", test_screenshot);
   g_test_add_func ("/cli/screenshot/usage", test_screenshot_usage);
+  g_test_add_func ("/cli/screenshot/write-fails", test_screenshot_write_fails);
+  g_test_add_func ("/cli/missing-schema", test_missing_schema);
+  g_test_add_func ("/cli/names-escaped", test_names_escaped);
   test_cli_add_every_bad_fixture ();
 
   return g_test_run ();

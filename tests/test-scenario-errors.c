@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "margin-lab-core.h"
@@ -355,6 +356,45 @@ test_directory (void)
                    "cannot be read: it is a folder");
 }
 
+static void
+test_device (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlScenario) scenario = ml_scenario_new_from_file ("/dev/null", &error);
+
+  test_scenario_errors_assert_refusal ("/dev/null", scenario, error, ML_ERROR_NOT_TEXT, NULL,
+                                       "cannot be read: it is a device, not a file");
+}
+
+/* A pipe with no writer would block a reader for ever: run apart, with a deadline. */
+static void
+test_fifo (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MlScenario) scenario = NULL;
+
+      dir = test_scenario_errors_make_tmp_dir ();
+      path = g_build_filename (dir, "pipe.mlscenario", NULL);
+      if (mkfifo (path, 0600) != 0)
+        g_error ("cannot make %s: %s", path, g_strerror (errno));
+      scenario = ml_scenario_new_from_file (path, &error);
+      g_unlink (path);
+      g_rmdir (dir);
+
+      test_scenario_errors_assert_refusal (path, scenario, error, ML_ERROR_NOT_TEXT, NULL,
+                                           "cannot be read: it is a pipe (FIFO), not a file");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 10 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 /* The file's frame: one object, the version, known keys */
 
 static void
@@ -415,6 +455,248 @@ static void
 test_missing_side (void)
 {
   test_scenario_errors_assert_refused ("missing-side.mlscenario", ML_ERROR_INVALID, "positions[1].side", "missing");
+}
+
+/* Ids and titles are shown as they are: nothing in them may break a line, and an id may not
+ * hide or reorder itself. Each case is one position's id, or the title, as JSON text. */
+typedef struct
+{
+  const char *id;
+  const char *title;
+  const char *place;
+  const char *phrase;
+} BadText;
+
+static const BadText bad_texts[] = {
+  { "\"a\\u202eb\"", NULL, "positions[0].id", "U+202E, an invisible character that changes the direction" },
+  { "\"a\u202Eb\"", NULL, "positions[0].id", "U+202E, an invisible character that changes the direction" },
+  { "\"\\u061c1\"", NULL, "positions[0].id", "U+061C, an invisible character that changes the direction" },
+  { "\"a\\u200e\"", NULL, "positions[0].id", "U+200E, an invisible character that changes the direction" },
+  { "\"a\\u200f\"", NULL, "positions[0].id", "U+200F, an invisible character that changes the direction" },
+  { "\"a\\u202a\"", NULL, "positions[0].id", "U+202A, an invisible character that changes the direction" },
+  { "\"a\\u2066\"", NULL, "positions[0].id", "U+2066, an invisible character that changes the direction" },
+  { "\"a\\u2069\"", NULL, "positions[0].id", "U+2069, an invisible character that changes the direction" },
+  { "\"a\\u200bb\"", NULL, "positions[0].id", "U+200B, an invisible character of zero width" },
+  { "\"a\\u200d\"", NULL, "positions[0].id", "U+200D, an invisible character of zero width" },
+  { "\"a\\u2060\"", NULL, "positions[0].id", "U+2060, an invisible character of zero width" },
+  { "\"\\ufeffa\"", NULL, "positions[0].id", "U+FEFF, an invisible character of zero width" },
+  { "\"   \"", NULL, "positions[0].id", "only spaces" },
+  { "\"\\u00a0\\u3000\"", NULL, "positions[0].id", "only spaces" },
+  { "\"a\\u001b\"", NULL, "positions[0].id", "may not contain control characters (U+001B)" },
+  { "\"a\\u007f\"", NULL, "positions[0].id", "may not contain control characters (U+007F)" },
+  { "\"a\\u0085\"", NULL, "positions[0].id", "may not contain control characters (U+0085)" },
+  { "\"a\\u2028\"", NULL, "positions[0].id", "U+2028, a line break" },
+  { "\"a\"", "\"one\\ntwo\"", "title", "a title may not contain control characters (U+000A)" },
+  { "\"a\"", "\"bell\\u0007\"", "title", "a title may not contain control characters (U+0007)" },
+  { "\"a\"", "\"del\\u007f\"", "title", "a title may not contain control characters (U+007F)" },
+  { "\"a\"", "\"c1\\u009b\"", "title", "a title may not contain control characters (U+009B)" },
+  { "\"a\"", "\"one\\u2029two\"", "title", "U+2029, a line break" },
+};
+
+static char *
+test_scenario_errors_text_scenario (const char *id,
+                                    const char *title)
+{
+  return g_strdup_printf ("{\"margin-lab-scenario\": 1, %s%s%s\"wallet_balance\": 1000, \"mark_price\": 60000,"
+                          " \"positions\": [{\"id\": %s, \"side\": \"long\", \"mode\": \"cross\","
+                          " \"quantity\": 0.01, \"entry_price\": 60000, \"leverage\": 10}]}",
+                          title ? "\"title\": " : "", title ? title : "", title ? ", " : "", id);
+}
+
+static void
+test_bad_text (gconstpointer data)
+{
+  const BadText *c = data;
+  g_autofree char *text = test_scenario_errors_text_scenario (c->id, c->title);
+  g_autofree char *expected = g_strdup_printf ("x.mlscenario: %s: ", c->place);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlScenario) scenario = ml_scenario_new_from_data (text, -1, "x.mlscenario", &error);
+
+  g_assert_null (scenario);
+  g_assert_error (error, ML_ERROR, ML_ERROR_INVALID);
+  if (error == NULL)
+    return;
+  g_test_message ("%s", error->message);
+  test_scenario_errors_check_starts_with (error->message, expected);
+  if (strstr (error->message, c->phrase) == NULL)
+    g_test_fail_printf ("“%s” does not say “%s”", error->message, c->phrase);
+}
+
+/* A right-to-left title needs its direction marks, and an id may hold any visible letters. */
+static void
+test_good_texts (void)
+{
+  g_autofree char *text = test_scenario_errors_text_scenario ("\"\u05d0 1\"", "\"\\u200f\u05e9\u05dc\u05d5\u05dd \u202bx\u202c\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlScenario) scenario = ml_scenario_new_from_data (text, -1, "x.mlscenario", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (scenario);
+}
+
+/* Names and keys from outside in a one-line message: escaped, never raw */
+
+static void
+test_scenario_errors_assert_printable (const char *message)
+{
+  g_assert_null (strchr (message, '\n'));
+  g_assert_null (strchr (message, '\x1b'));
+  g_assert_null (strstr (message, "\u202E"));
+  g_assert_null (strstr (message, "\u200B"));
+}
+
+static void
+test_display_name (void)
+{
+  g_autofree char *shown = ml_file_display_name ("a\u202Eb\nc\x1b" "d\tz\u200B\xc2\x85.mlscenario");
+
+  g_assert_cmpstr (shown, ==, "a\\u202Eb\\nc\\x1bd\\tz\\u200B\\u0085.mlscenario");
+}
+
+static void
+test_key_escaped (void)
+{
+  const char *text = "{\"margin-lab-scenario\": 1, \"a\\u202eb\\nc\\u001b\": 1}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlScenario) scenario = ml_scenario_new_from_data (text, -1, "x\ny\u202E.mlscenario", &error);
+
+  g_assert_null (scenario);
+  g_assert_nonnull (error);
+  if (error == NULL)
+    return;
+  g_test_message ("%s", error->message);
+  test_scenario_errors_assert_printable (error->message);
+  test_scenario_errors_check_starts_with (error->message, "x\\ny\\u202E.mlscenario: “a\\u202Eb\\nc\\x1b”: unknown key");
+}
+
+static void
+test_file_name_escaped (void)
+{
+  g_autofree char *dir = test_scenario_errors_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "evil\u202Egpj\n\x1b.mlscenario", NULL);
+  g_autofree char *shown_dir = g_filename_display_name (dir);
+  g_autofree char *expected = g_strconcat (shown_dir, "/evil\\u202Egpj\\n\\x1b.mlscenario: is empty", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlScenario) scenario = NULL;
+
+  if (!g_file_set_contents (path, "", 0, &error))
+    g_error ("%s", error->message);
+  scenario = ml_scenario_new_from_file (path, &error);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  g_assert_null (scenario);
+  g_assert_nonnull (error);
+  if (error == NULL)
+    return;
+  test_scenario_errors_assert_printable (error->message);
+  test_scenario_errors_check_starts_with (error->message, expected);
+}
+
+/* The text before JSON: byte-order marks and other encodings */
+
+static void
+test_utf8_bom (void)
+{
+  const char *text = "\xef\xbb\xbf{\"margin-lab-scenario\": 1, \"title\": \"BOM\", \"wallet_balance\": 1000, \"mark_price\": 60000}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlScenario) scenario = ml_scenario_new_from_data (text, -1, "bom.mlscenario", &error);
+  g_autoptr(GError) broken_error = NULL;
+  g_autoptr(MlScenario) broken = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (scenario);
+  g_assert_cmpstr (scenario ? ml_scenario_get_title (scenario) : NULL, ==, "BOM");
+
+  /* The mark is no character of the text: places are counted after it. */
+  broken = ml_scenario_new_from_data ("\xef\xbb\xbf{,}", -1, "bom.mlscenario", &broken_error);
+  g_assert_null (broken);
+  g_assert_error (broken_error, ML_ERROR, ML_ERROR_SYNTAX);
+  if (broken_error != NULL)
+    test_scenario_errors_check_starts_with (broken_error->message, "bom.mlscenario: 1:2: ");
+}
+
+static void
+test_utf16 (void)
+{
+  static const struct { const char *data; gsize length; const char *encoding; } cases[] = {
+    { "\xff\xfe{\0}\0", 6, "UTF-16" },
+    { "\xfe\xff\0{\0}", 6, "UTF-16" },
+    { "{\0\"\0m\0", 6, "UTF-16" },
+    { "\0{\0\"\0m", 6, "UTF-16" },
+    { "\xff\xfe\0\0{\0\0\0", 8, "UTF-32" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MlScenario) scenario = ml_scenario_new_from_data (cases[i].data, cases[i].length, "wide.mlscenario", &error);
+      g_autofree char *expected = g_strdup_printf ("wide.mlscenario: is %s text; Margin Lab reads UTF-8", cases[i].encoding);
+
+      g_assert_null (scenario);
+      g_assert_error (error, ML_ERROR, ML_ERROR_NOT_TEXT);
+      if (error != NULL)
+        test_scenario_errors_check_starts_with (error->message, expected);
+    }
+}
+
+/* Zero bytes among bytes that are no characters: binary, not UTF-16. */
+static void
+test_binary_not_utf16 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlScenario) scenario = ml_scenario_new_from_data ("\0\xff\0\xfe", 4, "bin.mlscenario", &error);
+
+  g_assert_null (scenario);
+  g_assert_error (error, ML_ERROR, ML_ERROR_NOT_TEXT);
+  if (error != NULL)
+    test_scenario_errors_check_starts_with (error->message, "bin.mlscenario: is not a text file (byte 1 ");
+}
+
+/* What the open dialog shows under a heading that names the file */
+
+static char *
+test_scenario_errors_describe_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlScenario) scenario = ml_scenario_new_from_file (path, &error);
+
+  g_assert_null (scenario);
+  g_assert_nonnull (error);
+  return error ? ml_scenario_describe_error (error, path) : NULL;
+}
+
+static void
+test_describe_error (void)
+{
+  g_autofree char *syntax_path = test_scenario_errors_bad_file ("syntax-missing-value.mlscenario");
+  g_autofree char *value_path = test_scenario_errors_bad_file ("leverage-above-bracket.mlscenario");
+  g_autofree char *empty_path = test_scenario_errors_bad_file ("empty.mlscenario");
+  g_autofree char *syntax = test_scenario_errors_describe_file (syntax_path);
+  g_autofree char *value = test_scenario_errors_describe_file (value_path);
+  g_autofree char *empty = test_scenario_errors_describe_file (empty_path);
+
+  g_assert_cmpstr (syntax, ==, "Line 3, column 21: a value is missing before “,”");
+  g_assert_true (g_str_has_prefix (value, "positions[0].leverage: A position of "));
+  g_assert_nonnull (strstr (value, "may use at most 100x"));
+  g_assert_cmpstr (empty, ==, "“empty.mlscenario” is empty: a scenario is a JSON object");
+}
+
+/* The base name is escaped as well, and nothing of the folder shows. */
+static void
+test_describe_error_escaped_name (void)
+{
+  g_autofree char *dir = test_scenario_errors_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "e\u202Egpj.mlscenario", NULL);
+  g_autofree char *described = NULL;
+
+  if (g_mkdir (path, 0700) != 0)
+    g_error ("cannot make %s: %s", path, g_strerror (errno));
+  described = test_scenario_errors_describe_file (path);
+  g_rmdir (path);
+  g_rmdir (dir);
+
+  g_assert_cmpstr (described, ==, "“e\\u202Egpj.mlscenario” cannot be read: it is a folder");
 }
 
 /* Account values */
@@ -611,6 +893,15 @@ main (int   argc,
   g_test_add_func ("/scenario-errors/file/huge", test_huge_file);
   g_test_add_func ("/scenario-errors/file/nonexistent", test_nonexistent_file);
   g_test_add_func ("/scenario-errors/file/directory", test_directory);
+  g_test_add_func ("/scenario-errors/file/device", test_device);
+  g_test_add_func ("/scenario-errors/file/fifo", test_fifo);
+  g_test_add_func ("/scenario-errors/file/utf8-bom", test_utf8_bom);
+  g_test_add_func ("/scenario-errors/file/utf16", test_utf16);
+  g_test_add_func ("/scenario-errors/file/binary-not-utf16", test_binary_not_utf16);
+  g_test_add_func ("/scenario-errors/file/name-escaped", test_file_name_escaped);
+  g_test_add_func ("/scenario-errors/file/display-name", test_display_name);
+  g_test_add_func ("/scenario-errors/describe", test_describe_error);
+  g_test_add_func ("/scenario-errors/describe/escaped-name", test_describe_error_escaped_name);
 
   g_test_add_func ("/scenario-errors/frame/top-level-array", test_top_level_array);
   g_test_add_func ("/scenario-errors/frame/version-2", test_version_2);
@@ -618,6 +909,7 @@ main (int   argc,
   g_test_add_func ("/scenario-errors/frame/unknown-key-top", test_unknown_key_top);
   g_test_add_func ("/scenario-errors/frame/unknown-key-position", test_unknown_key_position);
   g_test_add_func ("/scenario-errors/frame/newline-in-key", test_newline_in_key);
+  g_test_add_func ("/scenario-errors/frame/key-escaped", test_key_escaped);
   g_test_add_func ("/scenario-errors/frame/wrong-type", test_wrong_type);
   g_test_add_func ("/scenario-errors/frame/missing-wallet-balance", test_missing_wallet_balance);
   g_test_add_func ("/scenario-errors/frame/missing-side", test_missing_side);
@@ -640,6 +932,12 @@ main (int   argc,
   g_test_add_func ("/scenario-errors/position/duplicate-id", test_duplicate_id);
   g_test_add_func ("/scenario-errors/position/bad-side", test_bad_side);
   g_test_add_func ("/scenario-errors/position/bad-mode", test_bad_mode);
+  g_test_add_func ("/scenario-errors/position/good-texts", test_good_texts);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_texts); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/scenario-errors/position/bad-text/%u", i);
+      g_test_add_data_func (name, &bad_texts[i], test_bad_text);
+    }
 
   g_test_add_func ("/scenario-errors/maintenance/amount-jump", test_bracket_amount_jump);
   g_test_add_func ("/scenario-errors/maintenance/rate-falls", test_bracket_rate_falls);

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <unistd.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "margin-lab-core.h"
@@ -84,7 +87,7 @@ static void
 test_round_trip_tables_and_awkward_numbers (void)
 {
   const char *data =
-    "{\"margin-lab-scenario\": 1, \"title\": \"Ünïcode \\\"quoted\\\"\\n\", \"wallet_balance\": 5234.56789,"
+    "{\"margin-lab-scenario\": 1, \"title\": \"Ünïcode \\\"quoted\\\" back\\\\slash\", \"wallet_balance\": 5234.56789,"
     " \"mark_price\": 60000.1, \"fees\": {\"taker\": 0.0004, \"maker\": 0.0001, \"charge\": true},"
     " \"maintenance\": {\"brackets\": [{\"cap\": 50000, \"rate\": 0.004, \"amount\": 0, \"max_leverage\": 125},"
     "   {\"cap\": 1e7, \"rate\": 0.01, \"amount\": 300, \"max_leverage\": 20}]},"
@@ -136,6 +139,91 @@ test_save_is_atomic (void)
   g_assert_cmpuint (n_files, ==, 1);
 
   g_remove (path);
+  g_rmdir (dir);
+}
+
+static guint
+test_scenario_count_files (const char *dir)
+{
+  GDir *listing = g_dir_open (dir, 0, NULL);
+  guint n_files = 0;
+
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_dir_close (listing);
+  return n_files;
+}
+
+/* Saving over a link writes the file at its end, through a chain of links, one of them
+ * relative; every link stays a link, and the file keeps its mode. */
+static void
+test_save_through_link (void)
+{
+  g_autoptr(MlScenario) scenario = test_scenario_load ("same-long-two-modes.mlscenario");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("margin-lab-XXXXXX", &error);
+  g_autofree char *real = g_build_filename (dir, "real.mlscenario", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.mlscenario", NULL);
+  g_autofree char *outer = g_build_filename (dir, "outer.mlscenario", NULL);
+  g_autofree char *expected = ml_scenario_to_data (scenario, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *target = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (real, "old contents", -1, NULL));
+  g_assert_cmpint (g_chmod (real, 0640), ==, 0);
+  g_assert_cmpint (symlink ("real.mlscenario", link), ==, 0);
+  g_assert_cmpint (symlink (link, outer), ==, 0);
+
+  g_assert_true (ml_scenario_save (scenario, outer, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_test (outer, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (target, ==, "real.mlscenario");
+  g_assert_true (g_file_get_contents (real, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+  g_assert_cmpint (g_lstat (real, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  g_assert_cmpuint (test_scenario_count_files (dir), ==, 3);
+
+  g_remove (outer);
+  g_remove (link);
+  g_remove (real);
+  g_rmdir (dir);
+}
+
+/* An error names the file the learner chose, once, and never the temporary one; the dialog's
+ * words for it keep only the base name. */
+static void
+test_save_errors (void)
+{
+  g_autoptr(MlScenario) scenario = test_scenario_load ("same-long-two-modes.mlscenario");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) folder_error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("margin-lab-XXXXXX", &error);
+  g_autofree char *missing = g_build_filename (dir, "no", "such", "x.mlscenario", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.mlscenario", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: cannot be saved in its folder: %s", missing, g_strerror (ENOENT));
+  g_autofree char *described = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (ml_scenario_save (scenario, missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, expected);
+  described = ml_scenario_describe_error (error, missing);
+  g_assert_true (g_str_has_prefix (described, "“x.mlscenario” cannot be saved in its folder: "));
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_false (ml_scenario_save (scenario, folder, &folder_error));
+  g_assert_error (folder_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_true (g_str_has_suffix (folder_error->message, "folder.mlscenario: cannot be saved: it is a folder"));
+  g_assert_cmpuint (test_scenario_count_files (dir), ==, 1);
+
+  g_rmdir (folder);
   g_rmdir (dir);
 }
 
@@ -222,6 +310,8 @@ main (int   argc,
   g_test_add_func ("/scenario/round-trip", test_round_trip);
   g_test_add_func ("/scenario/round-trip-tables-and-awkward-numbers", test_round_trip_tables_and_awkward_numbers);
   g_test_add_func ("/scenario/save-is-atomic", test_save_is_atomic);
+  g_test_add_func ("/scenario/save-through-link", test_save_through_link);
+  g_test_add_func ("/scenario/save-errors", test_save_errors);
   g_test_add_func ("/scenario/report", test_report);
   g_test_add_func ("/scenario/report-nulls-without-cross", test_report_nulls_without_cross);
 

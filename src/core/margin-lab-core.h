@@ -16,3 +16,4 @@
 #include "ml-scenario.h"
 #include "ml-lab.h"
 #include "ml-explain.h"
+#include "ml-file.h"

@@ -13,6 +13,9 @@ gboolean  _ml_json_check_syntax (const char  *data,
                                  gsize        length,
                                  GError     **error);
 char     *_ml_json_quote        (const char  *text);
+void      _ml_json_append_one_line (GString     *out,
+                                    const char  *text,
+                                    guint        max_chars);
 
 /* Reading. Every error message starts with the JSON path of the offending value
  * ("positions[1].leverage: ...") so that the loader only has to put the file name in front. */

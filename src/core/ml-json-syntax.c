@@ -487,31 +487,69 @@ _ml_json_check_syntax (const char  *data,
   return ok;
 }
 
-/**
- * _ml_json_quote:
- *
- * Returns: @text in quotes for a one-line message: control characters escaped, long text cut
- */
-char *
-_ml_json_quote (const char *text)
+/* Line breaks, control characters (C0, DEL, C1) and invisible formatting characters: bidi
+ * controls such as U+202E reorder the text around them, zero-width ones hide in it. */
+static gboolean
+ml_json_syntax_is_unprintable (gunichar ch)
 {
-  g_autoptr(GString) out = g_string_new ("“");
+  GUnicodeType type = g_unichar_type (ch);
+
+  return type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT ||
+         type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR;
+}
+
+/**
+ * _ml_json_append_one_line:
+ * @text: UTF-8 text from outside: a file's name, a key, an id
+ * @max_chars: how many characters to show before “…”, or 0 for all of them
+ *
+ * Appends @text so that a one-line message stays one line and reads in order: line breaks,
+ * control characters and invisible formatting characters are written as escapes (\n, \x1b,
+ * \u202E). Text that has none of them is appended as it is, so escaping twice changes nothing.
+ */
+void
+_ml_json_append_one_line (GString    *out,
+                          const char *text,
+                          guint       max_chars)
+{
   guint n = 0;
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
     {
       gunichar ch = g_utf8_get_char (p);
 
-      if (n == 40)
+      if (max_chars > 0 && n == max_chars)
         {
           g_string_append (out, "…");
           break;
         }
-      if (ch < 0x20 || ch == 0x7f)
-        g_string_append_printf (out, "\\u%04x", ch);
+      if (ch == '\n')
+        g_string_append (out, "\\n");
+      else if (ch == '\r')
+        g_string_append (out, "\\r");
+      else if (ch == '\t')
+        g_string_append (out, "\\t");
+      else if (ch < 0x20 || ch == 0x7f)
+        g_string_append_printf (out, "\\x%02x", ch);
+      else if (ml_json_syntax_is_unprintable (ch))
+        g_string_append_printf (out, ch > 0xffff ? "\\U%08X" : "\\u%04X", ch);
       else
         g_string_append_unichar (out, ch);
     }
+}
+
+/**
+ * _ml_json_quote:
+ *
+ * Returns: @text in quotes for a one-line message, escaped as _ml_json_append_one_line() does
+ *   and cut after 40 characters
+ */
+char *
+_ml_json_quote (const char *text)
+{
+  g_autoptr(GString) out = g_string_new ("“");
+
+  _ml_json_append_one_line (out, text, 40);
   g_string_append (out, "”");
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -12,13 +12,14 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "ml-account-private.h"
+#include "ml-file.h"
 #include "ml-json-private.h"
 #include "ml-scenario-private.h"
 
@@ -177,19 +178,51 @@ ml_scenario_too_large (guint64   size,
   return FALSE;
 }
 
-static gboolean
-ml_scenario_check_text (const char  *data,
-             gsize        length,
-             GError     **error)
+/* Text in another encoding than UTF-8, named by its byte-order mark or, without one, by the
+ * zero bytes that ASCII characters have in it; or NULL. */
+static const char *
+ml_scenario_other_encoding (const guchar *data,
+                            gsize         length)
 {
-  const char *end;
+  if (length >= 4 && (memcmp (data, "\xff\xfe\0\0", 4) == 0 || memcmp (data, "\0\0\xfe\xff", 4) == 0))
+    return "UTF-32";
+  if (length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
+    return "UTF-16";
+  /* Two ASCII characters, each with a zero byte after (little-endian) or before (big-endian). */
+  if (length >= 4 && ((data[0] != 0 && data[0] < 0x80 && data[1] == 0 && data[2] != 0 && data[3] == 0) ||
+                      (data[0] == 0 && data[1] != 0 && data[1] < 0x80 && data[2] == 0 && data[3] != 0)))
+    return "UTF-16";
+  return NULL;
+}
 
-  if (length > ML_SCENARIO_MAX_SIZE)
-    return ml_scenario_too_large (length, error);
+/* Checks that @data is UTF-8 text with something in it, and steps over a UTF-8 byte-order
+ * mark: some editors write one, and it is no part of the JSON. */
+static gboolean
+ml_scenario_check_text (const char **data,
+                        gsize       *length,
+                        GError     **error)
+{
+  const char *start = *data, *encoding, *end;
 
-  if (!g_utf8_validate_len (data, length, &end) || memchr (data, '\0', length) != NULL)
+  if (*length > ML_SCENARIO_MAX_SIZE)
+    return ml_scenario_too_large (*length, error);
+
+  if ((encoding = ml_scenario_other_encoding ((const guchar *)*data, *length)) != NULL)
     {
-      g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize)(end - data) + 1);
+      g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
+                   /* Translators: %s is UTF-16 or UTF-32 */
+                   _("is %s text; Margin Lab reads UTF-8: save the file as UTF-8"), encoding);
+      return FALSE;
+    }
+  if (*length >= 3 && memcmp (*data, "\xef\xbb\xbf", 3) == 0)
+    {
+      *data += 3;
+      *length -= 3;
+    }
+
+  if (!g_utf8_validate_len (*data, *length, &end) || memchr (*data, '\0', *length) != NULL)
+    {
+      g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize)(end - start) + 1);
 
       g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
                    _("is not a text file (byte %s is not UTF-8 text): a scenario is a JSON text file"),
@@ -197,8 +230,8 @@ ml_scenario_check_text (const char  *data,
       return FALSE;
     }
 
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isspace (data[i]))
+  for (gsize i = 0; i < *length; i++)
+    if (!g_ascii_isspace ((*data)[i]))
       return TRUE;
 
   g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT, _("is empty: a scenario is a JSON object"));
@@ -297,6 +330,74 @@ ml_scenario_read_choice (JsonObject  *object,
 }
 
 static gboolean
+ml_scenario_is_bidi_control (gunichar ch)
+{
+  return ch == 0x061c || ch == 0x200e || ch == 0x200f || (ch >= 0x202a && ch <= 0x202e) ||
+         (ch >= 0x2066 && ch <= 0x2069);
+}
+
+static gboolean
+ml_scenario_is_zero_width (gunichar ch)
+{
+  return (ch >= 0x200b && ch <= 0x200d) || ch == 0x2060 || ch == 0xfeff;
+}
+
+/* Why @ch may not stand in an id (or a title), in words; or %NULL if it may. */
+static char *
+ml_scenario_refuse_character (gunichar ch,
+                              gboolean is_id)
+{
+  GUnicodeType type = g_unichar_type (ch);
+
+  if (type == G_UNICODE_CONTROL)
+    return g_strdup_printf (is_id ? _("an id may not contain control characters (U+%04X)")
+                                  : _("a title may not contain control characters (U+%04X)"), ch);
+  if (type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR)
+    return g_strdup_printf (is_id ? _("an id may not contain U+%04X, a line break")
+                                  : _("a title may not contain U+%04X, a line break"), ch);
+  /* A title may be in a right-to-left language, which needs its direction marks. */
+  if (!is_id || type != G_UNICODE_FORMAT)
+    return NULL;
+  if (ml_scenario_is_bidi_control (ch))
+    return g_strdup_printf (_("an id may not contain U+%04X, an invisible character that changes the direction of the text around it"), ch);
+  if (ml_scenario_is_zero_width (ch))
+    return g_strdup_printf (_("an id may not contain U+%04X, an invisible character of zero width"), ch);
+  return g_strdup_printf (_("an id may not contain U+%04X, an invisible formatting character"), ch);
+}
+
+/* Ids and titles are shown as they are, in the window, the chart and messages: nothing in them
+ * may break the line, and an id, which tells positions apart, may not hide or reorder itself. */
+static gboolean
+ml_scenario_check_shown_text (const char  *text,
+                              const char  *where,
+                              gboolean     is_id,
+                              GError     **error)
+{
+  gboolean only_space = TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      g_autofree char *problem = ml_scenario_refuse_character (ch, is_id);
+
+      if (problem != NULL)
+        {
+          g_set_error (error, ML_ERROR, ML_ERROR_INVALID, "%s: %s", where, problem);
+          return FALSE;
+        }
+      only_space = only_space && g_unichar_isspace (ch);
+    }
+
+  if (is_id && only_space)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   _("%s: an id must show something; this one is only spaces"), where);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 ml_scenario_read_id (JsonObject  *object,
           const char  *path,
           MlAccount   *account,
@@ -316,13 +417,8 @@ ml_scenario_read_id (JsonObject  *object,
                    _("%s: an id is from 1 to %d characters long"), where, MAX_ID);
       return FALSE;
     }
-  for (const char *p = *id; *p; p = g_utf8_next_char (p))
-    if (g_unichar_iscntrl (g_utf8_get_char (p)))
-      {
-        g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
-                     _("%s: an id may not contain control characters"), where);
-        return FALSE;
-      }
+  if (!ml_scenario_check_shown_text (*id, where, TRUE, error))
+    return FALSE;
   if (ml_account_find_position (account, *id) != NULL)
     {
       g_autofree char *quoted = _ml_json_quote (*id);
@@ -541,7 +637,7 @@ ml_scenario_read_header (JsonObject  *root,
       return FALSE;
     }
 
-  return TRUE;
+  return *title == NULL || ml_scenario_check_shown_text (*title, "title", FALSE, error);
 }
 
 static gboolean
@@ -573,7 +669,7 @@ ml_scenario_read_scenario (const char  *data,
   JsonObject *object;
   const char *title = NULL;
 
-  if (!ml_scenario_check_text (data, length, error) || !(root = ml_scenario_parse (data, length, error)))
+  if (!ml_scenario_check_text (&data, &length, error) || !(root = ml_scenario_parse (data, length, error)))
     return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -600,7 +696,8 @@ ml_scenario_read_scenario (const char  *data,
 /**
  * ml_scenario_new_from_data:
  * @length: the length of @data, or -1 if it ends with a NUL byte
- * @name: how to name the data in error messages, usually the file's name
+ * @name: how to name the data in error messages, usually the file's name; its line breaks,
+ *   control and bidi characters are escaped there
  *
  * Returns: (transfer full) (nullable): the scenario, or %NULL with @error set to one line,
  *   "NAME: PLACE: PROBLEM"
@@ -622,15 +719,22 @@ ml_scenario_new_from_data (const char  *data,
     length = strlen (data);
 
   if (!(self = ml_scenario_read_scenario (data, length, error)))
-    g_prefix_error (error, "%s: ", name);
+    {
+      g_autoptr(GString) shown = g_string_new (NULL);
+
+      _ml_json_append_one_line (shown, name, 0);
+      g_prefix_error (error, "%s: ", shown->str);
+    }
   return self;
 }
 
 /**
  * ml_scenario_new_from_file:
  *
+ * Reads a regular file only: a folder, a device or a pipe is refused without blocking.
+ *
  * Returns: (transfer full) (nullable): the scenario, or %NULL with @error set to one line
- *   naming @filename, the place and the problem
+ *   naming @filename as ml_file_display_name() shows it, the place and the problem
  */
 MlScenario *
 ml_scenario_new_from_file (const char  *filename,
@@ -638,39 +742,67 @@ ml_scenario_new_from_file (const char  *filename,
 {
   g_autofree char *data = NULL;
   g_autofree char *name = NULL;
-  GStatBuf st;
+  g_autoptr(GError) local_error = NULL;
   gsize length;
 
   g_return_val_if_fail (filename != NULL, NULL);
 
-  name = g_filename_display_name (filename);
-  if (g_stat (filename, &st) != 0 || !S_ISREG (st.st_mode))
+  name = ml_file_display_name (filename);
+  if (!(data = ml_file_read_contents (filename, ML_SCENARIO_MAX_SIZE, &length, &local_error)))
     {
-      int saved_errno = errno;
-
-      g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
-                   _("%s: cannot be read: %s"), name,
-                   g_file_test (filename, G_FILE_TEST_IS_DIR) ? _("it is a folder")
-                                                               : g_strerror (saved_errno));
-      return NULL;
-    }
-
-  /* Refused before reading, so that a huge file costs nothing. */
-  if ((guint64)st.st_size > ML_SCENARIO_MAX_SIZE)
-    {
-      ml_scenario_too_large (st.st_size, error);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        ml_scenario_too_large (length, error);
+      else
+        g_set_error_literal (error, ML_ERROR, ML_ERROR_NOT_TEXT, local_error->message);
       g_prefix_error (error, "%s: ", name);
       return NULL;
     }
 
-  if (!g_file_get_contents (filename, &data, &length, NULL))
-    {
-      g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
-                   _("%s: cannot be read: %s"), name, g_strerror (errno));
-      return NULL;
-    }
-
   return ml_scenario_new_from_data (data, length, name, error);
+}
+
+/**
+ * ml_scenario_describe_error:
+ * @error: an error from ml_scenario_new_from_file() or ml_scenario_save()
+ * @filename: the file it was given
+ *
+ * The command line prints @error's message as it is, "NAME: 4:26: PROBLEM". A dialog whose
+ * heading names the file says the rest in words: "Line 4, column 26: PROBLEM", or
+ * "positions[1].leverage: PROBLEM"; a problem with the file as a whole ("is empty: …") keeps
+ * the file's base name in front, so that it still reads as a sentence.
+ *
+ * Returns: (transfer full): the problem, on one line
+ */
+char *
+ml_scenario_describe_error (const GError *error,
+                            const char   *filename)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *shown_base = NULL;
+  const char *rest;
+  guint line, column;
+  int consumed = 0;
+
+  g_return_val_if_fail (error != NULL, NULL);
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  name = ml_file_display_name (filename);
+  if (!g_str_has_prefix (error->message, name) || !g_str_has_prefix (error->message + strlen (name), ": "))
+    return g_strdup (error->message);
+  rest = error->message + strlen (name) + 2;
+
+  if (g_error_matches (error, ML_ERROR, ML_ERROR_SYNTAX) &&
+      sscanf (rest, "%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    /* Translators: where a scenario file's JSON goes wrong, then what is wrong */
+    return g_strdup_printf (_("Line %u, column %u: %s"), line, column, rest + consumed);
+  if (error->domain == ML_ERROR && error->code != ML_ERROR_NOT_TEXT)
+    return g_strdup (rest);
+
+  base = g_path_get_basename (filename);
+  shown_base = ml_file_display_name (base);
+  /* Translators: a file's name, then what is wrong with it: “a.mlscenario” is empty: … */
+  return g_strdup_printf (_("“%s” %s"), shown_base, rest);
 }
 
 /* Writing */
@@ -782,8 +914,12 @@ ml_scenario_to_data (MlScenario *self,
 /**
  * ml_scenario_save:
  *
- * Writes the scenario atomically: to a temporary file, flushed to disk, then renamed over
- * @filename, so a crash leaves the old file or the new one, never half of either.
+ * Writes the scenario atomically with ml_file_replace_contents(): over the file a symbolic link
+ * points to, keeping its mode, so a crash leaves the old file or the new one, never half of
+ * either.
+ *
+ * Returns: %TRUE if saved; else %FALSE with @error set to one line naming @filename, as
+ *   ml_file_display_name() shows it, and the problem
  */
 gboolean
 ml_scenario_save (MlScenario  *self,
@@ -791,15 +927,19 @@ ml_scenario_save (MlScenario  *self,
                   GError     **error)
 {
   g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
   gsize length;
 
   g_return_val_if_fail (ML_IS_SCENARIO (self), FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
 
   data = ml_scenario_to_data (self, &length);
-  return g_file_set_contents_full (filename, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  if (ml_file_replace_contents (filename, data, length, error))
+    return TRUE;
+
+  name = ml_file_display_name (filename);
+  g_prefix_error (error, "%s: ", name);
+  return FALSE;
 }
 
 /**

@@ -30,6 +30,8 @@ char         *ml_scenario_to_data         (MlScenario   *self,
 gboolean      ml_scenario_save            (MlScenario   *self,
                                            const char   *filename,
                                            GError      **error);
+char         *ml_scenario_describe_error  (const GError *error,
+                                           const char   *filename);
 char         *ml_scenario_build_report    (MlScenario   *self,
                                            gsize        *length);
 MlAccount    *ml_scenario_get_account     (MlScenario   *self);
