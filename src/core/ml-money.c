@@ -70,6 +70,13 @@ ml_money_format_percent (double fraction)
   return g_strdup_printf (_("%s %%"), number);
 }
 
+char *
+ml_money_format_leverage (guint leverage)
+{
+  /* Translators: a leverage, "125×"; the sign is the multiplication sign U+00D7 */
+  return g_strdup_printf (_("%u×"), leverage);
+}
+
 /* Moves *@p past @token if the text there starts with it. */
 static gboolean
 ml_money_skip (const char **p,
