@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "ml-file.h"
 #include "ml-utils.h"
 
 /**
@@ -44,15 +45,12 @@ ml_utils_is_blank (const char *text)
   return TRUE;
 }
 
-/* A file's name as a dialog or toast shows it: its base name, as the user's file manager
- * would write it, never its whole path. */
+/* A file's name as a dialog or toast shows it: its base name, never its whole path, with
+ * line breaks and invisible characters written out so that it cannot disguise itself. */
 char *
 ml_utils_display_name (GFile *file)
 {
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autofree char *base = g_file_get_basename (file);
 
-  if (info != NULL)
-    return g_strdup (g_file_info_get_display_name (info));
-  return g_file_get_basename (file);
+  return ml_file_display_name (base);
 }

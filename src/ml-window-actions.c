@@ -300,14 +300,10 @@ ml_window_actions_save_to (MlWindow *self,
                            GFile    *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
 
   if (ml_lab_save_file (self->lab, file, &error))
     return TRUE;
-  name = ml_utils_display_name (file);
-  heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-  _ml_window_show_error (self, heading, error->message);
+  _ml_window_show_file_error (self, TRUE, file, error);
   return FALSE;
 }
 
@@ -478,6 +474,7 @@ ml_window_actions_export_response (GtkNativeDialog *dialog,
       _ml_window_toast (self, text);
       return;
     }
+  /* Translators: the heading of a dialog; %s is a file's name */
   text = g_strdup_printf (_("Could Not Export to “%s”"), name);
   _ml_window_show_error (self, text, error ? error->message : _("Only local files can be written."));
 }

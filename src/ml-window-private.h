@@ -34,8 +34,8 @@ struct _MlWindow
   AdwWindowTitle       *window_title;
   MlOrderPanel         *order_panel;
   GtkWidget            *account_bar;
-  GtkLabel             *wallet_label;
-  GtkLabel             *equity_label;
+  MlExplainButton      *wallet_button;
+  MlExplainButton      *equity_button;
   MlExplainButton      *pool_button;
   MlExplainButton      *ratio_button;
   MlChartView          *chart_view;
@@ -61,6 +61,10 @@ void     _ml_window_toast_error       (MlWindow       *self,
 void     _ml_window_show_error        (MlWindow       *self,
                                        const char     *heading,
                                        const char     *message);
+void     _ml_window_show_file_error   (MlWindow       *self,
+                                       gboolean        saving,
+                                       GFile          *file,
+                                       const GError   *error);
 void     _ml_window_stop_playing      (MlWindow       *self);
 void     _ml_window_confirm_discard   (MlWindow       *self,
                                        MlWindowThen    then,

@@ -49,8 +49,8 @@ ml_window_update_account_bar (MlWindow  *self,
                            ? g_strdup (ml_window_ratio_words (account))
                            : g_strdup_printf (_("%s, %s"), percent, ml_window_ratio_words (account));
 
-  gtk_label_set_text (self->wallet_label, wallet);
-  gtk_label_set_text (self->equity_label, equity);
+  ml_explain_button_set_label (self->wallet_button, wallet);
+  ml_explain_button_set_label (self->equity_button, equity);
   ml_explain_button_set_label (self->pool_button, pool);
   ml_explain_button_set_label (self->ratio_button, ratio);
   gtk_widget_remove_css_class (GTK_WIDGET (self->ratio_button), "warning");
@@ -317,6 +317,22 @@ ml_window_explain_pool (gpointer data)
 }
 
 static char *
+ml_window_explain_wallet (gpointer data)
+{
+  MlWindow *self = data;
+
+  return ml_explain_wallet_balance (ml_lab_get_account (self->lab));
+}
+
+static char *
+ml_window_explain_equity (gpointer data)
+{
+  MlWindow *self = data;
+
+  return ml_explain_equity (ml_lab_get_account (self->lab));
+}
+
+static char *
 ml_window_explain_ratio (gpointer data)
 {
   MlWindow *self = data;
@@ -379,8 +395,8 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, order_panel);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, account_bar);
-  gtk_widget_class_bind_template_child (widget_class, MlWindow, wallet_label);
-  gtk_widget_class_bind_template_child (widget_class, MlWindow, equity_label);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, wallet_button);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, equity_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, pool_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, ratio_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, chart_view);
@@ -458,8 +474,12 @@ ml_window_init (MlWindow *self)
    * along it does too. */
   gtk_widget_set_direction (GTK_WIDGET (self->mark_scale), GTK_TEXT_DIR_LTR);
 
+  ml_explain_button_set_title (self->wallet_button, _("Wallet balance"));
+  ml_explain_button_set_title (self->equity_button, _("Equity"));
   ml_explain_button_set_title (self->pool_button, _("Cross pool"));
   ml_explain_button_set_title (self->ratio_button, _("Margin ratio"));
+  ml_explain_button_set_func (self->wallet_button, ml_window_explain_wallet, self, NULL);
+  ml_explain_button_set_func (self->equity_button, ml_window_explain_equity, self, NULL);
   ml_explain_button_set_func (self->pool_button, ml_window_explain_pool, self, NULL);
   ml_explain_button_set_func (self->ratio_button, ml_window_explain_ratio, self, NULL);
 
@@ -490,19 +510,33 @@ ml_window_get_lab (MlWindow *self)
   return self->lab;
 }
 
+/* A file that could not be opened or saved: the heading names it (@saving: Save, else Open), the body says what is
+ * wrong and where in the file, as the command line does. */
+void
+_ml_window_show_file_error (MlWindow     *self,
+                            gboolean      saving,
+                            GFile        *file,
+                            const GError *error)
+{
+  g_autofree char *name = ml_utils_display_name (file);
+  g_autofree char *path = g_file_get_path (file);
+  /* Translators: the heading of a dialog; %s is a file's name */
+  g_autofree char *heading = saving ? g_strdup_printf (_("Could Not Save “%s”"), name)
+                                    /* Translators: the heading of a dialog; %s is a file's name */
+                                    : g_strdup_printf (_("Could Not Open “%s”"), name);
+  g_autofree char *body = path ? ml_scenario_describe_error (error, path) : g_strdup (error->message);
+
+  _ml_window_show_error (self, heading, body);
+}
+
 static void
 ml_window_open_now (MlWindow *self,
                     GFile    *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
 
-  if (ml_lab_open_file (self->lab, file, &error))
-    return;
-  name = ml_utils_display_name (file);
-  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-  _ml_window_show_error (self, heading, error->message);
+  if (!ml_lab_open_file (self->lab, file, &error))
+    _ml_window_show_file_error (self, FALSE, file, error);
 }
 
 /**

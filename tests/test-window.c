@@ -367,6 +367,8 @@ test_open_broken_keeps_lab (void)
   g_test_message ("%s / %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "syntax-trailing-comma.mlscenario"));
   g_assert_null (strstr (adw_message_dialog_get_heading (dialog), "/"));
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "Line "));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), ", column "));
   gtk_window_destroy (GTK_WINDOW (dialog));
   test_window_discard (window);
 }
@@ -575,6 +577,7 @@ test_explain_buttons (void)
   MlWindow *window = test_window_with_example_order ();
   g_autofree char *ratio = NULL;
   g_autofree char *pool = NULL;
+  g_autofree char *equity = NULL;
 
   ml_test_click (test_window_panel_child (window, "cross_button"));
   ml_test_click (test_window_panel_child (window, "open_button"));
@@ -584,6 +587,9 @@ test_explain_buttons (void)
   g_assert_nonnull (strstr (ratio, "24.00 USDT"));
   g_assert_nonnull (strstr (ratio, "2.40 %"));
   g_assert_nonnull (strstr (pool, "1000.00 USDT"));
+  /* Equity: the 1,000 wallet plus a PnL of 0 at the entry price. */
+  equity = ml_explain_button_explain (test_window_child (window, "equity_button"));
+  g_assert_nonnull (strstr (equity, "1000.00"));
   g_assert_cmpstr (ml_explain_button_get_label (test_window_child (window, "ratio_button")), ==, "2.40 %, safe");
   test_window_discard (window);
 }
@@ -674,7 +680,6 @@ test_accessible_names (void)
   gtk_test_accessible_assert_property (test_window_child (window, "chart_view"), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Collateral chart");
   /* Values to read are not stops for Tab. */
-  g_assert_false (gtk_widget_get_focusable (test_window_child (window, "wallet_label")));
   g_assert_false (gtk_widget_get_focusable (test_window_child (window, "path_label")));
   test_window_discard (window);
 }
