@@ -14,14 +14,15 @@
 #define DRAG_LOW  59700.0
 #define DRAG_HIGH 60300.0
 
-/* Twenty positions, both sides and both modes, at leverages that open at the mark. */
+/* @n positions, both sides and both modes, at leverages that open at the mark, with a wallet
+ * that holds all their margins. */
 static inline MlAccount *
-_bench_account (void)
+_bench_account_of (guint n)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (3);
-  MlAccount *account = ml_account_new (NULL, 100000, 60000);
+  MlAccount *account = ml_account_new (NULL, 5000.0 * n, 60000);
 
-  for (guint i = 0; i < POSITIONS; i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(GError) error = NULL;
       MlOrder order = { NULL, i % 2 ? ML_SIDE_LONG : ML_SIDE_SHORT,
@@ -35,3 +36,9 @@ _bench_account (void)
   return account;
 }
 
+/* The twenty positions most benchmarks use. */
+static inline MlAccount *
+_bench_account (void)
+{
+  return _bench_account_of (POSITIONS);
+}

@@ -2,17 +2,19 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Drags the chart's price marker in a 1920×1080 lab holding twenty positions, and times each
- * step from the pointer's move until GTK has painted the frame that shows it: the model, every
- * view that follows it (chart, account bar, positions, order preview) and the render. Needs a
- * display; under `meson test --benchmark --setup display` that is Xvfb, which renders in
- * software. Prints figures, never fails on time.
+ * Drags the chart's price marker in a 1920×1080 lab holding twenty positions, then a thousand,
+ * and times each step from the pointer's move until GTK has painted the frame that shows it:
+ * the model, every view that follows it (chart, account bar, positions, order preview) and the
+ * render. Then opens a scenario of a thousand positions and times it until its first frame is
+ * painted, with the memory it took. Needs a display; under `meson test --benchmark --setup
+ * display` that is Xvfb, which renders in software. Prints figures, never fails on time.
  */
 
 #define G_LOG_DOMAIN "bench-window"
 
 #include "config.h"
 
+#include <unistd.h>
 #include <adwaita.h>
 
 #include "bench-common.h"
@@ -25,6 +27,9 @@
 #define REPETITIONS 60
 #define WARM_UP     5
 #define TARGET_US   8000.0
+#define MANY        1000
+#define OPEN_TARGET_US 500000.0
+#define OPENINGS    5
 #define EXIT_SKIP   77
 
 typedef struct
@@ -78,56 +83,58 @@ bench_window_drag_gesture (GtkWidget *widget)
   g_error ("the chart has no drag gesture");
 }
 
-static MlWindow *
-bench_window_lab (void)
+static void
+bench_window_wait_for_frames (MlWindow *window)
 {
-  g_autoptr(MlAccount) account = _bench_account ();
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 3; i++)
+    bench_window_wait_for_frame (GTK_WIDGET (window));
+}
+
+static MlWindow *
+bench_window_lab (guint n_positions)
+{
+  g_autoptr(MlAccount) account = _bench_account_of (n_positions);
   g_autoptr(MlScenario) scenario = ml_scenario_new (account);
   MlWindow *window = ml_window_new (NULL);
 
   ml_lab_set_scenario (ml_window_get_lab (window), scenario, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  for (guint i = 0; i < 3; i++)
-    bench_window_wait_for_frame (GTK_WIDGET (window));
+  bench_window_wait_for_frames (window);
   return window;
 }
 
-int
-main (int    argc,
-      char **argv)
+/* The resident memory of this process, in MiB. */
+static double
+bench_window_rss_mib (void)
+{
+  g_autofree char *statm = NULL;
+  unsigned long size = 0, resident = 0;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL)
+      || sscanf (statm, "%lu %lu", &size, &resident) != 2)
+    return 0;
+  return resident * (double)sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+/* Drags the mark in a lab of @n_positions and fills three results: the whole step, our share
+ * (the model and every view's update) and GTK's frame. */
+static void
+bench_window_drag (guint   n_positions,
+                   Result *results)
 {
   g_autofree double *samples = g_new (double, REPETITIONS);
   g_autofree double *updates = g_new (double, REPETITIONS);
   g_autofree double *frames = g_new (double, REPETITIONS);
-  Result results[] = {
-    { "drag step through the window, 1920x1080" },
-    { "  the model and the views' updates" },
-    { "  GTK's frame: layout, snapshot, render" },
-  };
-  MlWindow *window;
-  MlChartView *view;
-  MlChart *chart;
-  GtkGesture *drag;
-  double width, height, start_x;
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("bench-window needs a display: run it with meson test --benchmark --setup display\n");
-      return EXIT_SKIP;
-    }
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  window = bench_window_lab ();
-  view = ML_CHART_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), ML_TYPE_WINDOW, "chart_view"));
-  chart = ml_chart_view_get_chart (view);
-  drag = bench_window_drag_gesture (GTK_WIDGET (view));
-  width = gtk_widget_get_width (GTK_WIDGET (view));
-  height = gtk_widget_get_height (GTK_WIDGET (view));
-  start_x = ml_chart_x_for_price (chart, width, height, 60000);
+  MlWindow *window = bench_window_lab (n_positions);
+  MlChartView *view = ML_CHART_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), ML_TYPE_WINDOW, "chart_view"));
+  MlChart *chart = ml_chart_view_get_chart (view);
+  GtkGesture *drag = bench_window_drag_gesture (GTK_WIDGET (view));
+  double width = gtk_widget_get_width (GTK_WIDGET (view));
+  double height = gtk_widget_get_height (GTK_WIDGET (view));
+  double start_x = ml_chart_x_for_price (chart, width, height, 60000);
 
   g_signal_emit_by_name (drag, "drag-begin", start_x, height / 2);
   for (guint i = 0; i < WARM_UP + REPETITIONS; i++)
@@ -135,7 +142,6 @@ main (int    argc,
       double price = DRAG_LOW + (DRAG_HIGH - DRAG_LOW) * (i % 10) / 9;
       double dx = ml_chart_x_for_price (chart, width, height, price) - start_x;
       double begin = _now_us ();
-
       double updated;
       Frame frame;
 
@@ -152,8 +158,8 @@ main (int    argc,
   g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
 
   results[0].target_us = TARGET_US;
-  results[0].note = g_strdup_printf ("from the drag's move until the frame is painted (%s renderer), including "
-                                     "the wait for the frame clock's next tick",
+  results[0].note = g_strdup_printf ("%u positions; from the drag's move until the frame is painted (%s renderer), "
+                                     "including the wait for the frame clock's next tick", n_positions,
                                      G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   _summarize (samples, REPETITIONS, &results[0]);
   results[1].target_us = TARGET_US;
@@ -162,10 +168,72 @@ main (int    argc,
   results[2].target_us = TARGET_US;
   results[2].note = g_strdup ("from the frame's start to its end; under Xvfb GTK renders in software");
   _summarize (frames, REPETITIONS, &results[2]);
+  ml_lab_reset (ml_window_get_lab (window));
   gtk_window_destroy (GTK_WINDOW (window));
+}
 
-  printf ("Margin Lab window benchmark (%s build; the median and min of %u steps)\n\n",
-          ML_BENCH_BUILD, REPETITIONS);
+/* Opens a scenario of a thousand positions in a shown window, as Open does, until the frame
+ * that shows it is painted. */
+static void
+bench_window_open (Result *result)
+{
+  g_autofree double *samples = g_new (double, OPENINGS);
+  g_autoptr(MlAccount) account = _bench_account_of (MANY);
+  g_autoptr(MlScenario) scenario = ml_scenario_new (account);
+  MlWindow *window = ml_window_new (NULL);
+  double before, grown = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  gtk_window_present (GTK_WINDOW (window));
+  bench_window_wait_for_frames (window);
+  for (guint i = 0; i < OPENINGS; i++)
+    {
+      double begin;
+
+      ml_lab_reset (ml_window_get_lab (window));
+      bench_window_wait_for_frames (window);
+      before = bench_window_rss_mib ();
+      begin = _now_us ();
+      ml_lab_set_scenario (ml_window_get_lab (window), scenario, NULL);
+      bench_window_wait_for_frame (GTK_WIDGET (window));
+      samples[i] = _now_us () - begin;
+      grown = MAX (grown, bench_window_rss_mib () - before);
+    }
+  result->target_us = OPEN_TARGET_US;
+  result->note = g_strdup_printf ("%u positions, until the first frame is painted; the process grew by "
+                                  "at most %.0f MiB", MANY, grown);
+  _summarize (samples, OPENINGS, result);
+  ml_lab_reset (ml_window_get_lab (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  Result results[] = {
+    { "drag step through the window, 1920x1080" },
+    { "  the model and the views' updates" },
+    { "  GTK's frame: layout, snapshot, render" },
+    { "drag step with a thousand positions" },
+    { "  the model and the views' updates" },
+    { "  GTK's frame: layout, snapshot, render" },
+    { "open a scenario of a thousand positions" },
+  };
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-window needs a display: run it with meson test --benchmark --setup display\n");
+      return EXIT_SKIP;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  bench_window_drag (POSITIONS, &results[0]);
+  bench_window_drag (MANY, &results[3]);
+  bench_window_open (&results[6]);
+
+  printf ("Margin Lab window benchmark (%s build; the median and min of each run)\n\n", ML_BENCH_BUILD);
   _print_results (results, G_N_ELEMENTS (results));
   return 0;
 }

@@ -471,8 +471,10 @@ ml_window_init (MlWindow *self)
     gtk_widget_set_focusable (cell, FALSE);
 
   /* Prices grow to the right on the chart in every language: the slider that moves the mark
-   * along it does too. */
+   * along it does too, and so do the media buttons that play the mark along its path (mirrored,
+   * GTK would flip one icon and not the other). */
   gtk_widget_set_direction (GTK_WIDGET (self->mark_scale), GTK_TEXT_DIR_LTR);
+  gtk_widget_set_direction (self->path_box, GTK_TEXT_DIR_LTR);
 
   ml_explain_button_set_title (self->wallet_button, _("Wallet balance"));
   ml_explain_button_set_title (self->equity_button, _("Equity"));
