@@ -24,6 +24,7 @@
 #define SAMPLE        28.0   /* a legend entry's stroke */
 #define ARROW         8.0    /* an edge arrow's length */
 #define MARKER_ROWS   2      /* rows of liquidation price labels above the zero line */
+#define MAX_POOL_IDS  5      /* the cross pool's positions named in its label */
 
 /* What is shown */
 
@@ -40,19 +41,30 @@ _ml_chart_layout_position_label (MlPosition *p)
                           ml_position_get_leverage (p));
 }
 
-/* The ids of the cross positions the pool backs, "b, c"; empty when there are none. */
+/* The ids of the cross positions the pool backs, "b, c", the first few of many with how many
+ * more ("p0, p3, p6 and 330 more"); empty when there are none. */
 char *
 _ml_chart_layout_pool_ids (MlAccount *account)
 {
   GListModel *positions = ml_account_get_positions (account);
   GString *ids = g_string_new (NULL);
+  guint n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (positions); i++)
     {
       g_autoptr(MlPosition) p = g_list_model_get_item (positions, i);
 
-      if (ml_position_get_mode (p) == ML_MARGIN_MODE_CROSS && !ml_position_get_liquidated (p))
+      if (ml_position_get_mode (p) != ML_MARGIN_MODE_CROSS || ml_position_get_liquidated (p))
+        continue;
+      if (n++ < MAX_POOL_IDS)
         g_string_append_printf (ids, "%s%s", ids->len ? ", " : "", ml_position_get_id (p));
+    }
+  if (n > MAX_POOL_IDS)
+    {
+      g_autofree char *first = g_string_free (g_steal_pointer (&ids), FALSE);
+
+      /* Translators: the cross pool's positions when there are many, "p0, p3, p6 and 330 more" */
+      return g_strdup_printf (ngettext ("%s and %u more", "%s and %u more", n - MAX_POOL_IDS), first, n - MAX_POOL_IDS);
     }
   return g_string_free (ids, FALSE);
 }
@@ -391,6 +403,19 @@ ml_chart_layout_entry_width (const MlChartLegendEntry *entry)
   return SAMPLE + 6 + entry->label.rect.width;
 }
 
+/* The account first, its ghost, the pool, then the positions in the account's order. */
+static guint
+ml_chart_layout_legend_order (const MlChartLayout *layout,
+                              guint                k)
+{
+  guint n = layout->lines->len;
+  guint n_top = n >= 3 && g_array_index (layout->lines, MlChartLine, n - 2).ink == ML_CHART_INK_GHOST ? 2 : 1;
+
+  if (k < n_top)
+    return n - 1 - k;
+  return k - n_top;
+}
+
 static double
 ml_chart_layout_place_legend (MlChartLayout *layout,
                               PangoLayout   *pango,
@@ -403,7 +428,7 @@ ml_chart_layout_place_legend (MlChartLayout *layout,
   g_array_set_size (layout->legend_entries, 0);
   for (guint k = 0; k < n; k++)
     {
-      guint index = n - 1 - k;
+      guint index = ml_chart_layout_legend_order (layout, k);
       const MlChartLine *line = &g_array_index (layout->lines, MlChartLine, index);
       MlChartLegendEntry entry = { index };
       double w;
@@ -412,6 +437,12 @@ ml_chart_layout_place_legend (MlChartLayout *layout,
                                  line->position ? _ml_chart_layout_position_label (line->position) : g_strdup (line->label),
                                  0, 0);
       w = ml_chart_layout_entry_width (&entry);
+      /* Too long for a row of its own: one of the lines counted at the end. */
+      if (w > right - left)
+        {
+          ml_chart_layout_clear_entry (&entry);
+          continue;
+        }
       if (x > left && x + w > right)
         {
           row++;

@@ -77,6 +77,24 @@ ml_chart_paint_text (cairo_t            *cr,
   pango_cairo_show_layout (cr, pango);
 }
 
+/* A label inside the plot, on a patch of the background so that the lines under it do not
+ * run through its text. */
+static void
+ml_chart_paint_label_on_plot (cairo_t              *cr,
+                              PangoLayout          *pango,
+                              const MlChartPalette *palette,
+                              const MlChartColor   *color,
+                              const MlChartLabel   *label)
+{
+  if (label->text == NULL)
+    return;
+  ml_chart_paint_set_color (cr, &palette->background, 0.85);
+  cairo_rectangle (cr, label->rect.x - 2, label->rect.y, label->rect.width + 4, label->rect.height);
+  cairo_fill (cr);
+  ml_chart_paint_set_color (cr, color, 1);
+  ml_chart_paint_text (cr, pango, label);
+}
+
 static void
 ml_chart_paint_axes (const MlChartLayout  *layout,
                      const MlChartPalette *palette,
@@ -157,14 +175,13 @@ ml_chart_paint_arrow (const MlChartPalette *palette,
   cairo_line_to (cr, arrow->tip_x - arrow->side * 8, arrow->y + 5);
   cairo_close_path (cr);
   cairo_fill (cr);
-  ml_chart_paint_text (cr, pango, &arrow->label);
+  ml_chart_paint_label_on_plot (cr, pango, palette, &palette->danger, &arrow->label);
 }
 
 static void
 ml_chart_paint_markers (const MlChartLayout  *layout,
                         const MlChartPalette *palette,
-                        cairo_t              *cr,
-                        PangoLayout          *pango)
+                        cairo_t              *cr)
 {
   for (guint i = 0; i < layout->markers->len; i++)
     {
@@ -173,9 +190,18 @@ ml_chart_paint_markers (const MlChartLayout  *layout,
       if (marker->price > layout->lo && marker->price < layout->hi)
         ml_chart_paint_marker (layout, palette, cr, marker);
     }
-  ml_chart_paint_set_color (cr, &palette->danger, 1);
+}
+
+/* Over the lines, which would otherwise run through them. */
+static void
+ml_chart_paint_marker_labels (const MlChartLayout  *layout,
+                              const MlChartPalette *palette,
+                              cairo_t              *cr,
+                              PangoLayout          *pango)
+{
   for (guint i = 0; i < layout->marker_labels->len; i++)
-    ml_chart_paint_text (cr, pango, &g_array_index (layout->marker_labels, MlChartLabel, i));
+    ml_chart_paint_label_on_plot (cr, pango, palette, &palette->danger,
+                                  &g_array_index (layout->marker_labels, MlChartLabel, i));
   for (guint i = 0; i < layout->arrows->len; i++)
     ml_chart_paint_arrow (palette, cr, pango, &g_array_index (layout->arrows, MlChartArrow, i));
 }
@@ -292,7 +318,7 @@ ml_chart_paint_mark (const MlChartLayout  *layout,
   cairo_move_to (cr, layout->mark_x, layout->plot.y);
   cairo_line_to (cr, layout->mark_x, layout->plot.y + layout->plot.height);
   cairo_stroke (cr);
-  ml_chart_paint_text (cr, pango, &layout->mark_label);
+  ml_chart_paint_label_on_plot (cr, pango, palette, &palette->foreground, &layout->mark_label);
 }
 
 static void
@@ -337,9 +363,10 @@ _ml_chart_paint (const MlChartLayout  *layout,
   ml_chart_paint_set_color (cr, &palette->background, 1);
   cairo_paint (cr);
   ml_chart_paint_axes (layout, palette, cr, pango);
-  ml_chart_paint_markers (layout, palette, cr, pango);
+  ml_chart_paint_markers (layout, palette, cr);
   ml_chart_paint_lines (layout, palette, cr);
   ml_chart_paint_mark (layout, palette, cr, pango);
+  ml_chart_paint_marker_labels (layout, palette, cr, pango);
   ml_chart_paint_legend (layout, palette, cr, pango);
   cairo_restore (cr);
 }
