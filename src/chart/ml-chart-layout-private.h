@@ -32,6 +32,8 @@ typedef struct
   guint       color;     /* into the palette's positions, for ML_CHART_INK_POSITION */
   MlPosition *position;  /* an isolated position's line: its label is made when shown */
   char       *label;     /* the other lines' */
+  gboolean    flat;      /* within a few pixels of zero across the plot: drawn solid, as
+                          * dashes there would show nothing and cost most of a paint */
 } MlChartLine;
 
 /* A liquidation price and its band up to the bankruptcy price (0 when it has none). The key

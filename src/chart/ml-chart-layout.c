@@ -495,30 +495,44 @@ ml_chart_layout_place_legend (MlChartLayout *layout,
   return bottom;
 }
 
-/* The highest value any line reaches in the range: the lines are straight between
- * breakpoints, so it is at a breakpoint or an edge. */
+/* The highest value @curve reaches in the range: it is straight between breakpoints, so
+ * that is at a breakpoint or an edge. */
 static double
-ml_chart_layout_max_value (const MlChartLayout *layout)
+ml_chart_layout_curve_max (const MlChartLayout *layout,
+                           const MlCurve       *curve)
 {
-  double top = 0;
+  double top = MAX (ml_curve_evaluate (curve, layout->lo), ml_curve_evaluate (curve, layout->hi));
+
+  for (guint j = 0; j <= ml_curve_get_n_breakpoints (curve); j++)
+    {
+      double from, to, a, b;
+
+      ml_curve_get_piece (curve, j, &from, &to, &a, &b);
+      if (from > layout->lo && from < layout->hi)
+        top = MAX (top, a + b * from);
+      if (to > layout->lo && to < layout->hi)
+        top = MAX (top, a + b * to);
+    }
+  return top;
+}
+
+/* The highest value of every line, and which lines stay flat along the bottom at that scale. */
+static double
+ml_chart_layout_max_value (MlChartLayout *layout)
+{
+  g_autofree double *tops = g_new (double, layout->lines->len);
+  double top = 0, flat;
 
   for (guint i = 0; i < layout->lines->len; i++)
     {
-      MlCurve *curve = g_array_index (layout->lines, MlChartLine, i).curve;
-
-      top = MAX (top, ml_curve_evaluate (curve, layout->lo));
-      top = MAX (top, ml_curve_evaluate (curve, layout->hi));
-      for (guint j = 0; j <= ml_curve_get_n_breakpoints (curve); j++)
-        {
-          double from, to, a, b;
-
-          ml_curve_get_piece (curve, j, &from, &to, &a, &b);
-          if (from > layout->lo && from < layout->hi)
-            top = MAX (top, a + b * from);
-          if (to > layout->lo && to < layout->hi)
-            top = MAX (top, a + b * to);
-        }
+      tops[i] = ml_chart_layout_curve_max (layout, g_array_index (layout->lines, MlChartLine, i).curve);
+      top = MAX (top, tops[i]);
     }
+  /* Two pixels of a plot the chart's height, at most: a guess made before the frame is known,
+   * on the safe side, as the plot is never taller than the chart. */
+  flat = top * 1.05 * 2 / MAX (1, layout->height);
+  for (guint i = 0; i < layout->lines->len; i++)
+    g_array_index (layout->lines, MlChartLine, i).flat = tops[i] <= flat;
   return top;
 }
 

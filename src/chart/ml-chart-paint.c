@@ -133,32 +133,44 @@ ml_chart_paint_axes (const MlChartLayout  *layout,
   ml_chart_paint_text (cr, pango, &layout->value_title);
 }
 
-/* A liquidation: a line at the price, and the band up to the bankruptcy price where what is
- * left goes to the exchange. */
+/* The liquidations: a line at each price, and the band up to its bankruptcy price where what is
+ * left goes to the exchange. All bands are one fill and all lines one stroke: with many
+ * positions they overlap, and one path each keeps a paint quick and the tint even. */
 static void
-ml_chart_paint_marker (const MlChartLayout  *layout,
-                       const MlChartPalette *palette,
-                       cairo_t              *cr,
-                       const MlChartMarker  *marker)
+ml_chart_paint_markers (const MlChartLayout  *layout,
+                        const MlChartPalette *palette,
+                        cairo_t              *cr)
 {
   const MlChartRect *plot = &layout->plot;
-  double x = _ml_chart_layout_x (layout, marker->price);
 
-  if (marker->bankruptcy > 0)
+  for (guint i = 0; i < layout->markers->len; i++)
     {
+      const MlChartMarker *marker = &g_array_index (layout->markers, MlChartMarker, i);
+      double x = _ml_chart_layout_x (layout, marker->price);
       double xb = CLAMP (_ml_chart_layout_x (layout, marker->bankruptcy), plot->x, plot->x + plot->width);
 
-      ml_chart_paint_set_color (cr, &palette->danger, 0.12);
-      cairo_rectangle (cr, MIN (x, xb), plot->y, fabs (xb - x), plot->height);
-      cairo_fill (cr);
+      if (marker->price > layout->lo && marker->price < layout->hi && marker->bankruptcy > 0)
+        cairo_rectangle (cr, MIN (x, xb), plot->y, fabs (xb - x), plot->height);
     }
+  ml_chart_paint_set_color (cr, &palette->danger, 0.12);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_fill (cr);
 
-  /* A crisp pixel column: an upright line needs no smoothing, which costs. */
+  /* Crisp pixel columns: an upright line needs no smoothing, which costs. */
+  for (guint i = 0; i < layout->markers->len; i++)
+    {
+      const MlChartMarker *marker = &g_array_index (layout->markers, MlChartMarker, i);
+      double x = floor (_ml_chart_layout_x (layout, marker->price)) + 0.5;
+
+      if (marker->price > layout->lo && marker->price < layout->hi)
+        {
+          cairo_move_to (cr, x, plot->y);
+          cairo_line_to (cr, x, plot->y + plot->height);
+        }
+    }
   ml_chart_paint_set_color (cr, &palette->danger, 0.9);
   cairo_set_line_width (cr, 1);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  cairo_move_to (cr, floor (x) + 0.5, plot->y);
-  cairo_line_to (cr, floor (x) + 0.5, plot->y + plot->height);
   cairo_stroke (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 }
@@ -176,20 +188,6 @@ ml_chart_paint_arrow (const MlChartPalette *palette,
   cairo_close_path (cr);
   cairo_fill (cr);
   ml_chart_paint_label_on_plot (cr, pango, palette, &palette->danger, &arrow->label);
-}
-
-static void
-ml_chart_paint_markers (const MlChartLayout  *layout,
-                        const MlChartPalette *palette,
-                        cairo_t              *cr)
-{
-  for (guint i = 0; i < layout->markers->len; i++)
-    {
-      const MlChartMarker *marker = &g_array_index (layout->markers, MlChartMarker, i);
-
-      if (marker->price > layout->lo && marker->price < layout->hi)
-        ml_chart_paint_marker (layout, palette, cr, marker);
-    }
 }
 
 /* Over the lines, which would otherwise run through them. */
@@ -275,6 +273,32 @@ ml_chart_paint_trace_zero (cairo_t             *cr,
     }
 }
 
+/* The stretches at zero solid, the rest dashed; a line flat along the bottom all solid. */
+static void
+ml_chart_paint_line (const MlChartLayout  *layout,
+                     const MlChartPalette *palette,
+                     cairo_t              *cr,
+                     const MlChartLine    *line)
+{
+  Stroke stroke = ml_chart_paint_stroke (palette, line);
+
+  ml_chart_paint_set_color (cr, &stroke.color, 1);
+  cairo_set_line_width (cr, stroke.width);
+  cairo_set_dash (cr, NULL, 0, 0);
+  ml_chart_paint_trace_zero (cr, layout, line->curve);
+  if (line->flat)
+    {
+      ml_chart_paint_trace (cr, layout, line->curve);
+      cairo_stroke (cr);
+      return;
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, stroke.dash, stroke.n_dash, 0);
+  ml_chart_paint_trace (cr, layout, line->curve);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
 static void
 ml_chart_paint_lines (const MlChartLayout  *layout,
                       const MlChartPalette *palette,
@@ -288,19 +312,7 @@ ml_chart_paint_lines (const MlChartLayout  *layout,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
   for (guint i = 0; i < layout->lines->len; i++)
-    {
-      const MlChartLine *line = &g_array_index (layout->lines, MlChartLine, i);
-      Stroke stroke = ml_chart_paint_stroke (palette, line);
-
-      ml_chart_paint_set_color (cr, &stroke.color, 1);
-      cairo_set_line_width (cr, stroke.width);
-      cairo_set_dash (cr, NULL, 0, 0);
-      ml_chart_paint_trace_zero (cr, layout, line->curve);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, stroke.dash, stroke.n_dash, 0);
-      ml_chart_paint_trace (cr, layout, line->curve);
-      cairo_stroke (cr);
-    }
+    ml_chart_paint_line (layout, palette, cr, &g_array_index (layout->lines, MlChartLine, i));
   cairo_restore (cr);
 }
 
