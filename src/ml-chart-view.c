@@ -228,7 +228,9 @@ ml_chart_view_motion (MlChartView *self,
 {
   if (self->chart == NULL)
     return;
-  self->hover_price = ml_chart_view_price_at (self, x);
+  /* Not kept within the view: outside the plot there is nothing to hover. */
+  self->hover_price = ml_chart_price_for_x (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
+                                            gtk_widget_get_height (GTK_WIDGET (self)), x);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
