@@ -724,6 +724,33 @@ test_range_holds (void)
   g_assert_cmpfloat (hi, >, hi2 * 1.5);
 }
 
+/* A liquidation price that was in view and leaves it (margin added moves it down) has the
+ * range fitted again to show it; one that stays in view leaves the range as it is. */
+static void
+test_range_follows_marker_leaving (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 20000, 60000);
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 1, 60000, 10);
+  double lo, hi, lo2, hi2;
+
+  ml_chart_get_range (chart, &lo, &hi);
+  g_assert_cmpfloat (ml_position_get_liquidation_price (p), >, lo);
+
+  /* 100 USDT more: the long's liquidation price moves down by about 100, still in view. */
+  g_assert_true (ml_account_add_margin (account, p, 100, NULL));
+  ml_chart_get_range (chart, &lo2, &hi2);
+  g_assert_cmpfloat (lo2, ==, lo);
+  g_assert_cmpfloat (hi2, ==, hi);
+
+  /* 10,000 more: W = 16,100, LP = (60,000 − 16,100) / (1 − 0.004) ≈ 44,076 (bracket 1 holds
+   * its notional there), out of view. */
+  g_assert_true (ml_account_add_margin (account, p, 10000, NULL));
+  g_assert_cmpfloat (ml_position_get_liquidation_price (p), <, lo);
+  ml_chart_get_range (chart, &lo2, &hi2);
+  g_assert_cmpfloat (lo2, <, ml_position_get_liquidation_price (p));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -746,6 +773,7 @@ main (int   argc,
   g_test_add_func ("/chart/hover-inside", test_hover_inside);
   g_test_add_func ("/chart/layout-once-per-change", test_layout_once_per_change);
   g_test_add_func ("/chart/range-holds", test_range_holds);
+  g_test_add_func ("/chart/range-follows-marker-leaving", test_range_follows_marker_leaving);
 
   return g_test_run ();
 }
