@@ -562,7 +562,7 @@ test_legend_hides_no_line (void)
   layout = _ml_chart_get_layout (chart, WIDTH, HEIGHT);
   ml_chart_get_range (chart, &lo, &hi);
 
-  g_assert_cmpuint (layout->n_legend_shown, ==, layout->lines->len);
+  g_assert_cmpuint (layout->legend_entries->len, ==, layout->lines->len);
   g_assert_null (layout->legend_more.text);
   g_assert_false (test_chart_rects_overlap (&layout->legend, &layout->plot));
   x = round (ml_chart_x_for_price (chart, WIDTH, HEIGHT, hi - 300));
@@ -624,8 +624,8 @@ test_thousand_positions (void)
 
   /* 999 isolated lines, the pool and the account. */
   g_assert_cmpuint (layout->lines->len, ==, 1001);
-  g_assert_cmpuint (layout->n_legend_shown, <, 40);
-  more = g_strdup_printf ("and %u more", 1001 - layout->n_legend_shown);
+  g_assert_cmpuint (layout->legend_entries->len, <, 40);
+  more = g_strdup_printf ("and %u more", 1001 - layout->legend_entries->len);
   g_assert_cmpstr (layout->legend_more.text, ==, more);
   g_assert_cmpfloat (layout->legend.y + layout->legend.height, <=, layout->plot.y);
   test_chart_assert_labels_placed (layout);

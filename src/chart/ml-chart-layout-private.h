@@ -99,7 +99,6 @@ typedef struct
   MlChartRect  legend;           /* outside the plot, above it */
   GArray      *legend_entries;   /* MlChartLegendEntry */
   MlChartLabel legend_more;      /* "and 994 more", or no text */
-  guint        n_legend_shown;
   MlChartLabel price_title;
   MlChartLabel value_title;
 } MlChartLayout;

@@ -486,7 +486,6 @@ ml_chart_layout_place_legend (MlChartLayout *layout,
     }
   if (layout->legend_entries->len == n)
     g_clear_pointer (&layout->legend_more.text, g_free);
-  layout->n_legend_shown = layout->legend_entries->len;
 
   bottom = top + layout->row;
   for (guint i = 0; i < layout->legend_entries->len; i++)

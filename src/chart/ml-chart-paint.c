@@ -395,7 +395,7 @@ ml_chart_paint_hover_box (const MlChartLayout  *layout,
   g_autofree char *header = ml_money_format_price (price);
   g_autoptr(GString) text = g_string_new (NULL);
   double x = _ml_chart_layout_x (layout, price), y;
-  guint more = layout->lines->len - layout->n_legend_shown;
+  guint more = layout->lines->len - layout->legend_entries->len;
   int w, h;
 
   /* Translators: the first line of the chart's hover box, "At 58,000.0" */

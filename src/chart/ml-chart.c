@@ -414,8 +414,6 @@ ml_chart_set_range (MlChart *self,
   self->fixed_range = TRUE;
   self->min_price = min_price;
   self->max_price = max_price;
-  if (self->layout != NULL)
-    ml_chart_remember_in_view (self);
 }
 
 /**
