@@ -63,12 +63,29 @@ ml_chart_view_set_zoomed (MlChartView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOMED]);
 }
 
+/* The price under column @x, kept within the view: a drag past the edge stops there rather
+ * than refitting the range under the pointer. */
 static double
 ml_chart_view_price_at (MlChartView *self,
            double       x)
 {
-  return ml_chart_price_for_x (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
-                               gtk_widget_get_height (GTK_WIDGET (self)), x);
+  double lo, hi;
+
+  ml_chart_get_range (self->chart, &lo, &hi);
+  return CLAMP (ml_chart_price_for_x (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
+                                      gtk_widget_get_height (GTK_WIDGET (self)), x), lo, hi);
+}
+
+/* A round step near @span: 1, 2 or 5 times a power of ten, nearest on a log scale, and never
+ * below the price tick. */
+static double
+ml_chart_view_round_step (double span)
+{
+  double magnitude = pow (10, floor (log10 (span)));
+  double f = span / magnitude;
+  double step = (f < sqrt (2) ? 1 : f < sqrt (10) ? 2 : f < sqrt (50) ? 5 : 10) * magnitude;
+
+  return MAX (step, 0.1);
 }
 
 /* Moves are requests: the window applies them to the model (and its undo history). */
@@ -176,13 +193,8 @@ ml_chart_view_drag_begin (MlChartView    *self,
              double          y,
              GtkGestureDrag *gesture)
 {
-  double lo, hi;
-
   if (self->account == NULL)
     return;
-  /* Hold the range still under the pointer: the automatic one follows the mark. */
-  ml_chart_get_range (self->chart, &lo, &hi);
-  ml_chart_set_range (self->chart, lo, hi);
   self->dragging = TRUE;
   self->drag_x = x;
   gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -206,8 +218,6 @@ ml_chart_view_drag_end (MlChartView    *self,
            GtkGestureDrag *gesture)
 {
   self->dragging = FALSE;
-  if (!self->zoomed)
-    ml_chart_reset_range (self->chart);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -218,7 +228,9 @@ ml_chart_view_motion (MlChartView *self,
 {
   if (self->chart == NULL)
     return;
-  self->hover_price = ml_chart_view_price_at (self, x);
+  /* Not kept within the view: outside the plot there is nothing to hover. */
+  self->hover_price = ml_chart_price_for_x (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
+                                            gtk_widget_get_height (GTK_WIDGET (self)), x);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -268,8 +280,9 @@ ml_chart_view_pinch_changed (MlChartView    *self,
                       (self->pinch_lo + self->pinch_hi) / 2);
 }
 
-/* Keyboard: arrows move the mark by a hundredth of the view (Shift: a tenth), Home/End to its
- * edges; plus, minus and 0 zoom. */
+/* Keyboard: arrows move the mark by a round step near a hundredth of the view, Page Up and
+ * Down (or Shift with an arrow) by one near a tenth, Home/End to its edges; plus, minus and 0
+ * zoom. */
 static gboolean
 ml_chart_view_key_pressed (MlChartView           *self,
               guint                  keyval,
@@ -277,13 +290,14 @@ ml_chart_view_key_pressed (MlChartView           *self,
               GdkModifierType        state,
               GtkEventControllerKey *controller)
 {
-  double lo, hi, step, mark;
+  double lo, hi, step, page, mark;
 
   if (self->chart == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
     return FALSE;
   ml_chart_get_range (self->chart, &lo, &hi);
   mark = ml_account_get_mark_price (self->account);
-  step = (hi - lo) / ((state & GDK_SHIFT_MASK) ? 10 : 100);
+  page = ml_chart_view_round_step ((hi - lo) / 10);
+  step = (state & GDK_SHIFT_MASK) ? page : ml_chart_view_round_step ((hi - lo) / 100);
 
   switch (keyval)
     {
@@ -292,6 +306,12 @@ ml_chart_view_key_pressed (MlChartView           *self,
       return TRUE;
     case GDK_KEY_Right: case GDK_KEY_KP_Right: case GDK_KEY_Up: case GDK_KEY_KP_Up:
       ml_chart_view_request_mark (self, mark + step, TRUE);
+      return TRUE;
+    case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
+      ml_chart_view_request_mark (self, mark - page, TRUE);
+      return TRUE;
+    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up:
+      ml_chart_view_request_mark (self, mark + page, TRUE);
       return TRUE;
     case GDK_KEY_Home: case GDK_KEY_KP_Home:
       ml_chart_view_request_mark (self, lo, TRUE);
@@ -466,30 +486,28 @@ ml_chart_view_get_account (MlChartView *self)
   return self->account;
 }
 
-/* A new account (after undo, or a scenario opened) keeps the view's zoom and Compare. */
+/* A new account (after undo, or a scenario opened) keeps the view's chart, and with it the
+ * range (zoomed or not), Compare and the colours. */
 void
 ml_chart_view_set_account (MlChartView *self,
                            MlAccount   *account)
 {
-  double lo = 0, hi = 0;
-
   g_return_if_fail (ML_IS_CHART_VIEW (self));
   g_return_if_fail (account == NULL || ML_IS_ACCOUNT (account));
 
   if (self->account == account)
     return;
-  if (self->chart != NULL && self->zoomed)
-    ml_chart_get_range (self->chart, &lo, &hi);
 
   g_set_object (&self->account, account);
-  g_clear_object (&self->chart);
-  if (account != NULL)
+  if (account == NULL)
+    g_clear_object (&self->chart);
+  else if (self->chart != NULL)
+    ml_chart_set_account (self->chart, account);
+  else
     {
       self->chart = ml_chart_new (account);
       ml_chart_set_compare (self->chart, self->compare);
       ml_chart_set_palette (self->chart, &self->palette);
-      if (self->zoomed)
-        ml_chart_set_range (self->chart, lo, hi);
     }
   ml_chart_view_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
@@ -556,7 +574,7 @@ ml_chart_view_zoom (MlChartView *self,
     return;
   ml_chart_set_range (self->chart, MAX (lo, ML_MIN_PRICE), MIN (hi, ML_MAX_PRICE));
   ml_chart_view_set_zoomed (self, TRUE);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  ml_chart_view_update (self);
 }
 
 void
@@ -567,13 +585,14 @@ ml_chart_view_reset_zoom (MlChartView *self)
   if (self->chart != NULL)
     ml_chart_reset_range (self->chart);
   ml_chart_view_set_zoomed (self, FALSE);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  ml_chart_view_update (self);
 }
 
 /**
  * ml_chart_view_update:
  *
- * Repaints after the account changed, and says in words what the chart now shows.
+ * Repaints after the account changed, and says in words what the chart now shows; the view
+ * does so itself after a zoom.
  */
 void
 ml_chart_view_update (MlChartView *self)

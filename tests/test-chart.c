@@ -8,7 +8,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "ml-chart.h"
+#include "ml-chart-private.h"
 #include "ml-test-util.h"
 
 #define WIDTH  800
@@ -83,10 +83,12 @@ test_chart_rows_in (const Picture      *picture,
           int                *top,
           int                *bottom)
 {
-  *top = HEIGHT;
+  int height = cairo_image_surface_get_height (picture->surface);
+
+  *top = height;
   *bottom = -1;
   for (int x = x0; x <= x1; x++)
-    for (int y = MAX (0, y0); y <= MIN (y1, HEIGHT - 1); y++)
+    for (int y = MAX (0, y0); y <= MIN (y1, height - 1); y++)
       if (test_chart_is_color (picture, x, y, color))
         {
           *top = MIN (*top, y);
@@ -95,15 +97,19 @@ test_chart_rows_in (const Picture      *picture,
   return *bottom >= 0;
 }
 
+/* The same within the plot, below the legend whose samples have the lines' colours. */
 static gboolean
 test_chart_rows_of (const Picture      *picture,
+          MlChart            *chart,
           int                 x0,
           int                 x1,
           const MlChartColor *color,
           int                *top,
           int                *bottom)
 {
-  return test_chart_rows_in (picture, 0, HEIGHT - 1, x0, x1, color, top, bottom);
+  int plot_top = _ml_chart_get_layout (chart, WIDTH, HEIGHT)->plot.y;
+
+  return test_chart_rows_in (picture, plot_top, HEIGHT - 1, x0, x1, color, top, bottom);
 }
 
 /* One isolated long, 1 BTC at 60,000 with 10x (6,000 USDT of margin, 500 left free): at its
@@ -146,7 +152,7 @@ test_isolated_line_reaches_zero_at_its_liquidation_price (void)
   test_chart_paint (chart, &picture);
 
   /* Left of the liquidation price: the line lies on 0. */
-  g_assert_true (test_chart_rows_of (&picture, x - 14, x - 4, color, &top, &bottom));
+  g_assert_true (test_chart_rows_of (&picture, chart, x - 14, x - 4, color, &top, &bottom));
   g_assert_cmpint (abs (top - zero), <=, 3);
   g_assert_cmpint (abs (bottom - zero), <=, 3);
 
@@ -154,7 +160,7 @@ test_isolated_line_reaches_zero_at_its_liquidation_price (void)
   price_above = lp + (just_above - x) / (ml_chart_x_for_price (chart, WIDTH, HEIGHT, lp + 1000) - x) * 1000;
   expected = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, 1 * (price_above - 60000) + 6000));
   g_assert_cmpint (zero - expected, >, 20);
-  g_assert_true (test_chart_rows_of (&picture, x + 4, x + 9, color, &top, &bottom));
+  g_assert_true (test_chart_rows_of (&picture, chart, x + 4, x + 9, color, &top, &bottom));
   g_assert_cmpint (abs (top - expected), <=, 4);
 
   cairo_surface_destroy (picture.surface);
@@ -311,7 +317,7 @@ test_dark_uses_dark_colours (void)
   g_assert_cmpfloat (test_chart_luminance (&light, WIDTH - 5, HEIGHT / 2), >, 0.9);
   g_assert_cmpfloat (test_chart_luminance (&dark, WIDTH - 5, HEIGHT / 2), <, 0.2);
   /* The lines take the dark palette's colours too. */
-  g_assert_true (test_chart_rows_of (&dark, x, x + 6, line, &top, &bottom));
+  g_assert_true (test_chart_rows_of (&dark, chart, x, x + 6, line, &top, &bottom));
 
   cairo_surface_destroy (light.surface);
   cairo_surface_destroy (dark.surface);
@@ -412,6 +418,339 @@ test_edge_cases (void)
   test_chart_assert_paints (busy, WIDTH, HEIGHT);
 }
 
+
+static MlAccount *
+test_chart_scenario (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", name, NULL);
+  g_autoptr(MlScenario) scenario = ml_scenario_new_from_file (path, NULL);
+
+  g_assert_nonnull (scenario);
+  return g_object_ref (ml_scenario_get_account (scenario));
+}
+
+/* A thousand positions: 999 isolated ones, both sides at 2x to 50x, and one small cross short
+ * whose pool is so large that it is liquidated only near 67 million (the issue's account). */
+static MlAccount *
+test_chart_thousand (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  MlAccount *account = ml_account_new (NULL, 5000000, 60000);
+
+  for (guint i = 0; i < 999; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      MlOrder order = { id, i % 2 ? ML_SIDE_LONG : ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED,
+                        g_rand_int_range (rand, 10, 5001) / 10000.0, 60000, g_rand_int_range (rand, 2, 51), 0 };
+
+      g_assert_nonnull (ml_account_open_position (account, &order, &error));
+      g_assert_no_error (error);
+    }
+  ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_CROSS, 0.065, 60000, 10);
+  return account;
+}
+
+static gboolean
+test_chart_rects_overlap (const MlChartRect *a,
+                          const MlChartRect *b)
+{
+  return a->x < b->x + b->width && a->x + a->width > b->x && a->y < b->y + b->height && a->y + a->height > b->y;
+}
+
+static gboolean
+test_chart_rect_inside (const MlChartRect *inner,
+                        const MlChartRect *outer)
+{
+  return inner->x >= outer->x && inner->y >= outer->y &&
+         inner->x + inner->width <= outer->x + outer->width && inner->y + inner->height <= outer->y + outer->height;
+}
+
+/* No label is cut at the chart's edge; those in the plot stay in it, none is crossed by the
+ * mark line, and the legend lies wholly outside the plot. */
+static void
+test_chart_assert_labels_placed (const MlChartLayout *layout)
+{
+  MlChartRect chart = { 0, 0, layout->width, layout->height };
+  MlChartRect mark_column = { layout->mark_x - 1, 0, 2, layout->height };
+  GPtrArray *in_plot = g_ptr_array_new ();
+
+  g_assert_false (test_chart_rects_overlap (&layout->legend, &layout->plot));
+  for (guint i = 0; i < layout->legend_entries->len; i++)
+    {
+      const MlChartLegendEntry *entry = &g_array_index (layout->legend_entries, MlChartLegendEntry, i);
+
+      g_assert_true (test_chart_rect_inside (&entry->label.rect, &chart));
+      g_assert_cmpfloat (entry->label.rect.y + entry->label.rect.height, <=, layout->plot.y);
+    }
+  if (layout->legend_more.text != NULL)
+    {
+      g_assert_true (test_chart_rect_inside (&layout->legend_more.rect, &chart));
+      g_assert_cmpfloat (layout->legend_more.rect.y + layout->legend_more.rect.height, <=, layout->plot.y);
+    }
+  for (guint i = 0; i < layout->price_ticks->len; i++)
+    if (g_array_index (layout->price_ticks, MlChartTick, i).label.text != NULL)
+      g_assert_true (test_chart_rect_inside (&g_array_index (layout->price_ticks, MlChartTick, i).label.rect, &chart));
+  for (guint i = 0; i < layout->value_ticks->len; i++)
+    g_assert_true (test_chart_rect_inside (&g_array_index (layout->value_ticks, MlChartTick, i).label.rect, &chart));
+  g_assert_true (test_chart_rect_inside (&layout->price_title.rect, &chart));
+  g_assert_true (test_chart_rect_inside (&layout->value_title.rect, &chart));
+
+  for (guint i = 0; i < layout->marker_labels->len; i++)
+    g_ptr_array_add (in_plot, (gpointer)&g_array_index (layout->marker_labels, MlChartLabel, i).rect);
+  for (guint i = 0; i < layout->arrows->len; i++)
+    g_ptr_array_add (in_plot, (gpointer)&g_array_index (layout->arrows, MlChartArrow, i).label.rect);
+  for (guint i = 0; i < in_plot->len; i++)
+    {
+      g_assert_true (test_chart_rect_inside (in_plot->pdata[i], &layout->plot));
+      if (layout->mark_shown)
+        {
+          g_assert_false (test_chart_rects_overlap (in_plot->pdata[i], &mark_column));
+          g_assert_false (test_chart_rects_overlap (in_plot->pdata[i], &layout->mark_label.rect));
+        }
+      for (guint j = 0; j < i; j++)
+        g_assert_false (test_chart_rects_overlap (in_plot->pdata[i], in_plot->pdata[j]));
+    }
+  if (layout->mark_shown)
+    g_assert_true (test_chart_rect_inside (&layout->mark_label.rect, &layout->plot));
+  g_ptr_array_unref (in_plot);
+}
+
+static void
+test_labels_placed (void)
+{
+  const char *names[] = { "article-long-cross.mlscenario", "article-long-isolated.mlscenario",
+                          "hedged-cross-pool.mlscenario", "same-long-two-modes.mlscenario" };
+  const int sizes[][2] = { { WIDTH, HEIGHT }, { 1200, 700 }, { 360, 220 } };
+
+  for (guint i = 0; i <= G_N_ELEMENTS (names); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+      for (int compare = 0; compare <= 1; compare++)
+        {
+          g_autoptr(MlAccount) account = i < G_N_ELEMENTS (names) ? test_chart_scenario (names[i]) : test_chart_thousand ();
+          g_autoptr(MlChart) chart = ml_chart_new (account);
+
+          ml_chart_set_compare (chart, compare);
+          test_chart_assert_labels_placed (_ml_chart_get_layout (chart, sizes[k][0], sizes[k][1]));
+          /* And with the mark at the plot's very edge, where labels meet the frame. */
+          ml_chart_set_range (chart, ml_account_get_mark_price (account), ml_account_get_mark_price (account) * 1.2);
+          test_chart_assert_labels_placed (_ml_chart_get_layout (chart, sizes[k][0], sizes[k][1]));
+        }
+}
+
+/* The legend sits above the plot: the pixels it used to cover, in the plot's top corner
+ * away from the mark, show the ghost line it names. */
+static void
+test_legend_hides_no_line (void)
+{
+  g_autoptr(MlAccount) account = test_chart_scenario ("same-long-two-modes.mlscenario");
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  g_autoptr(MlCurve) other = ml_account_get_other_mode_curve (account, NULL);
+  MlChartColor ghost = ml_chart_palette_light ()->account;
+  const MlChartLayout *layout;
+  double lo, hi;
+  int x, y, top, bottom;
+  Picture picture;
+
+  ghost.red = 1 - 0.55 * (1 - ghost.red);
+  ghost.green = 1 - 0.55 * (1 - ghost.green);
+  ghost.blue = 1 - 0.55 * (1 - ghost.blue);
+  ml_chart_set_compare (chart, TRUE);
+  /* The ghost climbs to the plot's top right corner at the range's right end. */
+  ml_chart_set_range (chart, 50000, 80000);
+  test_chart_paint (chart, &picture);
+  layout = _ml_chart_get_layout (chart, WIDTH, HEIGHT);
+  ml_chart_get_range (chart, &lo, &hi);
+
+  g_assert_cmpuint (layout->legend_entries->len, ==, layout->lines->len);
+  g_assert_null (layout->legend_more.text);
+  g_assert_false (test_chart_rects_overlap (&layout->legend, &layout->plot));
+  x = round (ml_chart_x_for_price (chart, WIDTH, HEIGHT, hi - 300));
+  y = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, ml_curve_evaluate (other, hi - 300)));
+  g_assert_cmpint (y, <, layout->plot.y + 70); /* where the old legend, four rows deep, lay */
+  g_assert_true (test_chart_rows_in (&picture, y - 4, y + 4, x - 3, x + 3, &ghost, &top, &bottom));
+  cairo_surface_destroy (picture.surface);
+}
+
+/* The legend names the leverage with the multiplication sign: "a: long 0.1000 BTC, isolated, 20×". */
+static void
+test_legend_words (void)
+{
+  g_autoptr(MlAccount) account = test_chart_scenario ("same-long-two-modes.mlscenario");
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  const MlChartLayout *layout = _ml_chart_get_layout (chart, WIDTH, HEIGHT);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < layout->legend_entries->len; i++)
+    {
+      const char *text = g_array_index (layout->legend_entries, MlChartLegendEntry, i).label.text;
+
+      g_assert_null (strstr (text, "20x"));
+      found |= g_strcmp0 (text, "a: long 0.1000 BTC, isolated, 20×") == 0;
+    }
+  g_assert_true (found);
+}
+
+/* A thousand positions stay readable: the legend names a few and sums up the rest, the range
+ * stays near the mark, and the pool's liquidation price near 67 million is an arrow at the
+ * right edge with its value. */
+static void
+test_thousand_positions (void)
+{
+  g_autoptr(MlAccount) account = test_chart_thousand ();
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  double far = ml_account_get_cross_liquidation_price (account);
+  g_autofree char *far_text = ml_money_format_price (far);
+  g_autofree char *more = NULL;
+  const MlChartLayout *layout;
+  const MlChartArrow *arrow = NULL;
+  const MlChartColor *danger = &ml_chart_palette_light ()->danger;
+  double lo, hi;
+  int top, bottom;
+  Picture picture;
+
+  g_test_message ("cross liquidation price %s", far_text);
+  g_assert_cmpfloat (far, >, 10000000);
+  test_chart_paint_sized (chart, 1200, 700, &picture);
+  layout = _ml_chart_get_layout (chart, 1200, 700);
+  ml_chart_get_range (chart, &lo, &hi);
+
+  /* Every liquidation price of the 999 lies within 30,000 to 90,000 (2x to 50x at 60,000):
+   * the range holds them with padding, and not the far one. */
+  g_assert_cmpfloat (lo, >=, 20000);
+  g_assert_cmpfloat (hi, <=, 120000);
+  g_assert_cmpfloat (lo, <, 60000 * 0.9);
+  g_assert_cmpfloat (hi, >, 60000 * 1.1);
+
+  /* 999 isolated lines, the pool and the account. */
+  g_assert_cmpuint (layout->lines->len, ==, 1001);
+  g_assert_cmpuint (layout->legend_entries->len, <, 40);
+  more = g_strdup_printf ("and %u more", 1001 - layout->legend_entries->len);
+  g_assert_cmpstr (layout->legend_more.text, ==, more);
+  g_assert_cmpfloat (layout->legend.y + layout->legend.height, <=, layout->plot.y);
+  test_chart_assert_labels_placed (layout);
+
+  for (guint i = 0; i < layout->arrows->len; i++)
+    if (g_array_index (layout->arrows, MlChartArrow, i).side > 0)
+      arrow = &g_array_index (layout->arrows, MlChartArrow, i);
+  g_assert_nonnull (arrow);
+  g_assert_cmpstr (arrow->label.text, ==, far_text);
+  g_assert_cmpfloat (fabs (arrow->tip_x - (layout->plot.x + layout->plot.width)), <=, 3);
+  /* Drawn: the arrow's head in the danger colour just inside the plot's right edge. */
+  g_assert_true (test_chart_rows_in (&picture, arrow->y - 3, arrow->y + 3, arrow->tip_x - 6, arrow->tip_x - 3,
+                                     danger, &top, &bottom));
+  cairo_surface_destroy (picture.surface);
+}
+
+/* The hover box stays inside the chart, even at the plot's right edge and with many lines. */
+static void
+test_hover_inside (void)
+{
+  g_autoptr(MlAccount) account = test_chart_thousand ();
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  const MlChartColor *background = &ml_chart_palette_light ()->background;
+  const int width = 500, height = 300, spare = 100;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width + spare, height + spare);
+  cairo_t *cr = cairo_create (surface);
+  double lo, hi;
+  Picture picture;
+
+  ml_chart_get_range (chart, &lo, &hi);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  ml_chart_draw (chart, cr, width, height);
+  cairo_reset_clip (cr);
+  for (int k = 0; k <= 2; k++)
+    ml_chart_draw_hover (chart, cr, width, height, lo + (hi - lo) * k / 2);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  picture = (Picture) { surface, cairo_image_surface_get_data (surface), cairo_image_surface_get_stride (surface) };
+
+  for (int y = 0; y < height + spare; y++)
+    for (int x = y < height ? width : 0; x < width + spare; x++)
+      g_assert_true (test_chart_is_color (&picture, x, y, background));
+  cairo_surface_destroy (surface);
+}
+
+/* Hover and repaint reuse the layout made for the change: the same one, not a new one. */
+static void
+test_layout_once_per_change (void)
+{
+  g_autoptr(MlAccount) account = test_chart_isolated_long ();
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  const MlChartLayout *layout;
+  Picture picture;
+  cairo_t *cr;
+
+  test_chart_paint (chart, &picture);
+  layout = _ml_chart_get_layout (chart, WIDTH, HEIGHT);
+  cr = cairo_create (picture.surface);
+  ml_chart_draw_hover (chart, cr, WIDTH, HEIGHT, 61000);
+  ml_chart_draw (chart, cr, WIDTH, HEIGHT);
+  cairo_destroy (cr);
+  ml_chart_x_for_price (chart, WIDTH, HEIGHT, 61000);
+  g_assert_true (_ml_chart_get_layout (chart, WIDTH, HEIGHT) == layout);
+  g_assert_cmpfloat (layout->mark, ==, 60000);
+
+  /* A change to the account makes a new one, which shows it. */
+  g_assert_true (ml_account_move_mark_price (account, 61000, NULL, NULL));
+  g_assert_cmpfloat (_ml_chart_get_layout (chart, WIDTH, HEIGHT)->mark, ==, 61000);
+  cairo_surface_destroy (picture.surface);
+}
+
+/* The automatic range holds still while the mark moves inside it, and is fitted again when
+ * the mark leaves it or on reset. */
+static void
+test_range_holds (void)
+{
+  g_autoptr(MlAccount) account = test_chart_isolated_long ();
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  double lo, hi, lo2, hi2;
+
+  ml_chart_get_range (chart, &lo, &hi);
+  g_assert_true (ml_account_move_mark_price (account, 60000 + (hi - 60000) * 0.8, NULL, NULL));
+  ml_chart_get_range (chart, &lo2, &hi2);
+  g_assert_cmpfloat (lo2, ==, lo);
+  g_assert_cmpfloat (hi2, ==, hi);
+
+  ml_chart_reset_range (chart);
+  ml_chart_get_range (chart, &lo2, &hi2);
+  g_assert_cmpfloat (hi2, >, hi);
+
+  g_assert_true (ml_account_move_mark_price (account, hi2 * 1.5, NULL, NULL));
+  ml_chart_get_range (chart, &lo, &hi);
+  g_assert_cmpfloat (hi, >, hi2 * 1.5);
+}
+
+/* A liquidation price that was in view and leaves it (margin added moves it down) has the
+ * range fitted again to show it; one that stays in view leaves the range as it is. */
+static void
+test_range_follows_marker_leaving (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 20000, 60000);
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 1, 60000, 10);
+  double lo, hi, lo2, hi2;
+
+  ml_chart_get_range (chart, &lo, &hi);
+  g_assert_cmpfloat (ml_position_get_liquidation_price (p), >, lo);
+
+  /* 100 USDT more: the long's liquidation price moves down by about 100, still in view. */
+  g_assert_true (ml_account_add_margin (account, p, 100, NULL));
+  ml_chart_get_range (chart, &lo2, &hi2);
+  g_assert_cmpfloat (lo2, ==, lo);
+  g_assert_cmpfloat (hi2, ==, hi);
+
+  /* 10,000 more: W = 16,100, LP = (60,000 − 16,100) / (1 − 0.004) ≈ 44,076 (bracket 1 holds
+   * its notional there), out of view. */
+  g_assert_true (ml_account_add_margin (account, p, 10000, NULL));
+  g_assert_cmpfloat (ml_position_get_liquidation_price (p), <, lo);
+  ml_chart_get_range (chart, &lo2, &hi2);
+  g_assert_cmpfloat (lo2, <, ml_position_get_liquidation_price (p));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +766,14 @@ main (int   argc,
   g_test_add_func ("/chart/description", test_description);
   g_test_add_func ("/chart/export", test_export);
   g_test_add_func ("/chart/edge-cases", test_edge_cases);
+  g_test_add_func ("/chart/labels-placed", test_labels_placed);
+  g_test_add_func ("/chart/legend-hides-no-line", test_legend_hides_no_line);
+  g_test_add_func ("/chart/legend-words", test_legend_words);
+  g_test_add_func ("/chart/thousand-positions", test_thousand_positions);
+  g_test_add_func ("/chart/hover-inside", test_hover_inside);
+  g_test_add_func ("/chart/layout-once-per-change", test_layout_once_per_change);
+  g_test_add_func ("/chart/range-holds", test_range_holds);
+  g_test_add_func ("/chart/range-follows-marker-leaving", test_range_follows_marker_leaving);
 
   return g_test_run ();
 }

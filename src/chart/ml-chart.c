@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The collateral chart: BTC mark price across, what remains of the collateral up. One drawing
- * function over a cairo_t, with no widget behind it, paints the lab's chart, the PNG, SVG and
- * PDF exports, and the tests' image surfaces. Every line is the model's exact curve, traced
- * piece by piece, so a liquidation shows as the vertical drop it is.
+ * The collateral chart: BTC mark price across, what remains of the collateral up. The object
+ * holds what a view chooses (the account, Compare modes, the colours, the price range) and one
+ * layout of it, made again only when the account or a choice changes, or for another size;
+ * drawing, hovering and the mappings between prices and pixels all read that one layout.
+ * ml-chart-layout.c computes it, ml-chart-paint.c paints it, ml-chart-export.c writes files.
  */
 
 #define G_LOG_DOMAIN "ml-chart"
@@ -14,19 +15,12 @@
 
 #include <math.h>
 #include <glib/gi18n.h>
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <pango/pangocairo.h>
 
-#include "ml-chart.h"
+#include "ml-chart-paint-private.h"
+#include "ml-chart-private.h"
 
-/* The plot's margins, fixed so that a price maps to the same column whatever is drawn. */
-#define MARGIN_LEFT   80.0
-#define MARGIN_RIGHT  24.0
-#define MARGIN_TOP    30.0
-#define MARGIN_BOTTOM 40.0
-#define FONT          "Cantarell, DejaVu Sans, sans-serif 9"
-#define MAX_EXPORT_SIDE 8192
+#define FONT "Cantarell, DejaVu Sans, sans-serif 9"
 
 struct _MlChart
 {
@@ -35,9 +29,19 @@ struct _MlChart
   MlAccount      *account;
   MlChartPalette  palette;
   gboolean        compare;
+  PangoContext   *pango;
+
+  /* The range: set (zoomed), or else fitted automatically and held until the mark, or a
+   * liquidation price it showed, leaves it. */
   gboolean        fixed_range;
+  gboolean        fitted;
   double          min_price;
   double          max_price;
+  GHashTable     *in_view;     /* the keys of the markers shown when last laid out */
+
+  MlChartLayout  *layout;
+  gboolean        stale;       /* the account or a choice changed since the layout was made */
+  gboolean        placed;      /* the layout is placed at its size, over the range */
 };
 
 G_DEFINE_FINAL_TYPE (MlChart, ml_chart, G_TYPE_OBJECT)
@@ -50,6 +54,7 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
 
 /* GNOME's palette: libadwaita's named colours, so exports look like the app. */
 #define RGB(r, g, b) { (r) / 255.0, (g) / 255.0, (b) / 255.0, 1 }
@@ -105,23 +110,31 @@ ml_chart_palette_high_contrast (void)
   return &high_contrast_palette;
 }
 
-/* Positions differ by dash pattern as well as colour, for learners who cannot tell the colours
- * apart; the account is solid and thicker, the pool long-dashed. */
-/* Long enough to tell apart at a glance, and few enough strokes per line that dashing (most of
- * a paint's cost) stays cheap. */
-static const double dash_patterns[][4] = {
-  { 8, 4, 0, 0 }, { 3, 4, 0, 0 }, { 12, 4, 3, 4 }, { 2, 5, 0, 0 }, { 16, 5, 0, 0 }, { 7, 4, 2, 4 },
-};
-static const int dash_lengths[] = { 2, 2, 4, 2, 2, 4 };
-static const double pool_dash[] = { 12, 4 };
-static const double ghost_dash[] = { 4, 4 };
+static void
+ml_chart_invalidate (MlChart *self)
+{
+  self->stale = TRUE;
+}
+
+static void
+ml_chart_disconnect (MlChart *self)
+{
+  if (self->account == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->account, self);
+  g_signal_handlers_disconnect_by_data (ml_account_get_positions (self->account), self);
+}
 
 static void
 ml_chart_finalize (GObject *object)
 {
   MlChart *self = (MlChart *)object;
 
+  ml_chart_disconnect (self);
   g_clear_object (&self->account);
+  g_clear_object (&self->pango);
+  g_clear_pointer (&self->in_view, g_hash_table_unref);
+  g_clear_pointer (&self->layout, _ml_chart_layout_free);
 
   G_OBJECT_CLASS (ml_chart_parent_class)->finalize (object);
 }
@@ -160,7 +173,7 @@ ml_chart_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ACCOUNT:
-      self->account = g_value_dup_object (value);
+      ml_chart_set_account (self, g_value_get_object (value));
       break;
 
     case PROP_COMPARE:
@@ -183,7 +196,7 @@ ml_chart_class_init (MlChartClass *klass)
 
   properties[PROP_ACCOUNT] =
     g_param_spec_object ("account", NULL, NULL, ML_TYPE_ACCOUNT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COMPARE] =
     g_param_spec_boolean ("compare", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -194,7 +207,15 @@ ml_chart_class_init (MlChartClass *klass)
 static void
 ml_chart_init (MlChart *self)
 {
+  PangoFontDescription *font = pango_font_description_from_string (FONT);
+
   self->palette = light_palette;
+  self->in_view = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->stale = TRUE;
+  /* One context measures the labels and shows them, so that they land where they were placed. */
+  self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_context_set_font_description (self->pango, font);
+  pango_font_description_free (font);
 }
 
 /**
@@ -221,6 +242,31 @@ ml_chart_get_account (MlChart *self)
   return self->account;
 }
 
+/**
+ * ml_chart_set_account:
+ *
+ * Draws @account from now on (after Undo, or a scenario opened), over the same range: it is
+ * fitted again only if the mark or a liquidation price shown leaves it. The chart follows
+ * every change to the account by itself.
+ */
+void
+ml_chart_set_account (MlChart   *self,
+                      MlAccount *account)
+{
+  g_return_if_fail (ML_IS_CHART (self));
+  g_return_if_fail (ML_IS_ACCOUNT (account));
+
+  if (self->account == account)
+    return;
+  ml_chart_disconnect (self);
+  g_set_object (&self->account, account);
+  g_signal_connect_object (account, "notify", G_CALLBACK (ml_chart_invalidate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ml_account_get_positions (account), "items-changed",
+                           G_CALLBACK (ml_chart_invalidate), self, G_CONNECT_SWAPPED);
+  ml_chart_invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+}
+
 gboolean
 ml_chart_get_compare (MlChart *self)
 {
@@ -243,10 +289,16 @@ ml_chart_set_compare (MlChart  *self,
   if (self->compare != compare)
     {
       self->compare = compare;
+      ml_chart_invalidate (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARE]);
     }
 }
 
+/**
+ * ml_chart_set_palette:
+ *
+ * The colours to paint with; they change no layout.
+ */
 void
 ml_chart_set_palette (MlChart              *self,
                       const MlChartPalette *palette)
@@ -257,153 +309,86 @@ ml_chart_set_palette (MlChart              *self,
   self->palette = *palette;
 }
 
-/* What is drawn */
+/* The layout and the range */
 
-typedef struct
+static gboolean
+ml_chart_marker_left_view (MlChart *self)
 {
-  MlCurve      *curve;
-  MlChartColor  color;
-  double        width;
-  const double *dash;
-  int           n_dash;
-  char         *label;
-} Line;
+  for (guint i = 0; i < self->layout->markers->len; i++)
+    {
+      const MlChartMarker *m = &g_array_index (self->layout->markers, MlChartMarker, i);
+
+      if ((m->price < self->min_price || m->price > self->max_price) && g_hash_table_contains (self->in_view, m->key))
+        return TRUE;
+    }
+  return FALSE;
+}
 
 static void
-ml_chart_clear_line (gpointer data)
+ml_chart_remember_in_view (MlChart *self)
 {
-  Line *line = data;
-
-  g_clear_pointer (&line->curve, ml_curve_unref);
-  g_clear_pointer (&line->label, g_free);
-}
-
-static char *
-ml_chart_describe_position (MlPosition *p)
-{
-  g_autofree char *size = ml_money_format_btc (ml_position_get_quantity (p));
-
-  /* Translators: a chart label, "a: long 0.1000 BTC, isolated, 20x" */
-  return g_strdup_printf (_("%s: %s %s, %s, %ux"), ml_position_get_id (p),
-                          ml_position_get_side (p) == ML_SIDE_LONG ? _("long") : _("short"), size,
-                          ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED ? _("isolated") : _("cross"),
-                          ml_position_get_leverage (p));
-}
-
-/* The ids of the cross positions the pool backs, "b, c"; empty when there are none. */
-static char *
-ml_chart_pool_ids (MlAccount *account)
-{
-  GListModel *positions = ml_account_get_positions (account);
-  GString *ids = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (positions); i++)
+  g_hash_table_remove_all (self->in_view);
+  for (guint i = 0; i < self->layout->markers->len; i++)
     {
-      g_autoptr(MlPosition) p = g_list_model_get_item (positions, i);
+      const MlChartMarker *m = &g_array_index (self->layout->markers, MlChartMarker, i);
 
-      if (ml_position_get_mode (p) == ML_MARGIN_MODE_CROSS && !ml_position_get_liquidated (p))
-        g_string_append_printf (ids, "%s%s", ids->len ? ", " : "", ml_position_get_id (p));
+      if (m->price >= self->min_price && m->price <= self->max_price)
+        g_hash_table_add (self->in_view, g_strdup (m->key));
     }
-  return g_string_free (ids, FALSE);
 }
 
-static char *
-ml_chart_pool_label (MlAccount *account)
-{
-  g_autofree char *ids = ml_chart_pool_ids (account);
-
-  if (ids[0] == '\0')
-    return g_strdup (_("Cross balance (no cross positions)"));
-  /* Translators: the shared cross pool's line, with the ids of the positions it backs */
-  return g_strdup_printf (_("Cross pool (%s)"), ids);
-}
-
-/* The account last: drawn on top, and first in the legend's eye. */
-static GArray *
-ml_chart_lines (MlChart *self)
-{
-  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  GListModel *positions = ml_account_get_positions (self->account);
-  guint n_isolated = 0;
-  Line line;
-
-  g_array_set_clear_func (lines, ml_chart_clear_line);
-
-  line = (Line) { ml_account_get_pool_curve (self->account), self->palette.pool, 2,
-                  pool_dash, G_N_ELEMENTS (pool_dash), ml_chart_pool_label (self->account) };
-  g_array_append_val (lines, line);
-
-  for (guint i = 0; i < g_list_model_get_n_items (positions); i++)
-    {
-      g_autoptr(MlPosition) p = g_list_model_get_item (positions, i);
-      guint k = n_isolated % ML_CHART_N_POSITION_COLORS;
-
-      if (ml_position_get_mode (p) != ML_MARGIN_MODE_ISOLATED || ml_position_get_liquidated (p))
-        continue;
-      line = (Line) { ml_account_get_position_curve (self->account, p), self->palette.positions[k],
-                      2, dash_patterns[k], dash_lengths[k], ml_chart_describe_position (p) };
-      g_array_append_val (lines, line);
-      n_isolated++;
-    }
-
-  if (self->compare)
-    {
-      MlCurve *other = ml_account_get_other_mode_curve (self->account, NULL);
-
-      if (other != NULL)
-        {
-          MlChartColor ghost = self->palette.account;
-
-          ghost.alpha *= 0.55;
-          line = (Line) { other, ghost, 2.5, ghost_dash, G_N_ELEMENTS (ghost_dash),
-                          g_strdup (_("Account, every position in the other mode")) };
-          g_array_append_val (lines, line);
-        }
-    }
-
-  line = (Line) { ml_account_get_account_curve (self->account), self->palette.account, 3.5,
-                  NULL, 0, g_strdup (_("Whole account")) };
-  g_array_append_val (lines, line);
-  return lines;
-}
-
-/* The range */
-
+/* What is shown, made again after a change; the automatic range fitted again if the mark or
+ * a liquidation price it showed has left it, so that it stays still while the mark moves. */
 static void
-ml_chart_auto_range (MlChart *self,
-             double  *min_price,
-             double  *max_price)
+ml_chart_ensure_content (MlChart *self)
 {
-  g_autoptr(GArray) lines = ml_chart_lines (self);
-  double mark = ml_account_get_mark_price (self->account);
-  double lo = mark, hi = mark, pad;
+  if (!self->stale && self->layout != NULL)
+    return;
 
-  for (guint i = 0; i < lines->len; i++)
+  g_clear_pointer (&self->layout, _ml_chart_layout_free);
+  self->layout = _ml_chart_layout_new (self->account, self->compare);
+  self->stale = FALSE;
+  self->placed = FALSE;
+
+  if (!self->fixed_range &&
+      (!self->fitted || self->layout->mark < self->min_price || self->layout->mark > self->max_price ||
+       ml_chart_marker_left_view (self)))
     {
-      MlCurve *curve = g_array_index (lines, Line, i).curve;
-
-      for (guint j = 0; j < ml_curve_get_n_breakpoints (curve); j++)
-        {
-          double x = ml_curve_get_breakpoint (curve, j, NULL);
-
-          lo = MIN (lo, x);
-          hi = MAX (hi, x);
-        }
+      _ml_chart_layout_auto_range (self->layout, &self->min_price, &self->max_price);
+      self->fitted = TRUE;
     }
+  ml_chart_remember_in_view (self);
+}
 
-  /* All liquidation prices and the mark, with room around them; at least ±10 % of the mark. */
-  lo = MIN (lo, mark * 0.9);
-  hi = MAX (hi, mark * 1.1);
-  pad = (hi - lo) * 0.08;
-  *min_price = MAX (ML_MIN_PRICE, lo - pad);
-  *max_price = MIN (ML_MAX_PRICE, hi + pad);
+/**
+ * _ml_chart_get_layout:
+ *
+ * Returns: (transfer none): the layout ml_chart_draw() at @width × @height paints, placed
+ *   once for each change or new size
+ */
+const MlChartLayout *
+_ml_chart_get_layout (MlChart *self,
+                      double   width,
+                      double   height)
+{
+  ml_chart_ensure_content (self);
+  if (!self->placed || self->layout->width != width || self->layout->height != height ||
+      self->layout->lo != self->min_price || self->layout->hi != self->max_price)
+    {
+      _ml_chart_layout_place (self->layout, self->pango, self->min_price, self->max_price, width, height);
+      self->placed = TRUE;
+    }
+  return self->layout;
 }
 
 /**
  * ml_chart_get_range:
  *
- * The prices at the left and right edges of the plot: chosen to show every liquidation price
- * and the mark, unless set with ml_chart_set_range().
+ * The prices at the left and right edges of the plot: those set with ml_chart_set_range(), or
+ * else fitted automatically to the mark and every liquidation and bankruptcy price within a
+ * factor of 2 of it (at least ±10 % of the mark, with 8 % padding, on whole tick steps), and
+ * kept while the account changes until the mark or a liquidation price that was in view
+ * leaves it. A liquidation price outside the range is drawn as an arrow at the plot's edge.
  */
 void
 ml_chart_get_range (MlChart *self,
@@ -412,13 +397,9 @@ ml_chart_get_range (MlChart *self,
 {
   g_return_if_fail (ML_IS_CHART (self));
 
-  if (self->fixed_range)
-    {
-      *min_price = self->min_price;
-      *max_price = self->max_price;
-    }
-  else
-    ml_chart_auto_range (self, min_price, max_price);
+  ml_chart_ensure_content (self);
+  *min_price = self->min_price;
+  *max_price = self->max_price;
 }
 
 void
@@ -435,109 +416,19 @@ ml_chart_set_range (MlChart *self,
   self->max_price = max_price;
 }
 
+/**
+ * ml_chart_reset_range:
+ *
+ * Fits the range to the account now, and automatically from then on.
+ */
 void
 ml_chart_reset_range (MlChart *self)
 {
   g_return_if_fail (ML_IS_CHART (self));
+
   self->fixed_range = FALSE;
-}
-
-/* The highest value any line reaches in the price range: the lines are straight between
- * breakpoints, so it is at a breakpoint or an edge. */
-static double
-ml_chart_max_value (GArray *lines,
-            double  lo,
-            double  hi)
-{
-  double top = 0;
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      MlCurve *curve = g_array_index (lines, Line, i).curve;
-
-      top = MAX (top, ml_curve_evaluate (curve, lo));
-      top = MAX (top, ml_curve_evaluate (curve, hi));
-      for (guint j = 0; j <= ml_curve_get_n_breakpoints (curve); j++)
-        {
-          double from, to, a, b;
-
-          ml_curve_get_piece (curve, j, &from, &to, &a, &b);
-          if (from > lo && from < hi)
-            top = MAX (top, a + b * from);
-          if (to > lo && to < hi)
-            top = MAX (top, a + b * to);
-        }
-    }
-  return top;
-}
-
-static double
-ml_chart_nice_step (double span,
-            double count)
-{
-  double raw = span / count;
-  double magnitude = pow (10, floor (log10 (raw)));
-  double f = raw / magnitude;
-
-  return (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * magnitude;
-}
-
-typedef struct
-{
-  double left, top, right, bottom;  /* the plot, in pixels */
-  double lo, hi;                    /* prices at its left and right edges */
-  double top_value;                 /* USDT at its top edge, a whole number of steps */
-  double value_step;                /* between the value axis's ticks */
-} Frame;
-
-static void
-ml_chart_frame (MlChart *self,
-        GArray  *lines,
-        double   width,
-        double   height,
-        Frame   *f)
-{
-  double top;
-
-  ml_chart_get_range (self, &f->lo, &f->hi);
-  f->left = MARGIN_LEFT;
-  f->right = MAX (f->left + 1, width - MARGIN_RIGHT);
-  f->top = MARGIN_TOP;
-  f->bottom = MAX (f->top + 1, height - MARGIN_BOTTOM);
-
-  top = ml_chart_max_value (lines, f->lo, f->hi);
-  if (top <= 0)
-    top = 1;
-  /* Head room for the legend, rounded up to a tick: one step serves both. */
-  top *= 1.2;
-  f->value_step = ml_chart_nice_step (top, MAX (2, (f->bottom - f->top) / 60));
-  f->top_value = ceil (top / f->value_step) * f->value_step;
-}
-
-static double
-ml_chart_x (const Frame *f,
-    double       price)
-{
-  return f->left + (price - f->lo) / (f->hi - f->lo) * (f->right - f->left);
-}
-
-static double
-ml_chart_y (const Frame *f,
-    double       value)
-{
-  return f->bottom - value / f->top_value * (f->bottom - f->top);
-}
-
-/* The frame ml_chart_draw() would use, for a caller that draws nothing. */
-static void
-ml_chart_frame_alone (MlChart *self,
-              double   width,
-              double   height,
-              Frame   *f)
-{
-  g_autoptr(GArray) lines = ml_chart_lines (self);
-
-  ml_chart_frame (self, lines, width, height, f);
+  self->fitted = FALSE;
+  ml_chart_invalidate (self);
 }
 
 /**
@@ -551,12 +442,8 @@ ml_chart_x_for_price (MlChart *self,
                       double   height,
                       double   price)
 {
-  Frame f;
-
   g_return_val_if_fail (ML_IS_CHART (self), 0);
-
-  ml_chart_frame_alone (self, width, height, &f);
-  return ml_chart_x (&f, price);
+  return _ml_chart_layout_x (_ml_chart_get_layout (self, width, height), price);
 }
 
 /**
@@ -570,12 +457,8 @@ ml_chart_y_for_value (MlChart *self,
                       double   height,
                       double   value)
 {
-  Frame f;
-
   g_return_val_if_fail (ML_IS_CHART (self), 0);
-
-  ml_chart_frame_alone (self, width, height, &f);
-  return ml_chart_y (&f, value);
+  return _ml_chart_layout_y (_ml_chart_get_layout (self, width, height), value);
 }
 
 /**
@@ -590,466 +473,16 @@ ml_chart_price_for_x (MlChart *self,
                       double   height,
                       double   x)
 {
-  Frame f;
+  const MlChartLayout *layout;
 
   g_return_val_if_fail (ML_IS_CHART (self), ML_MIN_PRICE);
 
-  ml_chart_frame_alone (self, width, height, &f);
-  return CLAMP (f.lo + (x - f.left) / (f.right - f.left) * (f.hi - f.lo), ML_MIN_PRICE, ML_MAX_PRICE);
+  layout = _ml_chart_get_layout (self, width, height);
+  return CLAMP (layout->lo + (x - layout->plot.x) / layout->plot.width * (layout->hi - layout->lo),
+                ML_MIN_PRICE, ML_MAX_PRICE);
 }
 
 /* Painting */
-
-static void
-ml_chart_set_color (cairo_t            *cr,
-            const MlChartColor *c,
-            double              alpha)
-{
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
-}
-
-/* One Pango layout serves every label of a paint: making one per label was an eighth of the
- * time. It rides on the cairo context. */
-static const cairo_user_data_key_t layout_key;
-
-static PangoLayout *
-ml_chart_layout (cairo_t    *cr,
-         const char *text)
-{
-  PangoLayout *layout = cairo_get_user_data (cr, &layout_key);
-
-  if (layout == NULL)
-    {
-      PangoFontDescription *font = pango_font_description_from_string (FONT);
-
-      layout = pango_cairo_create_layout (cr);
-      pango_layout_set_font_description (layout, font);
-      pango_font_description_free (font);
-      cairo_set_user_data (cr, &layout_key, layout, g_object_unref);
-    }
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-static void
-ml_chart_text_size (cairo_t    *cr,
-            const char *text,
-            double     *width,
-            double     *height)
-{
-  int w, h;
-
-  pango_layout_get_pixel_size (ml_chart_layout (cr, text), &w, &h);
-  *width = w;
-  *height = h;
-}
-
-/* Text at (x, y), aligned by @halign (0 left, 0.5 centre, 1 right) and @valign. */
-static void
-ml_chart_text (cairo_t    *cr,
-       const char *text,
-       double      x,
-       double      y,
-       double      halign,
-       double      valign)
-{
-  PangoLayout *layout = ml_chart_layout (cr, text);
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, round (x - w * halign), round (y - h * valign));
-  pango_cairo_show_layout (cr, layout);
-}
-
-/* A tick label in the user's locale: digit grouping, and decimals only when the step needs them. */
-static char *
-ml_chart_tick_label (double value,
-             double step)
-{
-  return g_strdup_printf ("%'.*f", step >= 1 ? 0 : (int)ceil (-log10 (step)), value);
-}
-
-static void
-ml_chart_draw_axes (MlChart     *self,
-            cairo_t     *cr,
-            const Frame *f)
-{
-  double step = ml_chart_nice_step (f->hi - f->lo, MAX (2, (f->right - f->left) / 110));
-  double vstep = f->value_step;
-  double first = ceil (f->lo / step) * step;
-  double last_right = -G_MAXDOUBLE;
-
-  /* The grid, crisp: it is upright and level, and smoothing it costs. */
-  ml_chart_set_color (cr, &self->palette.grid, 1);
-  cairo_set_line_width (cr, 1);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  for (double v = 0; v < f->top_value + vstep / 2; v += vstep)
-    {
-      cairo_move_to (cr, f->left, round (ml_chart_y (f, v)) + 0.5);
-      cairo_line_to (cr, f->right, round (ml_chart_y (f, v)) + 0.5);
-    }
-  for (double p = first; p <= f->hi; p += step)
-    {
-      cairo_move_to (cr, round (ml_chart_x (f, p)) + 0.5, f->top);
-      cairo_line_to (cr, round (ml_chart_x (f, p)) + 0.5, f->bottom);
-    }
-  cairo_stroke (cr);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
-
-  ml_chart_set_color (cr, &self->palette.foreground, 0.8);
-  for (double v = 0; v < f->top_value + vstep / 2; v += vstep)
-    {
-      g_autofree char *label = ml_chart_tick_label (v, vstep);
-      ml_chart_text (cr, label, f->left - 8, round (ml_chart_y (f, v)) + 0.5, 1, 0.5);
-    }
-  for (double p = first; p <= f->hi; p += step)
-    {
-      g_autofree char *label = ml_chart_tick_label (p, step);
-      double x = round (ml_chart_x (f, p)) + 0.5, w, h;
-
-      /* A label that would touch the one before it is left out. */
-      ml_chart_text_size (cr, label, &w, &h);
-      if (x - w / 2 < last_right + 12 || x + w / 2 > f->right + MARGIN_RIGHT)
-        continue;
-      ml_chart_text (cr, label, x, f->bottom + 6, 0.5, 0);
-      last_right = x + w / 2;
-    }
-
-  /* Translators: the chart's axis titles */
-  ml_chart_text (cr, _("BTC mark price (USDT)"), f->right, f->bottom + 22, 1, 0);
-  ml_chart_text (cr, _("USDT left"), 8, 4, 0, 0);
-}
-
-/* A liquidation: a line at the price, and the band up to the bankruptcy price where what is
- * left goes to the exchange. */
-static void
-ml_chart_draw_liquidation (MlChart     *self,
-                   cairo_t     *cr,
-                   const Frame *f,
-                   double       price,
-                   double       bankruptcy)
-{
-  double x = ml_chart_x (f, price);
-
-  if (bankruptcy > 0)
-    {
-      double xb = CLAMP (ml_chart_x (f, bankruptcy), f->left, f->right);
-
-      ml_chart_set_color (cr, &self->palette.danger, 0.12);
-      cairo_rectangle (cr, MIN (x, xb), f->top, fabs (xb - x), f->bottom - f->top);
-      cairo_fill (cr);
-    }
-
-  /* A crisp pixel column: an upright line needs no smoothing, which costs. */
-  ml_chart_set_color (cr, &self->palette.danger, 0.9);
-  cairo_set_line_width (cr, 1);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  cairo_move_to (cr, floor (x) + 0.5, f->top);
-  cairo_line_to (cr, floor (x) + 0.5, f->bottom);
-  cairo_stroke (cr);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
-}
-
-static int
-ml_chart_compare_prices (gconstpointer a,
-                 gconstpointer b)
-{
-  double pa = *(const double *)a, pb = *(const double *)b;
-
-  return (pa > pb) - (pa < pb);
-}
-
-/* Each liquidation price's label, left to right; one that would touch the one before it is
- * left out (the description and the lines' own ends still tell it). */
-static void
-ml_chart_draw_liquidation_labels (MlChart     *self,
-                          cairo_t     *cr,
-                          const Frame *f,
-                          GArray      *prices)
-{
-  double last_right = -G_MAXDOUBLE;
-
-  g_array_sort (prices, ml_chart_compare_prices);
-  ml_chart_set_color (cr, &self->palette.danger, 1);
-  for (guint i = 0; i < prices->len; i++)
-    {
-      double price = g_array_index (prices, double, i);
-      g_autofree char *label = ml_money_format_price (price);
-      double x = ml_chart_x (f, price) + 4, w, h;
-
-      ml_chart_text_size (cr, label, &w, &h);
-      if (x < last_right + 8)
-        continue;
-      ml_chart_text (cr, label, x, f->bottom - 4, 0, 1);
-      last_right = x + w;
-    }
-}
-
-static void
-ml_chart_draw_liquidations (MlChart     *self,
-                    cairo_t     *cr,
-                    const Frame *f)
-{
-  GListModel *positions = ml_account_get_positions (self->account);
-  g_autoptr(GArray) prices = g_array_new (FALSE, FALSE, sizeof (double));
-  double ends[2], bankruptcy = ml_account_get_cross_bankruptcy_price (self->account);
-
-  for (guint i = 0; i < g_list_model_get_n_items (positions); i++)
-    {
-      g_autoptr(MlPosition) p = g_list_model_get_item (positions, i);
-      double lp = ml_position_get_liquidation_price (p);
-
-      if (ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED && !ml_position_get_liquidated (p) &&
-          lp > f->lo && lp < f->hi)
-        {
-          ml_chart_draw_liquidation (self, cr, f, lp, ml_position_get_bankruptcy_price (p));
-          g_array_append_val (prices, lp);
-        }
-    }
-
-  /* The pool's ends; its bankruptcy price lies beyond the one it backs, if either. */
-  ml_account_get_cross_survival (self->account, &ends[0], &ends[1]);
-  for (guint i = 0; i < 2; i++)
-    if (ends[i] > f->lo && ends[i] < f->hi)
-      {
-        gboolean beyond = i == 0 ? bankruptcy < ends[0] : bankruptcy > ends[1];
-
-        ml_chart_draw_liquidation (self, cr, f, ends[i], beyond ? bankruptcy : 0);
-        g_array_append_val (prices, ends[i]);
-      }
-
-  ml_chart_draw_liquidation_labels (self, cr, f, prices);
-}
-
-static gboolean
-ml_chart_is_zero_piece (double a,
-                double b)
-{
-  return a == 0 && b == 0;
-}
-
-/* The exact curve: straight between breakpoints, and at each breakpoint through the value it
- * takes there, which draws a liquidation as the drop it is. The stretches where a line is
- * flat at zero are left to ml_chart_trace_zero(): dashing them, along the axis where every liquidated
- * line lies, would cost most of a paint and show nothing. */
-static void
-ml_chart_trace (cairo_t       *cr,
-        const Frame   *f,
-        const MlCurve *curve)
-{
-  guint n = ml_curve_get_n_breakpoints (curve);
-  gboolean started = FALSE;
-  double at = 0;
-
-  for (guint i = 0; i <= n; i++)
-    {
-      double from, to, a, b, start_value;
-
-      ml_curve_get_piece (curve, i, &from, &to, &a, &b);
-      start_value = i > 0 && from >= f->lo ? at : a + b * MAX (from, f->lo);
-      from = MAX (from, f->lo);
-      to = MIN (to, f->hi);
-      if (i < n)
-        ml_curve_get_breakpoint (curve, i, &at);
-      if (from >= to || ml_chart_is_zero_piece (a, b))
-        {
-          started = FALSE;
-          continue;
-        }
-
-      /* After a stretch at zero, start with the drop (or rise) at the breakpoint. */
-      if (!started)
-        cairo_move_to (cr, ml_chart_x (f, from), ml_chart_y (f, start_value));
-      cairo_line_to (cr, ml_chart_x (f, from), ml_chart_y (f, a + b * from));
-      cairo_line_to (cr, ml_chart_x (f, to), ml_chart_y (f, a + b * to));
-      started = TRUE;
-
-      if (i < n && to < f->hi)
-        cairo_line_to (cr, ml_chart_x (f, to), ml_chart_y (f, at));
-    }
-}
-
-/* The flat stretches at zero, each one straight stroke. */
-static void
-ml_chart_trace_zero (cairo_t       *cr,
-             const Frame   *f,
-             const MlCurve *curve)
-{
-  for (guint i = 0; i <= ml_curve_get_n_breakpoints (curve); i++)
-    {
-      double from, to, a, b;
-
-      ml_curve_get_piece (curve, i, &from, &to, &a, &b);
-      from = MAX (from, f->lo);
-      to = MIN (to, f->hi);
-      if (from < to && ml_chart_is_zero_piece (a, b))
-        {
-          cairo_move_to (cr, ml_chart_x (f, from), ml_chart_y (f, 0));
-          cairo_line_to (cr, ml_chart_x (f, to), ml_chart_y (f, 0));
-        }
-    }
-}
-
-static void
-ml_chart_draw_lines (MlChart     *self,
-             cairo_t     *cr,
-             const Frame *f,
-             GArray      *lines)
-{
-  cairo_save (cr);
-  cairo_rectangle (cr, f->left, f->top - 4, f->right - f->left, f->bottom - f->top + 8);
-  cairo_clip (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  /* Dashed lines are many short strokes: the fast smoothing halves the time of a paint and
-   * looks the same at these widths. */
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const Line *line = &g_array_index (lines, Line, i);
-
-      ml_chart_set_color (cr, &line->color, 1);
-      cairo_set_line_width (cr, line->width);
-      cairo_set_dash (cr, NULL, 0, 0);
-      ml_chart_trace_zero (cr, f, line->curve);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, line->dash, line->n_dash, 0);
-      ml_chart_trace (cr, f, line->curve);
-      cairo_stroke (cr);
-    }
-  cairo_restore (cr);
-}
-
-/* Where the legend goes: in the top corner away from the mark, so that its label stays readable. */
-typedef struct
-{
-  double x, y, width, height, row;
-} LegendBox;
-
-static void
-ml_chart_legend_box (MlChart     *self,
-             cairo_t     *cr,
-             const Frame *f,
-             GArray      *lines,
-             LegendBox   *box)
-{
-  double mark_x = ml_chart_x (f, ml_account_get_mark_price (self->account));
-  double text_width = 0;
-
-  box->row = 16;
-  for (guint i = 0; i < lines->len; i++)
-    {
-      double w, h;
-
-      ml_chart_text_size (cr, g_array_index (lines, Line, i).label, &w, &h);
-      text_width = MAX (text_width, w);
-      box->row = MAX (box->row, h + 2);
-    }
-  box->width = text_width + 48;
-  box->height = lines->len * box->row + 8;
-  box->x = (mark_x < (f->left + f->right) / 2 ? f->right - text_width - 52 : f->left + 10) - 6;
-  box->y = f->top + 4;
-}
-
-static gboolean
-ml_chart_overlaps (double           x,
-           double           y,
-           double           w,
-           double           h,
-           const LegendBox *box)
-{
-  return x < box->x + box->width && x + w > box->x && y < box->y + box->height && y + h > box->y;
-}
-
-/* Where the mark's label goes: beside the line at the top, right or else left, clear of the
- * legend and inside the plot; in a chart too narrow for that, under the legend. */
-static void
-ml_chart_place_mark_label (const Frame     *f,
-                   const LegendBox *legend,
-                   double           x,
-                   double           w,
-                   double           h,
-                   double          *lx,
-                   double          *ly)
-{
-  const double tops[] = { f->top + 2, legend->y + legend->height + 4 };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tops); i++)
-    {
-      const double lefts[] = { x + 4, x - 4 - w };
-
-      for (guint j = 0; j < G_N_ELEMENTS (lefts); j++)
-        if (lefts[j] >= f->left && lefts[j] + w <= f->right && !ml_chart_overlaps (lefts[j], tops[i], w, h, legend))
-          {
-            *lx = lefts[j];
-            *ly = tops[i];
-            return;
-          }
-    }
-  *lx = x + 4;
-  *ly = tops[1];
-}
-
-static void
-ml_chart_draw_mark (MlChart         *self,
-            cairo_t         *cr,
-            const Frame     *f,
-            const LegendBox *legend)
-{
-  double mark = ml_account_get_mark_price (self->account);
-  g_autofree char *price = ml_money_format_price (mark);
-  g_autofree char *label = NULL;
-  double x = round (ml_chart_x (f, mark)) + 0.5;
-  double w, h, lx, ly;
-
-  if (mark < f->lo || mark > f->hi)
-    return;
-
-  ml_chart_set_color (cr, &self->palette.foreground, 0.9);
-  cairo_set_line_width (cr, 2);
-  cairo_move_to (cr, x, f->top);
-  cairo_line_to (cr, x, f->bottom);
-  cairo_stroke (cr);
-
-  /* Translators: the mark price line's label, "Mark 60,000.0" */
-  label = g_strdup_printf (_("Mark %s"), price);
-  ml_chart_text_size (cr, label, &w, &h);
-  ml_chart_place_mark_label (f, legend, x, w, h, &lx, &ly);
-  ml_chart_text (cr, label, lx, ly, 0, 0);
-}
-
-static void
-ml_chart_draw_legend (MlChart         *self,
-              cairo_t         *cr,
-              GArray          *lines,
-              const LegendBox *box)
-{
-  double x = box->x + 6, y = box->y + 4;
-
-  ml_chart_set_color (cr, &self->palette.background, 0.88);
-  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
-  cairo_fill_preserve (cr);
-  ml_chart_set_color (cr, &self->palette.grid, 1);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-
-  /* The account first, as it is drawn last. */
-  for (guint k = 0; k < lines->len; k++)
-    {
-      const Line *line = &g_array_index (lines, Line, lines->len - 1 - k);
-      double cy = y + k * box->row + box->row / 2;
-
-      ml_chart_set_color (cr, &line->color, 1);
-      cairo_set_line_width (cr, line->width);
-      cairo_set_dash (cr, line->dash, line->n_dash, 0);
-      cairo_move_to (cr, x, cy);
-      cairo_line_to (cr, x + 28, cy);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      ml_chart_set_color (cr, &self->palette.foreground, 1);
-      ml_chart_text (cr, line->label, x + 36, cy, 0, 0.5);
-    }
-}
 
 /**
  * ml_chart_draw:
@@ -1062,68 +495,17 @@ ml_chart_draw (MlChart *self,
                double   width,
                double   height)
 {
-  g_autoptr(GArray) lines = NULL;
-  LegendBox legend;
-  Frame f;
-
   g_return_if_fail (ML_IS_CHART (self));
   g_return_if_fail (cr != NULL);
 
-  lines = ml_chart_lines (self);
-  ml_chart_frame (self, lines, width, height, &f);
-
-  cairo_save (cr);
-  ml_chart_legend_box (self, cr, &f, lines, &legend);
-  ml_chart_set_color (cr, &self->palette.background, 1);
-  cairo_paint (cr);
-  ml_chart_draw_axes (self, cr, &f);
-  ml_chart_draw_liquidations (self, cr, &f);
-  ml_chart_draw_lines (self, cr, &f, lines);
-  ml_chart_draw_mark (self, cr, &f, &legend);
-  ml_chart_draw_legend (self, cr, lines, &legend);
-  cairo_restore (cr);
-}
-
-/* The hover box: the price, then every line's value there, the account first as in the legend. */
-static void
-ml_chart_draw_hover_box (MlChart     *self,
-                 cairo_t     *cr,
-                 const Frame *f,
-                 GArray      *lines,
-                 double       price)
-{
-  g_autofree char *header = ml_money_format_price (price);
-  g_autoptr(GString) text = g_string_new (NULL);
-  double x = ml_chart_x (f, price), w, h;
-
-  /* Translators: the first line of the chart's hover box, "At 58,000.0" */
-  g_string_append_printf (text, _("At %s"), header);
-  for (guint k = 0; k < lines->len; k++)
-    {
-      const Line *line = &g_array_index (lines, Line, lines->len - 1 - k);
-      g_autofree char *value = ml_money_format_usdt (ml_curve_evaluate (line->curve, price));
-
-      /* Translators: one line of the chart's hover box, "Cross pool (b): 1,000.00 USDT" */
-      g_string_append_printf (text, _("\n%s: %s"), line->label, value);
-    }
-
-  ml_chart_text_size (cr, text->str, &w, &h);
-  x = x + 12 + w + 12 <= f->right ? x + 12 : x - 12 - w - 12;
-  ml_chart_set_color (cr, &self->palette.background, 0.94);
-  cairo_rectangle (cr, x, f->bottom - h - 20, w + 12, h + 8);
-  cairo_fill_preserve (cr);
-  ml_chart_set_color (cr, &self->palette.foreground, 0.6);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-  ml_chart_set_color (cr, &self->palette.foreground, 1);
-  ml_chart_text (cr, text->str, x + 6, f->bottom - h - 16, 0, 0);
+  _ml_chart_paint (_ml_chart_get_layout (self, width, height), &self->palette, self->pango, cr);
 }
 
 /**
  * ml_chart_draw_hover:
  *
  * Paints, over ml_chart_draw() at the same size, a crosshair at @price with a dot on every
- * line and a box listing every line's value there.
+ * line and a box listing the lines' values there. It reuses the layout of that paint.
  */
 void
 ml_chart_draw_hover (MlChart *self,
@@ -1132,42 +514,43 @@ ml_chart_draw_hover (MlChart *self,
                      double   height,
                      double   price)
 {
-  static const double dash[] = { 3, 3 };
-  g_autoptr(GArray) lines = NULL;
-  Frame f;
-  double x;
-
   g_return_if_fail (ML_IS_CHART (self));
   g_return_if_fail (cr != NULL);
 
-  lines = ml_chart_lines (self);
-  ml_chart_frame (self, lines, width, height, &f);
-  if (!(price >= f.lo && price <= f.hi))
-    return;
-  x = round (ml_chart_x (&f, price)) + 0.5;
-
-  cairo_save (cr);
-  ml_chart_set_color (cr, &self->palette.foreground, 0.6);
-  cairo_set_line_width (cr, 1);
-  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  cairo_move_to (cr, x, f.top);
-  cairo_line_to (cr, x, f.bottom);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const Line *line = &g_array_index (lines, Line, i);
-
-      ml_chart_set_color (cr, &line->color, 1);
-      cairo_arc (cr, x, ml_chart_y (&f, ml_curve_evaluate (line->curve, price)), 3.5, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
-  ml_chart_draw_hover_box (self, cr, &f, lines, price);
-  cairo_restore (cr);
+  _ml_chart_paint_hover (_ml_chart_get_layout (self, width, height), &self->palette, self->pango, cr, price);
 }
+/* Words */
 
-/* Words and files */
+/* Say so: isolated positions past this many are counted, not described one by one. */
+#define MAX_DESCRIBED 20
+
+/* The range shown, and how many liquidation prices lie outside it. */
+static void
+ml_chart_describe_view (MlChart *self,
+                        GString *text)
+{
+  g_autofree char *lo = NULL;
+  g_autofree char *hi = NULL;
+  guint beyond = 0;
+
+  ml_chart_ensure_content (self);
+  lo = ml_money_format_price (self->min_price);
+  hi = ml_money_format_price (self->max_price);
+  /* Translators: in the chart's description, the prices at its left and right edges */
+  g_string_append_printf (text, _(" The chart shows mark prices from %s to %s."), lo, hi);
+
+  for (guint i = 0; i < self->layout->markers->len; i++)
+    {
+      double price = g_array_index (self->layout->markers, MlChartMarker, i).price;
+
+      beyond += price < self->min_price || price > self->max_price;
+    }
+  if (beyond > 0)
+    g_string_append_printf (text, ngettext (" %u liquidation price lies outside them, marked by an arrow at the edge.",
+                                            " %u liquidation prices lie outside them, marked by arrows at the edges.",
+                                            beyond),
+                            beyond);
+}
 
 /**
  * ml_chart_describe:
@@ -1181,6 +564,7 @@ ml_chart_describe (MlChart *self)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *mark = NULL;
   g_autofree char *equity = NULL;
+  guint n_described = 0, n_isolated = 0;
   double low, high;
 
   g_return_val_if_fail (ML_IS_CHART (self), NULL);
@@ -1194,12 +578,15 @@ ml_chart_describe (MlChart *self)
   for (guint i = 0; i < g_list_model_get_n_items (positions); i++)
     {
       g_autoptr(MlPosition) p = g_list_model_get_item (positions, i);
-      g_autofree char *name = ml_chart_describe_position (p);
+      g_autofree char *name = _ml_chart_layout_position_label (p);
       g_autofree char *lp = ml_money_format_price (ml_position_get_liquidation_price (p));
       g_autofree char *margin = ml_money_format_usdt (ml_position_get_margin (p));
 
       if (ml_position_get_liquidated (p) || ml_position_get_mode (p) != ML_MARGIN_MODE_ISOLATED)
         continue;
+      if (n_isolated++ >= MAX_DESCRIBED)
+        continue;
+      n_described++;
       g_string_append_c (text, ' ');
       if (ml_position_get_liquidation_price (p) == ML_PRICE_NONE)
         g_string_append_printf (text, _("Position %s cannot be liquidated and can lose at most its margin, %s."),
@@ -1211,10 +598,20 @@ ml_chart_describe (MlChart *self)
                                 name, lp, margin);
     }
 
+  if (n_isolated > n_described)
+    {
+      g_string_append_c (text, ' ');
+      /* Translators: in the chart's description, after the first positions it describes */
+      g_string_append_printf (text, ngettext ("%u more isolated position is drawn but not described.",
+                                              "%u more isolated positions are drawn but not described.",
+                                              n_isolated - n_described),
+                              n_isolated - n_described);
+    }
+
   ml_account_get_cross_survival (self->account, &low, &high);
   if (ml_account_get_n_cross_positions (self->account) > 0)
     {
-      g_autofree char *ids = ml_chart_pool_ids (self->account);
+      g_autofree char *ids = _ml_chart_layout_pool_ids (self->account);
       g_autofree char *pool = ml_money_format_usdt (ml_account_get_cross_pool (self->account));
       g_autofree char *lo = ml_money_format_price (low);
       g_autofree char *hi = ml_money_format_price (isfinite (high) ? high : ML_PRICE_NONE);
@@ -1231,85 +628,7 @@ ml_chart_describe (MlChart *self)
         g_string_append_printf (text, _("The cross pool (%s) holds %s and cannot be liquidated."), ids, pool);
     }
 
+  ml_chart_describe_view (self, text);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static cairo_status_t
-ml_chart_append (void                *closure,
-         const unsigned char *data,
-         unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/**
- * ml_chart_export:
- * @filename: ending in .png, .svg or .pdf, which chooses the format
- *
- * Paints the chart at @width × @height and writes it atomically: to a temporary file, flushed,
- * then renamed over @filename.
- */
-gboolean
-ml_chart_export (MlChart     *self,
-                 const char  *filename,
-                 int          width,
-                 int          height,
-                 GError     **error)
-{
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autofree char *lower = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  gboolean png;
-
-  g_return_val_if_fail (ML_IS_CHART (self), FALSE);
-  g_return_val_if_fail (filename != NULL, FALSE);
-
-  if (width < 200 || height < 150 || width > MAX_EXPORT_SIDE || height > MAX_EXPORT_SIDE)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("A chart is from 200 × 150 to %d × %d pixels; %d × %d is not possible."),
-                   MAX_EXPORT_SIDE, MAX_EXPORT_SIDE, width, height);
-      return FALSE;
-    }
-
-  lower = g_ascii_strdown (filename, -1);
-  png = g_str_has_suffix (lower, ".png");
-  if (png)
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create_for_stream (ml_chart_append, bytes, width, height);
-  else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create_for_stream (ml_chart_append, bytes, width, height);
-  else
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Cannot tell the format of “%s”: name it .png, .svg or .pdf."), filename);
-      return FALSE;
-    }
-
-  cr = cairo_create (surface);
-  ml_chart_draw (self, cr, width, height);
-  cairo_destroy (cr);
-  if (png)
-    status = cairo_surface_write_to_png_stream (surface, ml_chart_append, bytes);
-  else
-    {
-      cairo_surface_finish (surface); /* flushes the SVG or PDF into the stream */
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not draw the chart: %s."), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return g_file_set_contents_full (filename, (const char *)bytes->data, bytes->len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
-}

@@ -45,6 +45,8 @@ const MlChartPalette *ml_chart_palette_high_contrast (void);
 
 MlChart    *ml_chart_new           (MlAccount            *account);
 MlAccount  *ml_chart_get_account   (MlChart              *self);
+void        ml_chart_set_account   (MlChart              *self,
+                                    MlAccount            *account);
 gboolean    ml_chart_get_compare   (MlChart              *self);
 void        ml_chart_set_compare   (MlChart              *self,
                                     gboolean              compare);
