@@ -447,6 +447,15 @@ ml_window_follow_lab (MlWindow *self)
   ml_window_lab_changed (self);
 }
 
+/* A widget's direction is its own, not inherited: set it on every part. */
+static void
+ml_window_set_left_to_right (GtkWidget *widget)
+{
+  gtk_widget_set_direction (widget, GTK_TEXT_DIR_LTR);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    ml_window_set_left_to_right (child);
+}
+
 static void
 ml_window_init (MlWindow *self)
 {
@@ -473,8 +482,8 @@ ml_window_init (MlWindow *self)
   /* Prices grow to the right on the chart in every language: the slider that moves the mark
    * along it does too, and so do the media buttons that play the mark along its path (mirrored,
    * GTK would flip one icon and not the other). */
-  gtk_widget_set_direction (GTK_WIDGET (self->mark_scale), GTK_TEXT_DIR_LTR);
-  gtk_widget_set_direction (self->path_box, GTK_TEXT_DIR_LTR);
+  ml_window_set_left_to_right (GTK_WIDGET (self->mark_scale));
+  ml_window_set_left_to_right (self->path_box);
 
   ml_explain_button_set_title (self->wallet_button, _("Wallet balance"));
   ml_explain_button_set_title (self->equity_button, _("Equity"));
