@@ -88,6 +88,27 @@ ml_chart_view_round_step (double span)
   return MAX (step, 0.1);
 }
 
+/**
+ * ml_chart_view_get_steps:
+ * @step: (out): a round step near a hundredth of the view: an arrow key's
+ * @page: (out): a round step near a tenth of it: Page Up's
+ *
+ * How far the keys move the mark, so that every control that moves it steps alike.
+ */
+void
+ml_chart_view_get_steps (MlChartView *self,
+                         double      *step,
+                         double      *page)
+{
+  double lo, hi;
+
+  g_return_if_fail (ML_IS_CHART_VIEW (self));
+
+  ml_chart_get_range (self->chart, &lo, &hi);
+  *step = ml_chart_view_round_step ((hi - lo) / 100);
+  *page = ml_chart_view_round_step ((hi - lo) / 10);
+}
+
 /* Moves are requests: the window applies them to the model (and its undo history). */
 static void
 ml_chart_view_request_mark (MlChartView *self,
@@ -296,8 +317,9 @@ ml_chart_view_key_pressed (MlChartView           *self,
     return FALSE;
   ml_chart_get_range (self->chart, &lo, &hi);
   mark = ml_account_get_mark_price (self->account);
-  page = ml_chart_view_round_step ((hi - lo) / 10);
-  step = (state & GDK_SHIFT_MASK) ? page : ml_chart_view_round_step ((hi - lo) / 100);
+  ml_chart_view_get_steps (self, &step, &page);
+  if (state & GDK_SHIFT_MASK)
+    step = page;
 
   switch (keyval)
     {

@@ -29,5 +29,8 @@ void       ml_chart_view_zoom         (MlChartView *self,
                                        double       center);
 void       ml_chart_view_reset_zoom   (MlChartView *self);
 void       ml_chart_view_update       (MlChartView *self);
+void       ml_chart_view_get_steps    (MlChartView *self,
+                                       double      *step,
+                                       double      *page);
 
 G_END_DECLS

@@ -90,8 +90,9 @@ ml_window_update_mark_control (MlWindow  *self,
                                MlAccount *account)
 {
   double mark = ml_account_get_mark_price (account);
-  double lo, hi;
+  double lo, hi, step, page;
 
+  ml_chart_view_get_steps (self->chart_view, &step, &page);
   if (self->sliding)
     {
       lo = gtk_adjustment_get_lower (self->mark_adjustment);
@@ -99,8 +100,8 @@ ml_window_update_mark_control (MlWindow  *self,
     }
   else
     ml_chart_get_range (ml_chart_view_get_chart (self->chart_view), &lo, &hi);
-  gtk_adjustment_configure (self->mark_adjustment, mark, MIN (lo, mark), MAX (hi, mark),
-                            (hi - lo) / 200, (hi - lo) / 20, 0);
+  /* The slider's keys step as the chart's do: by round amounts. */
+  gtk_adjustment_configure (self->mark_adjustment, mark, MIN (lo, mark), MAX (hi, mark), step, page, 0);
   if (!ml_window_mark_is_being_typed (self))
     ml_window_show_mark (self, mark);
 }

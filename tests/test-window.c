@@ -348,6 +348,25 @@ test_mark_slider (void)
   test_window_discard (window);
 }
 
+/* The arrow keys on the slider step the mark by a round amount: 1, 2 or 5 times a power of ten. */
+static void
+test_mark_slider_keys (void)
+{
+  MlWindow *window = test_window_new_window ();
+  GtkScale *scale = test_window_child (window, "mark_scale");
+  double step = gtk_adjustment_get_step_increment (gtk_range_get_adjustment (GTK_RANGE (scale)));
+  double mantissa = step / pow (10, floor (log10 (step)));
+
+  g_test_message ("slider step %g", step);
+  g_assert_true (fabs (mantissa - 1) < 1e-9 || fabs (mantissa - 2) < 1e-9 || fabs (mantissa - 5) < 1e-9);
+  gtk_widget_grab_focus (GTK_WIDGET (scale));
+  /* What the Right arrow key sends a focused scale. */
+  g_signal_emit_by_name (scale, "move-slider", GTK_SCROLL_STEP_RIGHT);
+  ml_test_flush ();
+  ml_assert_close (test_window_mark (window), 60000 + step, ML_EXACT);
+  test_window_discard (window);
+}
+
 static void
 test_open_broken_keeps_lab (void)
 {
@@ -706,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/window/undo-redo", test_undo_redo);
   g_test_add_func ("/window/mark-entry", test_mark_entry);
   g_test_add_func ("/window/mark-slider", test_mark_slider);
+  g_test_add_func ("/window/mark-slider-keys", test_mark_slider_keys);
   g_test_add_func ("/window/open-broken-keeps-lab", test_open_broken_keeps_lab);
   g_test_add_func ("/window/save-and-open", test_save_and_open);
   g_test_add_func ("/window/close-asks-first", test_close_asks_first);
