@@ -402,10 +402,10 @@ ml_account_position_values (MlAccount        *self,
 
   if (p->liquidated)
     {
-      /* Closed by the exchange: nothing at stake, the prices kept as a record. */
+      /* Closed by the exchange: nothing at stake, the prices of that moment kept as a record. */
       *v = (MlPositionValues) {
-        .liquidation_price = p->values.liquidation_price,
-        .bankruptcy_price = p->values.bankruptcy_price,
+        .liquidation_price = p->close.liquidation_price,
+        .bankruptcy_price = p->close.bankruptcy_price,
       };
       return;
     }
@@ -491,14 +491,16 @@ ml_account_evaluate_at (MlAccount *self)
 typedef struct
 {
   MlPosition *position;
-  double      price;
+  double      price;      /* where it dies: the end the price crossed, or the mark */
+  double      end;        /* its liquidation price at that moment */
+  double      direction;  /* the sign of the price move; 0 for an operation at the mark */
   double      distance;
   guint       index;
 } Pending;
 
 static int
 ml_account_compare_pending (gconstpointer a,
-                  gconstpointer b)
+                            gconstpointer b)
 {
   const Pending *pa = a, *pb = b;
 
@@ -512,10 +514,10 @@ ml_account_compare_pending (gconstpointer a,
  * an operation at the mark (funding, a fee) pushed over the edge dies there and then. */
 static void
 ml_account_collect_liquidations (MlAccount *self,
-                       double     from,
-                       double     to,
-                       gboolean   at_once,
-                       GArray    *pending)
+                                 double     from,
+                                 double     to,
+                                 gboolean   at_once,
+                                 GArray    *pending)
 {
   g_array_set_size (pending, 0);
 
@@ -533,6 +535,8 @@ ml_account_collect_liquidations (MlAccount *self,
 
       item.position = p;
       item.price = at_once || !group->alive ? to : to <= group->low ? group->low : group->high;
+      item.end = at_once || !group->alive ? ml_account_nearer_end (group, to) : item.price;
+      item.direction = at_once ? 0 : to > from ? 1 : -1;
       item.distance = fabs (item.price - from);
       item.index = i;
       g_array_append_val (pending, item);
@@ -542,46 +546,96 @@ ml_account_collect_liquidations (MlAccount *self,
     g_array_sort (pending, ml_account_compare_pending);
 }
 
-/* At the bankruptcy price an isolated position has lost its margin W, and a pool its whole
- * cross wallet; what was left at the liquidation price went to the insurance fund. */
+/* Where the pool's positions are closed: its bankruptcy price BPc, unless the pool does not
+ * reach 0 beyond the price it was liquidated at (a hedge that its maintenance margin alone
+ * brings down, or no net size): then at that price. */
+static double
+ml_account_pool_close_price (MlAccount     *self,
+                             const Pending *item)
+{
+  double bankruptcy = _ml_group_bankruptcy_price (&self->pool);
+
+  if (bankruptcy == ML_PRICE_NONE || (bankruptcy - item->price) * item->direction < 0)
+    return item->price;
+  return bankruptcy;
+}
+
+/* Liquidation closes a position at its bankruptcy price, and the learner keeps none of its
+ * collateral: what was left at the liquidation price goes to the insurance fund as the
+ * clearance fee, which stands in for a closing fee (none is charged; an opening fee was paid
+ * from the wallet when the position opened and is not part of the realised PnL).
+ * - isolated, at BP = E − s·W/Q: it realises s·Q·(BP − E) = −W, exactly the margin it loses;
+ * - cross, the whole pool at BPc: each position realises s_i·Q_i·(BPc − E_i), and as
+ *   pool(BPc) = WBc + Σ s_i·Q_i·(BPc − E_i) = 0 they add up to −WBc, what the wallet loses.
+ *   Closed at its liquidation price instead (above), the pool's positions realise less than
+ *   −WBc in all; the clearance fee takes the rest. */
 static void
 ml_account_apply_liquidations (MlAccount *self,
-                     GArray    *pending,
-                     GArray    *liquidations)
+                               GArray    *pending,
+                               GArray    *liquidations)
 {
+  double pool_bankruptcy = ML_PRICE_NONE, pool_close = ML_PRICE_NONE;
+
   for (guint i = 0; i < pending->len; i++)
     {
       const Pending *item = &g_array_index (pending, Pending, i);
       MlPosition *p = item->position;
+      MlPositionClose close = { item->price, item->end, 0, 0 };
+      MlLiquidation l = { p, item->price };
 
       if (p->mode == ML_MARGIN_MODE_ISOLATED)
-        self->wallet_balance -= p->margin;
-      else if (self->n_cross > 0)
         {
-          self->wallet_balance -= ml_account_cross_wallet_balance (self);
-          self->n_cross = 0;
-          _ml_group_constant (&self->pool, 0);
+          close.bankruptcy_price = _ml_group_bankruptcy_price (&p->group);
+          close.realized_pnl = -p->margin;
+          self->wallet_balance -= p->margin;
+        }
+      else
+        {
+          if (self->n_cross > 0) /* the first of the pool's positions closes them all */
+            {
+              pool_bankruptcy = _ml_group_bankruptcy_price (&self->pool);
+              pool_close = ml_account_pool_close_price (self, item);
+              self->wallet_balance -= ml_account_cross_wallet_balance (self);
+              self->n_cross = 0;
+              _ml_group_constant (&self->pool, 0);
+            }
+          close.bankruptcy_price = pool_bankruptcy;
+          close.realized_pnl = ml_account_pnl (p, pool_close);
         }
 
-      p->values.liquidation_price = item->price;
-      _ml_position_set_liquidated (p);
-      if (liquidations != NULL)
-        {
-          MlLiquidation l = { p, item->price };
-          g_array_append_val (liquidations, l);
-        }
-      g_signal_emit (self, signals[LIQUIDATED], 0, p, item->price);
+      _ml_position_set_liquidated (p, &close);
+      g_array_append_val (liquidations, l);
     }
 
   g_clear_pointer (&self->account_curve, ml_curve_unref);
 }
 
+/* Emitted only once the mark, the pool and every position's values are current. */
+static void
+ml_account_emit_liquidated (MlAccount *self,
+                            GArray    *liquidations,
+                            guint      first)
+{
+  for (guint i = first; i < liquidations->len; i++)
+    {
+      const MlLiquidation *l = &g_array_index (liquidations, MlLiquidation, i);
+
+      g_signal_emit (self, signals[LIQUIDATED], 0, l->position, l->price);
+    }
+}
+
 /* Solve, liquidate at the mark whatever an operation pushed over the edge, evaluate. */
 static void
 ml_account_update (MlAccount *self,
-         GArray    *liquidations)
+                   GArray    *liquidations)
 {
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_autoptr(GArray) own = NULL;
+  guint first;
+
+  if (liquidations == NULL)
+    liquidations = own = g_array_new (FALSE, FALSE, sizeof (MlLiquidation));
+  first = liquidations->len;
 
   ml_account_solve (self);
   ml_account_collect_liquidations (self, self->mark_price, self->mark_price, TRUE, pending);
@@ -591,6 +645,7 @@ ml_account_update (MlAccount *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
     }
   ml_account_evaluate_at (self);
+  ml_account_emit_liquidated (self, liquidations, first);
 }
 
 /**
@@ -652,6 +707,7 @@ ml_account_run_path (MlAccount    *self,
 {
   g_autoptr(GArray) pending = NULL;
   g_autoptr(GArray) liquidations = NULL;
+  g_autoptr(GArray) step = NULL;
   double wallet_before;
 
   g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
@@ -662,18 +718,25 @@ ml_account_run_path (MlAccount    *self,
       return ml_account_check_mark_price (prices[i], error);
 
   pending = g_array_new (FALSE, FALSE, sizeof (Pending));
-  liquidations = g_array_new (FALSE, FALSE, sizeof (MlLiquidation));
+  liquidations = g_array_new (FALSE, FALSE, sizeof (MlLiquidation)); /* the whole path's */
+  step = g_array_new (FALSE, FALSE, sizeof (MlLiquidation));
   wallet_before = self->wallet_balance;
 
   for (gsize i = 0; i < n_prices; i++)
     {
+      guint first = liquidations->len;
+
       ml_account_collect_liquidations (self, self->mark_price, prices[i], FALSE, pending);
-      g_array_set_size (liquidations, 0);
       if (pending->len > 0)
         ml_account_apply_liquidations (self, pending, liquidations);
       self->mark_price = prices[i];
       if (func != NULL)
-        func (self, i, prices[i], liquidations, user_data);
+        {
+          g_array_set_size (step, 0);
+          g_array_append_vals (step, &g_array_index (liquidations, MlLiquidation, first),
+                               liquidations->len - first);
+          func (self, i, prices[i], step, user_data);
+        }
     }
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -683,6 +746,7 @@ ml_account_run_path (MlAccount    *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
   ml_account_evaluate_at (self);
   g_object_thaw_notify (G_OBJECT (self));
+  ml_account_emit_liquidated (self, liquidations, 0);
 
   return TRUE;
 }
