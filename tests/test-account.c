@@ -305,6 +305,28 @@ test_margin_ratio (void)
   ml_assert_close (ml_account_get_cross_maintenance_margin (account), 24, ML_EXACT);
 }
 
+static void
+test_margin_ratio_level (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+
+  g_assert_cmpint (ml_account_get_margin_ratio_level (account), ==, ML_RATIO_LEVEL_NONE);
+  ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
+  /* pool(P) = 1000 + 0.1 (P − 60,000) = 0.1 P − 5000, MM(P) = 0.1 P × 0.4 %:
+   * at 50,300 MM 20.12 over a pool of 30 is 67.07 %; at 50,240 MM 20.096 over 24 is
+   * 83.73 %, past the 80 % warning and still above LPc = 5000 / 0.0996 = 50,200.80. */
+  g_assert_cmpint (ml_account_get_margin_ratio_level (account), ==, ML_RATIO_LEVEL_SAFE);
+  g_assert_true (ml_account_move_mark_price (account, 50300, NULL, NULL));
+  ml_assert_close (ml_account_get_cross_margin_ratio (account), 20.12 / 30, ML_EXACT);
+  g_assert_cmpint (ml_account_get_margin_ratio_level (account), ==, ML_RATIO_LEVEL_SAFE);
+  g_assert_true (ml_account_move_mark_price (account, 50240, NULL, NULL));
+  ml_assert_close (ml_account_get_cross_margin_ratio (account), 20.096 / 24, ML_EXACT);
+  g_assert_cmpint (ml_account_get_margin_ratio_level (account), ==, ML_RATIO_LEVEL_WARNING);
+  /* Liquidated, the pool holds no cross position any more. */
+  g_assert_true (ml_account_move_mark_price (account, 50000, NULL, NULL));
+  g_assert_cmpint (ml_account_get_margin_ratio_level (account), ==, ML_RATIO_LEVEL_NONE);
+}
+
 typedef struct
 {
   guint equity;
@@ -564,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/account/pool-liquidation", test_pool_liquidation);
   g_test_add_func ("/account/cross-liquidation-moves", test_cross_liquidation_moves_with_other_positions);
   g_test_add_func ("/account/margin-ratio", test_margin_ratio);
+  g_test_add_func ("/account/margin-ratio-level", test_margin_ratio_level);
   g_test_add_func ("/account/notify-only-on-change", test_notify_only_on_change);
   g_test_add_func ("/account/list-model", test_list_model);
   g_test_add_func ("/account/copy-is-independent", test_copy_is_independent);

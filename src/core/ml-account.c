@@ -1695,6 +1695,31 @@ ml_account_get_n_cross_positions (MlAccount *self)
 }
 
 /**
+ * ml_account_get_margin_ratio_level:
+ *
+ * A live pool always has a margin ratio below 100 %: it is liquidated the moment it reaches
+ * it. %ML_RATIO_LEVEL_LIQUIDATION names that limit for readers of the ratio.
+ *
+ * Returns: how the cross margin ratio reads against the warning and liquidation limits
+ */
+MlRatioLevel
+ml_account_get_margin_ratio_level (MlAccount *self)
+{
+  double ratio;
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), ML_RATIO_LEVEL_NONE);
+
+  ratio = self->values.cross_margin_ratio;
+  if (self->n_cross == 0)
+    return ML_RATIO_LEVEL_NONE;
+  if (ratio >= ML_MARGIN_RATIO_LIQUIDATION)
+    return ML_RATIO_LEVEL_LIQUIDATION;
+  if (ratio >= ML_MARGIN_RATIO_WARNING)
+    return ML_RATIO_LEVEL_WARNING;
+  return ML_RATIO_LEVEL_SAFE;
+}
+
+/**
  * ml_account_get_cross_survival:
  * @low: (out): below this the pool is liquidated; %ML_PRICE_NONE if never
  * @high: (out): above this the pool is liquidated; infinite if never

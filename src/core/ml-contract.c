@@ -146,7 +146,7 @@ _ml_contract_load (void)
   self->contract_size = json_object_get_double_member (root, "contract_size");
   self->tick_size = json_object_get_double_member (root, "tick_size");
   self->max_leverage = json_object_get_int_member (root, "max_leverage");
-  g_assert (self->contract_size > 0 && self->tick_size > 0 && self->max_leverage > 0);
+  g_assert (self->contract_size > 0 && self->tick_size > 0 && self->max_leverage == ML_MAX_LEVERAGE);
 
   return self;
 }

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The contract's maximum leverage; data/contract states the same, checked when it loads. */
+#define ML_MAX_LEVERAGE 125
+
 #define ML_TYPE_CONTRACT (ml_contract_get_type ())
 
 G_DECLARE_FINAL_TYPE (MlContract, ml_contract, ML, CONTRACT, GObject)
