@@ -17,11 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MlContract, ml_contract, ML, CONTRACT, GObject)
 
 MlContract *ml_contract_get_default      (void);
-const char *ml_contract_get_symbol       (MlContract *self);
 double      ml_contract_get_contract_size (MlContract *self);
-double      ml_contract_get_tick_size    (MlContract *self);
 guint       ml_contract_get_max_leverage (MlContract *self);
-const char *ml_contract_get_source       (MlContract *self);
 
 gboolean    ml_contract_is_whole_contracts (MlContract *self,
                                             double      quantity);
