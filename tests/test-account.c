@@ -501,6 +501,29 @@ test_pool_liquidation_record (void)
   ml_assert_close (ml_account_get_wallet_balance (account), 0, ML_EXACT);
 }
 
+static void
+test_hedged_pool_liquidation_record (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1200, 60000);
+  MlPosition *l = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 1, 60000, 100);
+  MlPosition *s = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_CROSS, 0.999, 60000, 100);
+  double lp = 1240 / 0.008995;
+
+  /* pool(P) = 1200 + 0.001 (P − 60,000) = 1140 + 0.001 P never reaches 0 at a positive price
+   * (no BPc), but bracket 2 (0.5 %, cum 50) for both sizes gives MM = 0.009995 P − 100, which
+   * outgrows it: liquidated above, at LPc = 1240 / 0.008995 = 137,854.36. Closed there, the
+   * long realises LPc − 60,000 and the short −0.999 (LPc − 60,000); the pool left at LPc (its
+   * maintenance margin) goes to the insurance fund, and the wallet loses all 1200. */
+  g_assert_cmpfloat (ml_account_get_cross_bankruptcy_price (account), ==, ML_PRICE_NONE);
+  g_assert_true (ml_account_move_mark_price (account, 140000, NULL, NULL));
+  g_assert_true (ml_position_get_liquidated (l) && ml_position_get_liquidated (s));
+  ml_assert_close (ml_position_get_liquidated_at (l), lp, ML_EXACT);
+  g_assert_cmpfloat (ml_position_get_bankruptcy_price (l), ==, ML_PRICE_NONE);
+  ml_assert_close (ml_position_get_realized_pnl (l), lp - 60000, ML_EXACT);
+  ml_assert_close (ml_position_get_realized_pnl (s), -0.999 * (lp - 60000), ML_EXACT);
+  ml_assert_close (ml_account_get_wallet_balance (account), 0, 1e-9);
+}
+
 typedef struct
 {
   MlPosition *position;
@@ -593,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/account/funding-can-liquidate", test_funding_can_liquidate);
   g_test_add_func ("/account/isolated-liquidation-record", test_isolated_liquidation_record);
   g_test_add_func ("/account/pool-liquidation-record", test_pool_liquidation_record);
+  g_test_add_func ("/account/hedged-pool-liquidation-record", test_hedged_pool_liquidation_record);
   g_test_add_func ("/account/liquidated-signal-sees-current-values",
                    test_liquidated_signal_sees_current_values);
   g_test_add_func ("/account/bad-mark-price", test_bad_mark_price);
