@@ -23,31 +23,34 @@ G_DEFINE_FINAL_TYPE (MlWindow, ml_window, ADW_TYPE_APPLICATION_WINDOW)
 /* The account bar and the mark control */
 
 static const char *
-ml_window_ratio_words (MlAccount *account)
+ml_window_ratio_words (MlRatioLevel level)
 {
-  double ratio = ml_account_get_cross_margin_ratio (account);
-
-  if (ml_account_get_n_cross_positions (account) == 0)
-    return _("no cross positions");
-  if (ratio >= 1)
-    return _("liquidation at 100 %");
-  if (ratio >= 0.8)
-    return _("warning: above 80 %");
-  return _("safe");
+  switch (level)
+    {
+    case ML_RATIO_LEVEL_NONE:
+      return _("no cross positions");
+    case ML_RATIO_LEVEL_LIQUIDATION:
+      return _("liquidation at 100 %");
+    case ML_RATIO_LEVEL_WARNING:
+      return _("warning: above 80 %");
+    case ML_RATIO_LEVEL_SAFE:
+    default:
+      return _("safe");
+    }
 }
 
 static void
 ml_window_update_account_bar (MlWindow  *self,
                               MlAccount *account)
 {
+  MlRatioLevel level = ml_account_get_margin_ratio_level (account);
   g_autofree char *wallet = ml_money_format_usdt (ml_account_get_wallet_balance (account));
   g_autofree char *equity = ml_money_format_usdt (ml_account_get_equity (account));
   g_autofree char *pool = ml_money_format_usdt (ml_account_get_cross_pool (account));
   g_autofree char *percent = ml_money_format_percent (ml_account_get_cross_margin_ratio (account));
   /* Translators: the margin ratio with its reading, "12.34 %, safe" */
-  g_autofree char *ratio = ml_account_get_n_cross_positions (account) == 0
-                           ? g_strdup (ml_window_ratio_words (account))
-                           : g_strdup_printf (_("%s, %s"), percent, ml_window_ratio_words (account));
+  g_autofree char *ratio = level == ML_RATIO_LEVEL_NONE ? g_strdup (ml_window_ratio_words (level))
+                                                        : g_strdup_printf (_("%s, %s"), percent, ml_window_ratio_words (level));
 
   ml_explain_button_set_label (self->wallet_button, wallet);
   ml_explain_button_set_label (self->equity_button, equity);
@@ -55,9 +58,10 @@ ml_window_update_account_bar (MlWindow  *self,
   ml_explain_button_set_label (self->ratio_button, ratio);
   gtk_widget_remove_css_class (GTK_WIDGET (self->ratio_button), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->ratio_button), "error");
-  if (ml_account_get_n_cross_positions (account) > 0 && ml_account_get_cross_margin_ratio (account) >= 0.8)
-    gtk_widget_add_css_class (GTK_WIDGET (self->ratio_button),
-                              ml_account_get_cross_margin_ratio (account) >= 1 ? "error" : "warning");
+  if (level == ML_RATIO_LEVEL_WARNING)
+    gtk_widget_add_css_class (GTK_WIDGET (self->ratio_button), "warning");
+  else if (level == ML_RATIO_LEVEL_LIQUIDATION)
+    gtk_widget_add_css_class (GTK_WIDGET (self->ratio_button), "error");
 }
 
 static void
