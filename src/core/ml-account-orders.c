@@ -122,7 +122,7 @@ ml_account_check_margin (MlAccount     *self,
     {
       if (order->margin != 0)
         return ml_account_refuse (error, field, "margin",
-                                  _("A cross position has no margin of its own: it draws on the shared cross balance."));
+                                  _("A cross position has no margin of its own: it draws on the shared cross pool."));
       return TRUE;
     }
 
@@ -357,7 +357,7 @@ ml_account_check_owned (MlAccount   *self,
   if (isolated && position->mode != ML_MARGIN_MODE_ISOLATED)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
-                   _("Position “%s” uses cross margin: it draws on the shared cross balance and has no margin of its own to change."),
+                   _("Position “%s” uses cross margin: it draws on the shared cross pool and has no margin of its own to change."),
                    position->id);
       return FALSE;
     }
@@ -426,7 +426,7 @@ ml_account_check_amount (double      amount,
 /**
  * ml_account_add_margin:
  *
- * Moves @amount from the available cross balance into an isolated position's margin: its
+ * Moves @amount from the cross pool into an isolated position's margin: its
  * liquidation price moves away from the mark, its leverage stays as it was opened.
  */
 gboolean
@@ -454,7 +454,7 @@ ml_account_add_margin (MlAccount   *self,
       position->margin = before;
       _ml_account_solve (self);
       g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
-                   _("Taking %s out of the cross balance would leave it below its maintenance margin and liquidate the cross positions."),
+                   _("Taking %s out of the cross pool would leave it below its maintenance margin and liquidate the cross positions."),
                    a);
       return FALSE;
     }
@@ -467,7 +467,7 @@ ml_account_add_margin (MlAccount   *self,
 /**
  * ml_account_remove_margin:
  *
- * Moves @amount from an isolated position's margin back to the cross balance, within the
+ * Moves @amount from an isolated position's margin back to the cross pool, within the
  * removable limit (the position keeps its maintenance margin and its initial margin at the mark).
  */
 gboolean
@@ -498,7 +498,7 @@ ml_account_remove_margin (MlAccount   *self,
  * @rate: the funding rate of one 8-hour period; positive: longs pay shorts
  * @liquidations: (nullable) (element-type MlLiquidation): what the payment liquidated
  *
- * Each live position pays s·Q·P·rate at the mark: a cross position from the cross balance, an
+ * Each live position pays s·Q·P·rate at the mark: a cross position from the cross pool, an
  * isolated one from its own margin (our choice, stated in margin-model.md).
  */
 gboolean
