@@ -455,7 +455,7 @@ ml_explain_isolated_meaning (Text       *t,
             ml_explain_price (t, lp));
   else if (ml_explain_is_long (p))
     /* Translators: the position's margin, its entry notional */
-    _linef (t, _("This isolated long cannot be liquidated: its margin, %s, covers the whole entry notional Q·E = %s (as at 1x leverage), so even a fall to 0 could not use it up."),
+    _linef (t, _("This isolated long cannot be liquidated: its margin, %s, covers the whole entry notional Q·E = %s (as at 1× leverage), so even a fall to 0 could not use it up."),
             w, ml_explain_usdt (t, q * e));
   else
     /* Translators: the highest price the simulator accepts, the position's margin */
