@@ -28,13 +28,55 @@ test_explain_assert_markup (const char *text)
     g_error ("not well-formed markup (%s):\n%s", error->message, text);
 }
 
-/* Takes @text, checks its markup, and keeps it until the test ends. */
+/* Every symbol a text uses is defined in words in the same text: a symbol (not inside a word),
+ * and what must then be found there. */
+static const struct
+{
+  const char *symbol;
+  const char *definition;
+} test_explain_symbols[] = {
+  { "Q", "\\bQ (is )?(the |its |a position’s )?size in BTC" },
+  { "E", "\\bE (is )?(the |its )?entry price" },
+  { "P", "(\\bP (is )?the mark price|mark price P\\b)" },
+  { "W", "\\bW (is )?(the )?(position’s |an isolated position’s )?margin" },
+  { "N", "\\bN is the notional" },
+  { "s", "\\bs is \\+1 for a long and −1 for a short" },
+  { "λ", "λ the leverage" },
+  { "MMR", "MMR (is )?the maintenance margin rate" },
+  { "cum", "cum the maintenance amount" },
+  { "MM", "(MM (is )?(a position’s |the )?maintenance margin|Σ MM, the maintenance margin of every)" },
+  { "WBc", "WBc(, | is )the cross wallet balance" },
+  { "uPnL", "uPnL (is )?(a position’s |its )unrealized PnL" },
+  { "LP", "LP is the liquidation price" },
+  { "LPc", "LPc is the cross liquidation price" },
+  { "BP", "BP is the bankruptcy price" },
+  { "BPc", "BPc is the pool’s bankruptcy price" },
+  { "IM", "IM is the initial margin|Σ IM adds up" },
+  { "Σ", "(sums? runs? over|Σ IM adds up|Σ MM, the maintenance margin of every)" },
+};
+
+static void
+test_explain_assert_defined (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (test_explain_symbols); i++)
+    {
+      g_autofree char *used = g_strdup_printf ("(?<![\\p{L}\\p{N}’])%s(?![\\p{L}\\p{N}])", test_explain_symbols[i].symbol);
+
+      if (g_regex_match_simple (used, text, 0, 0) &&
+          !g_regex_match_simple (test_explain_symbols[i].definition, text, 0, 0))
+        g_error ("“%s” is used but not defined (/%s/) in:\n%s", test_explain_symbols[i].symbol,
+                 test_explain_symbols[i].definition, text);
+    }
+}
+
+/* Takes @text, checks its markup and its symbols, and keeps it until the test ends. */
 static const char *
 test_explain_checked (char *text)
 {
   g_assert_nonnull (text);
   g_assert_true (g_utf8_validate (text, -1, NULL));
   test_explain_assert_markup (text);
+  test_explain_assert_defined (text);
   g_test_queue_free (text);
   return text;
 }
@@ -126,6 +168,7 @@ test_isolated_long (void)
   assert_has (text, "falls to");
   assert_has (text, "LP = (Q·E − W − cum) / (Q·(1 − MMR))");
   assert_lacks (text, "LP = (Q·E + W + cum)");
+  assert_has (text, "cum the maintenance amount of the risk bracket");
   assert_has (text, test_explain_printf ("LP = (%s · %s − %s − %s) / (%s · (1 − %s)) = %s",
                              test_explain_btc (0.1), test_explain_price (60000), test_explain_usdt (300), test_explain_usdt (0),
                              test_explain_btc (0.1), test_explain_percent (0.004), test_explain_price (57228.9156626506)));

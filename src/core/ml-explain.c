@@ -2,12 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * "Explain this number": the texts behind a liquidation price, the margin ratio and a remaining
- * collateral. Every number is the model's, shown with ml_money_format_*; every formula is
- * margin-model.md's, written once in general form and once with those numbers in place.
+ * "Explain this number": the texts behind a position's liquidation price, bankruptcy price,
+ * notional, initial margin and remaining collateral, and the account's margin ratio, wallet
+ * balance and equity. Every number is the model's, shown with ml_money_format_*; every formula
+ * is margin-model.md's, written once in general form and once with those numbers in place.
  * Sentences are translated; formulas are notation and are not, except for the names of words
- * in them. Pieces are plain text until ml_explain_add() escapes them, once, as they join the markup: a
- * position's id or a translation can never break it.
+ * in them. Every symbol a formula uses (Q, E, MMR, cum…) is defined in words in the same text:
+ * a learner opens one popover, not a glossary. Pieces are plain text until ml_explain_add()
+ * escapes them, once, as they join the markup: a position's id or a translation can never
+ * break it.
  */
 
 #define G_LOG_DOMAIN "ml-explain"
@@ -452,7 +455,7 @@ ml_explain_isolated_meaning (Text       *t,
             ml_explain_price (t, lp));
   else if (ml_explain_is_long (p))
     /* Translators: the position's margin, its entry notional */
-    _linef (t, _("This isolated long cannot be liquidated: its margin, %s, covers the whole entry notional Q·E = %s (as at 1x leverage), so even a fall to 0 could not use it up."),
+    _linef (t, _("This isolated long cannot be liquidated: its margin, %s, covers the whole entry notional Q·E = %s (as at 1× leverage), so even a fall to 0 could not use it up."),
             w, ml_explain_usdt (t, q * e));
   else
     /* Translators: the highest price the simulator accepts, the position's margin */
@@ -471,7 +474,7 @@ ml_explain_isolated_formula (Text            *t,
 
   ml_explain_heading (t, _("Formula"));
   ml_explain_line (t, ml_explain_is_long (p) ? "LP = (Q·E − W − cum) / (Q·(1 − MMR))" : "LP = (Q·E + W + cum) / (Q·(1 + MMR))");
-  ml_explain_line (t, _("Q is the size, E the entry price and W the position’s margin; MMR and cum are the maintenance rate and amount of the risk bracket that holds the notional Q·LP."));
+  ml_explain_line (t, _("LP is the liquidation price, Q the size in BTC, E the entry price and W the position’s margin; MMR is the maintenance margin rate and cum the maintenance amount of the risk bracket that holds the notional Q·LP."));
 
   if (lp != ML_PRICE_NONE)
     tail = ml_explain_printf (t, " = %s", ml_explain_price (t, lp));
@@ -571,7 +574,8 @@ ml_explain_pool_formula (Text *t)
   ml_explain_heading (t, _("Formula"));
   ml_explain_line (t, "pool(P) = WBc + Σ s·Q·(P − E)");
   ml_explain_line (t, "LPc = (WBc + Σ cum − Σ s·Q·E) / (Σ Q·MMR − Σ s·Q)");
-  ml_explain_line (t, _("The pool is liquidated where pool(P) falls to Σ MM(P) = Σ (Q·P·MMR − cum): LPc is the price where the two meet. WBc is the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short; the sums run over every cross position, each with the maintenance rate MMR and amount cum of the bracket that holds its notional at LPc."));
+  ml_explain_line (t, _("pool(P) is the cross pool at a mark price P. WBc is the cross wallet balance, the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short; Q is a position’s size in BTC and E its entry price; the sums run over every cross position."));
+  ml_explain_line (t, _("The pool is liquidated where it falls to Σ MM(P) = Σ (Q·P·MMR − cum), where MM is the maintenance margin, MMR the maintenance margin rate and cum the maintenance amount of the risk bracket that holds each position’s notional there. LPc is the cross liquidation price, the price where the two meet."));
 }
 
 static void
@@ -718,7 +722,7 @@ ml_explain_ratio_numbers (Text *t)
 
   ml_explain_heading (t, _("Formula"));
   _linef (t, "%s = Σ MM / pool", name);
-  ml_explain_line (t, _("Σ MM adds up the maintenance margin Q·P·MMR − cum of every cross position at the mark price P; pool = WBc + Σ s·Q·(P − E) is the cross wallet balance plus their unrealized PnL."));
+  ml_explain_line (t, _("MM is a position’s maintenance margin, Q·P·MMR − cum, with Q its size in BTC, P the mark price, MMR the maintenance margin rate and cum the maintenance amount of its risk bracket. The pool, WBc + Σ s·Q·(P − E), is WBc, the cross wallet balance (the wallet balance minus every isolated margin), plus the unrealized PnL of the cross positions, where s is +1 for a long and −1 for a short and E is the entry price. The sums run over every cross position."));
 
   ml_explain_heading (t, _("With your numbers"));
   ml_explain_pool_now (t);
@@ -796,7 +800,8 @@ ml_explain_isolated_remaining (MlAccount  *account,
 
   ml_explain_heading (&t, _("Formula"));
   _linef (&t, ml_explain_is_long (p) ? "%s = W + uPnL = W + Q·(P − E)" : "%s = W + uPnL = W − Q·(P − E)", name);
-  ml_explain_line (&t, _("It is liquidated when this falls to its maintenance margin MM = Q·P·MMR − cum, at its liquidation price; from then on it is 0."));
+  ml_explain_line (&t, _("W is the position’s margin and uPnL its unrealized PnL; Q is the size in BTC, P the mark price and E the entry price."));
+  ml_explain_line (&t, _("It is liquidated when this falls to its maintenance margin MM = Q·P·MMR − cum, at its liquidation price; from then on it is 0. MM is the maintenance margin, MMR the maintenance margin rate and cum the maintenance amount of the risk bracket at the mark price."));
 
   ml_explain_heading (&t, _("With your numbers"));
   _linef (&t, "%s = %s %s %s · (%s − %s) = %s", name, ml_explain_usdt (&t, ml_position_get_margin (p)),
@@ -819,7 +824,8 @@ ml_explain_pool_remaining_numbers (Text *t)
 
   ml_explain_heading (t, _("Formula"));
   ml_explain_line (t, "pool = WBc + Σ s·Q·(P − E)");
-  ml_explain_line (t, _("WBc is the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short. The pool is liquidated when it falls to the total maintenance margin Σ MM, and from then on it is 0."));
+  ml_explain_line (t, _("WBc is the cross wallet balance, the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short; Q is a position’s size in BTC, P the mark price and E the entry price; the sum runs over every cross position."));
+  ml_explain_line (t, _("The pool is liquidated when it falls to Σ MM, the maintenance margin of every cross position added up, and from then on it is 0. A position’s maintenance margin MM is Q·P·MMR − cum, with MMR the maintenance margin rate and cum the maintenance amount of its risk bracket."));
 
   ml_explain_heading (t, _("With your numbers"));
   ml_explain_pool_now (t);
@@ -852,7 +858,7 @@ ml_explain_pool_remaining (MlAccount  *account,
       return ml_explain_text_finish (&t);
     }
 
-  ml_explain_line (&t, _("No cross position is open: the pool is just the cross wallet balance, the wallet balance minus every isolated margin, and nothing can liquidate it."));
+  ml_explain_line (&t, _("No cross position is open: the pool is just WBc, the cross wallet balance (the wallet balance minus every isolated margin), and nothing can liquidate it."));
   ml_explain_heading (&t, _("With your numbers"));
   _linef (&t, "pool = WBc = %s", ml_explain_usdt (&t, wbc));
   return ml_explain_text_finish (&t);
@@ -957,7 +963,7 @@ ml_explain_available (Text *t)
       im += ml_position_get_initial_margin (p);
       g_string_append_printf (sum, " − %s", ml_explain_usdt (t, ml_position_get_initial_margin (p)));
     }
-  ml_explain_line (t, _("The available balance is what the cross pool has left once every cross position’s initial margin is set aside, and never less than 0:"));
+  ml_explain_line (t, _("The available balance is what the cross pool has left once every cross position’s initial margin is set aside, and never less than 0; Σ IM adds up those initial margins:"));
   _linef (t, "max(0, pool − Σ IM) = max(0, %s%s) = %s", ml_explain_usdt (t, pool), sum->str,
           ml_explain_usdt (t, ml_account_get_available_balance (t->account)));
 }
@@ -1114,7 +1120,7 @@ ml_explain_pool_bankruptcy (MlAccount  *account,
   ml_explain_heading (&t, _("Formula"));
   ml_explain_line (&t, "pool(P) = WBc + Σ s·Q·(P − E) = 0");
   ml_explain_line (&t, "BPc = (Σ s·Q·E − WBc) / Σ s·Q");
-  ml_explain_line (&t, _("BPc is the pool’s bankruptcy price, the mark price P where the pool is 0. WBc is the cross wallet balance, the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short; Q is a position’s size in BTC and E its entry price; the sums run over every cross position."));
+  ml_explain_line (&t, _("BPc is the pool’s bankruptcy price: the mark price P where pool(P), the cross pool at that price, is 0. WBc is the cross wallet balance, the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short; Q is a position’s size in BTC and E its entry price; the sums run over every cross position."));
 
   ml_explain_heading (&t, _("With your numbers"));
   if (ml_account_get_n_cross_positions (account) > 0 && bp == ML_PRICE_NONE)
