@@ -15,3 +15,4 @@
 #include "ml-account.h"
 #include "ml-scenario.h"
 #include "ml-explain.h"
+#include "ml-loss.h"
