@@ -106,7 +106,7 @@ test_preview_is_the_model (void)
   /* (60,000 − 57,228.9156626506) / 60,000 */
   g_assert_cmpstr (test_window_text (window, "distance_value"), ==, "4.62 % below the mark");
   g_assert_cmpstr (test_window_text (window, "loss_value"), ==, "at most 300.00 USDT, its isolated margin");
-  g_assert_cmpstr (test_window_text (window, "size_hint"), ==, "1000 contracts: 0.1000 BTC, 6000.00 USDT of notional");
+  g_assert_cmpstr (test_window_text (window, "size_hint"), ==, "1000 contracts, 0.1000 BTC");
   g_assert_true (ml_order_panel_get_valid (test_window_child (window, "order_panel")));
 
   /* Its liquidation price explains itself: the isolated long's formula, its bracket. */
@@ -125,8 +125,9 @@ test_toggle_changes_preview (void)
 
   gtk_toggle_button_set_active (test_window_panel_child (window, "cross_button"), TRUE);
   test_window_iterate ();
-  /* The whole wallet stands behind a cross position. */
-  g_assert_cmpstr (test_window_text (window, "loss_value"), ==, "up to the whole cross balance, 1000.00 USDT");
+  /* The whole pool stands behind a cross position that can be liquidated. */
+  g_assert_cmpstr (test_window_text (window, "loss_value"), ==,
+                   "the whole cross pool, 1000.00 USDT, if BTC reaches the pool’s liquidation price");
   g_assert_cmpstr (test_window_text (window, "liquidation_value"), !=, isolated_lp);
   g_assert_cmpstr (test_window_text (window, "margin_value"), ==, "300.00 USDT");
 
@@ -293,7 +294,7 @@ test_bad_inputs (void)
   /* More than the balance: 1 BTC at 10x needs 6,000 of margin; the wallet has 1,000. */
   test_window_type (window, "size_entry", "1");
   test_window_type (window, "leverage_spin", "10");
-  test_window_assert_refused (window, "open_button", "order_error", "available");
+  test_window_assert_refused (window, "size_entry", "size_error", "available");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -304,17 +305,17 @@ test_size_as_usdt_margin (void)
   MlWindow *window = test_window_new_window ();
 
   gtk_toggle_button_set_active (test_window_panel_child (window, "isolated_button"), TRUE);
-  gtk_drop_down_set_selected (test_window_panel_child (window, "unit_dropdown"), 1);
+  g_signal_emit_by_name (test_window_panel_child (window, "usdt_button"), "clicked");
   test_window_type (window, "leverage_spin", "30");
   test_window_type (window, "size_entry", "100");
-  g_assert_cmpstr (test_window_text (window, "size_hint"), ==, "500 contracts: 0.0500 BTC, 3000.00 USDT of notional");
+  g_assert_cmpstr (test_window_text (window, "size_hint"), ==, "500 contracts, 0.0500 BTC");
   g_assert_cmpstr (test_window_text (window, "margin_value"), ==, "100.00 USDT");
   g_assert_cmpstr (test_window_text (window, "loss_value"), ==, "at most 100.00 USDT, its isolated margin");
 
   /* 1 USDT at 1x buys nothing: one contract costs 6.00 of margin. */
   test_window_type (window, "leverage_spin", "1");
   test_window_type (window, "size_entry", "1");
-  test_window_assert_refused (window, "size_entry", "size_error", "one costs 6.00 USDT");
+  test_window_assert_refused (window, "size_entry", "size_error", "Try 6.00 USDT");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
