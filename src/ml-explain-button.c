@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A flat menu button showing a number; its popover shows the formula with the learner's own
- * numbers, written only when it opens so that it always matches the model.
+ * numbers, written only when it opens so that it always matches the model. It must not look
+ * like a drop-down: no arrow, the number underlined with dots and a small info icon after it.
+ * The popover shows the whole text, wrapped, and scrolls when it is taller than the window.
  */
 
 #define G_LOG_DOMAIN "ml-explain-button"
@@ -19,6 +21,8 @@ struct _MlExplainButton
   GtkWidget       parent_instance;
 
   GtkMenuButton  *button;
+  GtkLabel       *value;
+  GtkScrolledWindow *scroller;
   GtkLabel       *text;
   char           *title;
   MlExplainFunc   func;
@@ -36,14 +40,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What the popover may take of the window's height: the rest is for its arrow and margins. */
+#define POPOVER_WINDOW_SHARE 0.8
+
 static void
 ml_explain_button_fill_popover (GtkMenuButton *button,
                gpointer       user_data)
 {
   MlExplainButton *self = user_data;
   g_autofree char *markup = ml_explain_button_explain (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
 
   gtk_label_set_markup (self->text, markup ? markup : "");
+  /* Measured now: the window may have been resized since the last time. */
+  gtk_scrolled_window_set_max_content_height (self->scroller, height > 0 ? (int)(height * POPOVER_WINDOW_SHARE) : -1);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 /* Screen readers hear what the number is, not only its digits. */
@@ -59,6 +71,8 @@ ml_explain_button_update_accessible_label (MlExplainButton *self)
   name = g_strdup_printf (_("%s: %s"), self->title, label ? label : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Opens an explanation of this number"),
+                                  GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE,
                                   -1);
 }
 
@@ -128,20 +142,51 @@ ml_explain_button_class_init (MlExplainButtonClass *klass)
   gtk_widget_class_set_css_name (widget_class, "explainbutton");
 }
 
-static void
-ml_explain_button_init (MlExplainButton *self)
+static GtkWidget *
+ml_explain_button_new_popover (MlExplainButton *self)
 {
   GtkWidget *popover = gtk_popover_new ();
 
   self->text = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->text, TRUE);
-  gtk_label_set_max_width_chars (self->text, 48);
+  gtk_label_set_wrap_mode (self->text, PANGO_WRAP_WORD_CHAR);
+  /* About 60 characters a line: long enough for a formula with its numbers, short enough to read. */
+  gtk_label_set_width_chars (self->text, 36);
+  gtk_label_set_max_width_chars (self->text, 60);
   gtk_label_set_xalign (self->text, 0);
+  gtk_label_set_yalign (self->text, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->text), "explanation");
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->text));
 
+  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_width (self->scroller, TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (self->scroller, TRUE);
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->text));
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->scroller));
+  return popover;
+}
+
+static GtkWidget *
+ml_explain_button_new_content (MlExplainButton *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("help-about-symbolic");
+
+  self->value = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->value), "value");
+  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->value));
+  gtk_box_append (GTK_BOX (box), icon);
+  return box;
+}
+
+static void
+ml_explain_button_init (MlExplainButton *self)
+{
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_popover (self->button, popover);
+  gtk_menu_button_set_child (self->button, ml_explain_button_new_content (self));
+  gtk_menu_button_set_popover (self->button, ml_explain_button_new_popover (self));
   gtk_menu_button_set_always_show_arrow (self->button, FALSE);
   gtk_menu_button_set_create_popup_func (self->button, ml_explain_button_fill_popover, self, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->button), "flat");
@@ -160,7 +205,7 @@ const char *
 ml_explain_button_get_label (MlExplainButton *self)
 {
   g_return_val_if_fail (ML_IS_EXPLAIN_BUTTON (self), NULL);
-  return gtk_menu_button_get_label (self->button);
+  return gtk_label_get_label (self->value);
 }
 
 void
@@ -171,7 +216,7 @@ ml_explain_button_set_label (MlExplainButton *self,
 
   if (g_strcmp0 (label, ml_explain_button_get_label (self)) == 0)
     return;
-  gtk_menu_button_set_label (self->button, label);
+  gtk_label_set_label (self->value, label != NULL ? label : "");
   ml_explain_button_update_accessible_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }

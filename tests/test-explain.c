@@ -28,13 +28,55 @@ test_explain_assert_markup (const char *text)
     g_error ("not well-formed markup (%s):\n%s", error->message, text);
 }
 
-/* Takes @text, checks its markup, and keeps it until the test ends. */
+/* Every symbol a text uses is defined in words in the same text: a symbol (not inside a word),
+ * and what must then be found there. */
+static const struct
+{
+  const char *symbol;
+  const char *definition;
+} test_explain_symbols[] = {
+  { "Q", "\\bQ (is )?(the |its |a position’s )?size in BTC" },
+  { "E", "\\bE (is )?(the |its )?entry price" },
+  { "P", "(\\bP (is )?the mark price|mark price P\\b)" },
+  { "W", "\\bW (is )?(the )?(position’s |an isolated position’s )?margin" },
+  { "N", "\\bN is the notional" },
+  { "s", "\\bs is \\+1 for a long and −1 for a short" },
+  { "λ", "λ the leverage" },
+  { "MMR", "MMR (is )?the maintenance margin rate" },
+  { "cum", "cum the maintenance amount" },
+  { "MM", "(MM (is )?(a position’s |the )?maintenance margin|Σ MM, the maintenance margin of every)" },
+  { "WBc", "WBc(, | is )the cross wallet balance" },
+  { "uPnL", "uPnL (is )?(a position’s |its )unrealized PnL" },
+  { "LP", "LP is the liquidation price" },
+  { "LPc", "LPc is the cross liquidation price" },
+  { "BP", "BP is the bankruptcy price" },
+  { "BPc", "BPc is the pool’s bankruptcy price" },
+  { "IM", "IM is the initial margin|Σ IM adds up" },
+  { "Σ", "(sums? runs? over|Σ IM adds up|Σ MM, the maintenance margin of every)" },
+};
+
+static void
+test_explain_assert_defined (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (test_explain_symbols); i++)
+    {
+      g_autofree char *used = g_strdup_printf ("(?<![\\p{L}\\p{N}’])%s(?![\\p{L}\\p{N}])", test_explain_symbols[i].symbol);
+
+      if (g_regex_match_simple (used, text, 0, 0) &&
+          !g_regex_match_simple (test_explain_symbols[i].definition, text, 0, 0))
+        g_error ("“%s” is used but not defined (/%s/) in:\n%s", test_explain_symbols[i].symbol,
+                 test_explain_symbols[i].definition, text);
+    }
+}
+
+/* Takes @text, checks its markup and its symbols, and keeps it until the test ends. */
 static const char *
 test_explain_checked (char *text)
 {
   g_assert_nonnull (text);
   g_assert_true (g_utf8_validate (text, -1, NULL));
   test_explain_assert_markup (text);
+  test_explain_assert_defined (text);
   g_test_queue_free (text);
   return text;
 }
@@ -126,6 +168,7 @@ test_isolated_long (void)
   assert_has (text, "falls to");
   assert_has (text, "LP = (Q·E − W − cum) / (Q·(1 − MMR))");
   assert_lacks (text, "LP = (Q·E + W + cum)");
+  assert_has (text, "cum the maintenance amount of the risk bracket");
   assert_has (text, test_explain_printf ("LP = (%s · %s − %s − %s) / (%s · (1 − %s)) = %s",
                              test_explain_btc (0.1), test_explain_price (60000), test_explain_usdt (300), test_explain_usdt (0),
                              test_explain_btc (0.1), test_explain_percent (0.004), test_explain_price (57228.9156626506)));
@@ -315,22 +358,29 @@ test_cross_pool (void)
  * Low end, both in bracket 1: (520 + 0 + 0 − 60,000 + 59,400) / (1 × 0.4 % + 0.99 × 0.4 % − 1 +
  * 0.99) = 39,215.69; high end, both in bracket 3: (520 + 950 + 950 − 600) / (1.99 × 0.65 % − 0.01)
  * = 620,102.21. At entry both were in bracket 2. */
-static void
-test_hedged_pool (void)
+static MlScenario *
+test_explain_hedged (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MlScenario) scenario = ml_scenario_new_from_data (
+  MlScenario *scenario = ml_scenario_new_from_data (
     "{\"margin-lab-scenario\": 1, \"wallet_balance\": 520, \"mark_price\": 60000, \"positions\": ["
     " {\"id\": \"long\", \"side\": \"long\", \"mode\": \"cross\", \"quantity\": 1,"
     "  \"entry_price\": 60000, \"leverage\": 100},"
     " {\"id\": \"short\", \"side\": \"short\", \"mode\": \"cross\", \"quantity\": 0.99,"
     "  \"entry_price\": 60000, \"leverage\": 100}]}", -1, "hedged", &error);
-  const char *low = test_explain_price (80 / (0.01 - 1.99 * 0.004));
-  const char *high = test_explain_price (1820 / (1.99 * 0.0065 - 0.01));
-  const char *text;
 
   g_assert_no_error (error);
-  text = test_explain_checked (ml_explain_liquidation_price (ml_scenario_get_account (scenario), NULL));
+  return scenario;
+}
+
+static void
+test_hedged_pool (void)
+{
+  g_autoptr(MlScenario) scenario = test_explain_hedged ();
+  const char *low = test_explain_price (80 / (0.01 - 1.99 * 0.004));
+  const char *high = test_explain_price (1820 / (1.99 * 0.0065 - 0.01));
+  const char *text = test_explain_checked (ml_explain_liquidation_price (ml_scenario_get_account (scenario), NULL));
+
   if (g_test_verbose ())
     g_printerr ("%s\n", text);
 
@@ -458,6 +508,192 @@ test_remaining_pool (void)
   assert_has (text, pool);
 }
 
+/* "notional of 0.1 BTC at 60,000 = 6,000.00 USDT", in bracket 1 (up to 50,000), whose highest
+ * leverage is 125×. At a mark of 61,000 it is 0.1 × 61,000 = 6,100. One BTC at 60,000 is 60,000:
+ * bracket 2, at most 100×. */
+static void
+test_notional (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 100000, 60000);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  MlPosition *big = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 1, 60000, 20);
+  const char *text = test_explain_checked (ml_explain_notional (account, p));
+
+  if (g_test_verbose ())
+    g_printerr ("%s\n", text);
+
+  assert_has (text, test_explain_printf ("Notional: %s", test_explain_usdt (6000)));
+  assert_has (text, "N = Q·P");
+  assert_has (text, "N is the notional, Q the size in BTC and P the mark price");
+  assert_has (text, test_explain_printf ("N = %s · %s = %s", test_explain_btc (0.1), test_explain_price (60000), test_explain_usdt (6000)));
+  assert_has (text, BRACKET_1);
+  assert_has (text, "at most 125× leverage");
+  assert_lacks (text, "At the entry price");
+
+  text = test_explain_checked (ml_explain_notional (account, big));
+  assert_has (text, test_explain_printf ("N = %s · %s = %s", test_explain_btc (1), test_explain_price (60000), test_explain_usdt (60000)));
+  assert_has (text, "Bracket 2: notional 50000–600000 USDT, maintenance rate 0.50 %, amount 50.00 USDT");
+  assert_has (text, "at most 100× leverage");
+
+  g_assert_true (ml_account_move_mark_price (account, 61000, NULL, NULL));
+  text = test_explain_checked (ml_explain_notional (account, p));
+  assert_has (text, test_explain_printf ("N = %s · %s = %s", test_explain_btc (0.1), test_explain_price (61000), test_explain_usdt (6100)));
+  assert_has (text, test_explain_printf ("At the entry price of %s it was %s.", test_explain_price (60000), test_explain_usdt (6000)));
+}
+
+/* "IM at 20× = 300.00": 0.1 × 60,000 / 20. The same order cross, against a wallet of 1,000,
+ * leaves max(0, 1,000 − 300) = 700 available. An isolated one given 100 more holds 400. */
+static void
+test_initial_margin (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  const char *text = test_explain_checked (ml_explain_initial_margin (account, p));
+  g_autoptr(MlAccount) cross_account = ml_account_new (NULL, 1000, 60000);
+  MlPosition *cross = ml_test_open (cross_account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
+
+  if (g_test_verbose ())
+    g_printerr ("%s\n", text);
+
+  assert_has (text, test_explain_printf ("Initial margin: %s", test_explain_usdt (300)));
+  assert_has (text, "IM = Q·E / λ");
+  assert_has (text, "E the entry price and λ the leverage, 20× here");
+  assert_has (text, test_explain_printf ("IM = %s · %s / 20 = %s", test_explain_btc (0.1), test_explain_price (60000), test_explain_usdt (300)));
+  assert_has (text, "the most it can lose");
+  assert_lacks (text, "Margin was added");
+
+  g_assert_true (ml_account_add_margin (account, p, 100, NULL));
+  text = test_explain_checked (ml_explain_initial_margin (account, p));
+  assert_has (text, test_explain_printf ("IM = %s · %s / 20 = %s", test_explain_btc (0.1), test_explain_price (60000), test_explain_usdt (300)));
+  assert_has (text, test_explain_printf ("the position’s margin is now %s", test_explain_usdt (400)));
+
+  text = test_explain_checked (ml_explain_initial_margin (cross_account, cross));
+  assert_has (text, "It does not limit what this position can lose");
+  assert_has (text, test_explain_printf ("max(0, pool − Σ IM) = max(0, %s − %s) = %s", test_explain_usdt (1000), test_explain_usdt (300), test_explain_usdt (700)));
+}
+
+/* "BP = 57,000.0 for the isolated long": BP = E − W/Q = 60,000 − 300 / 0.1; the short's is
+ * 60,000 + 3,000 = 63,000. A 1x long (W = Q·E = 6,000) has none: 60,000 − 6,000 / 0.1 = 0. */
+static void
+test_bankruptcy_isolated (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 10000, 60000);
+  MlPosition *longp = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  MlPosition *shortp = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+  MlPosition *one = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 1);
+  const char *text = test_explain_checked (ml_explain_bankruptcy_price (account, longp));
+
+  if (g_test_verbose ())
+    g_printerr ("%s\n", text);
+
+  assert_has (text, test_explain_printf ("Bankruptcy price: %s", test_explain_price (57000)));
+  assert_has (text, "BP = E − W / Q");
+  assert_has (text, "E the entry price, W the position’s margin and Q its size in BTC");
+  assert_has (text, test_explain_printf ("BP = %s − %s / %s = %s", test_explain_price (60000), test_explain_usdt (300),
+                                         test_explain_btc (0.1), test_explain_price (57000)));
+  assert_has (text, test_explain_printf ("falls to its liquidation price of %s", test_explain_price (57228.9156626506)));
+
+  text = test_explain_checked (ml_explain_bankruptcy_price (account, shortp));
+  assert_has (text, "BP = E + W / Q");
+  assert_has (text, test_explain_printf ("BP = %s + %s / %s = %s", test_explain_price (60000), test_explain_usdt (300),
+                                         test_explain_btc (0.1), test_explain_price (63000)));
+  assert_has (text, test_explain_printf ("rises to its liquidation price of %s", test_explain_price (62749.0039840637)));
+
+  text = test_explain_checked (ml_explain_bankruptcy_price (account, one));
+  assert_has (text, test_explain_printf ("Bankruptcy price: %s", test_explain_price (ML_PRICE_NONE)));
+  assert_has (text, test_explain_printf ("BP = %s − %s / %s ≤ 0: %s", test_explain_price (60000), test_explain_usdt (6000),
+                                         test_explain_btc (0.1), test_explain_price (ML_PRICE_NONE)));
+}
+
+/* "for a cross position BP is the pool's": where pool(P) = 0. A cross long 0.1 @ 60,000 with
+ * 1,000: BPc = (6,000 − 1,000) / 0.1 = 50,000. The design example's short (WBc 700): (−0.05 ×
+ * 62,000 − 700) / (−0.05) = 76,000. The hedged pool: (60,000 − 59,400 − 520) / (1 − 0.99) =
+ * 8,000. Once the long is liquidated, the record keeps the price it was closed at. */
+static void
+test_bankruptcy_pool (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
+  MlPosition *cross;
+  g_autoptr(MlAccount) design = test_explain_design_example (&cross);
+  g_autoptr(MlScenario) hedged = test_explain_hedged ();
+  const char *text = test_explain_checked (ml_explain_bankruptcy_price (account, p));
+
+  if (g_test_verbose ())
+    g_printerr ("%s\n", text);
+
+  assert_has (text, test_explain_printf ("Cross bankruptcy price: %s", test_explain_price (50000)));
+  assert_has (text, "uses cross margin");
+  assert_has (text, "BPc = (Σ s·Q·E − WBc) / Σ s·Q");
+  assert_has (text, "WBc is the cross wallet balance, the wallet balance minus every isolated margin");
+  assert_has (text, test_explain_printf ("BPc = (%s · %s − %s) / %s = %s", test_explain_btc (0.1), test_explain_price (60000),
+                                         test_explain_usdt (1000), test_explain_btc (0.1), test_explain_price (50000)));
+  assert_has (text, test_explain_printf ("liquidation price of %s", test_explain_price (5000 / 0.0996)));
+
+  text = test_explain_checked (ml_explain_bankruptcy_price (design, NULL));
+  assert_lacks (text, "uses cross margin");
+  assert_has (text, test_explain_printf ("BPc = (−%s · %s − %s) / −%s = %s", test_explain_btc (0.05), test_explain_price (62000),
+                                         test_explain_usdt (700), test_explain_btc (0.05), test_explain_price (76000)));
+
+  text = test_explain_checked (ml_explain_bankruptcy_price (ml_scenario_get_account (hedged), NULL));
+  assert_has (text, test_explain_printf ("BPc = (%s · %s − %s · %s − %s) / (%s − %s) = %s", test_explain_btc (1), test_explain_price (60000),
+                                         test_explain_btc (0.99), test_explain_price (60000), test_explain_usdt (520),
+                                         test_explain_btc (1), test_explain_btc (0.99), test_explain_price (8000)));
+
+  g_assert_true (ml_account_move_mark_price (account, 40000, NULL, NULL));
+  text = test_explain_checked (ml_explain_bankruptcy_price (account, p));
+  assert_has (text, test_explain_printf ("Bankruptcy price: %s", test_explain_price (50000)));
+  assert_has (text, test_explain_printf ("The cross pool was liquidated at %s", test_explain_price (5000 / 0.0996)));
+  text = test_explain_checked (ml_explain_bankruptcy_price (account, NULL));
+  assert_has (text, test_explain_printf ("Cross bankruptcy price: %s", test_explain_price (ML_PRICE_NONE)));
+  assert_has (text, "No cross position is open");
+}
+
+/* The design example: the wallet of 1,000 is WBc 700 plus the isolated long's 300. Equity at
+ * 60,000: 1,000 + the short's −0.05 × (60,000 − 62,000) = +100 + the long's 0 = 1,100, which
+ * is also the pool's 800 plus the long's 300. At 61,000: the short makes +50 and the long
+ * 0.1 × 1,000 = +100: 1,150 = pool 750 + the long's 400. */
+static void
+test_wallet_and_equity (void)
+{
+  MlPosition *cross;
+  g_autoptr(MlAccount) account = test_explain_design_example (&cross);
+  g_autoptr(MlAccount) fresh = ml_account_new (NULL, 1000, 60000);
+  const char *text = test_explain_checked (ml_explain_wallet_balance (account));
+
+  if (g_test_verbose ())
+    g_printerr ("%s\n", text);
+
+  assert_has (text, test_explain_printf ("Wallet balance: %s", test_explain_usdt (1000)));
+  assert_has (text, "wallet = WBc + Σ W");
+  assert_has (text, "WBc is the cross wallet balance");
+  assert_has (text, "W is the margin of an isolated position");
+  assert_has (text, test_explain_printf ("wallet = %s + %s = %s", test_explain_usdt (700), test_explain_usdt (300), test_explain_usdt (1000)));
+
+  text = test_explain_checked (ml_explain_wallet_balance (fresh));
+  assert_has (text, test_explain_printf ("wallet = %s = %s", test_explain_usdt (1000), test_explain_usdt (1000)));
+  assert_has (text, "No isolated position is open");
+
+  text = test_explain_checked (ml_explain_equity (account));
+  if (g_test_verbose ())
+    g_printerr ("%s\n", text);
+  assert_has (text, test_explain_printf ("Equity: %s", test_explain_usdt (1100)));
+  assert_has (text, "equity = wallet + Σ uPnL = pool + Σ (W + uPnL)");
+  assert_has (text, "uPnL is a position’s unrealized PnL, s·Q·(P − E)");
+  assert_has (text, test_explain_printf ("equity = %s + %s + %s = %s", test_explain_usdt (1000), test_explain_usdt (100), test_explain_usdt (0), test_explain_usdt (1100)));
+  assert_has (text, test_explain_printf ("equity = %s + %s = %s", test_explain_usdt (800), test_explain_usdt (300), test_explain_usdt (1100)));
+
+  g_assert_true (ml_account_move_mark_price (account, 61000, NULL, NULL));
+  text = test_explain_checked (ml_explain_equity (account));
+  assert_has (text, test_explain_printf ("equity = %s + %s + %s = %s", test_explain_usdt (1000), test_explain_usdt (50), test_explain_usdt (100), test_explain_usdt (1150)));
+  assert_has (text, test_explain_printf ("equity = %s + %s = %s", test_explain_usdt (750), test_explain_usdt (400), test_explain_usdt (1150)));
+
+  /* At 63,000 the short loses 0.05 × 1,000 = 50: a term with a minus sign. */
+  g_assert_true (ml_account_move_mark_price (account, 63000, NULL, NULL));
+  text = test_explain_checked (ml_explain_equity (account));
+  assert_has (text, test_explain_printf ("equity = %s − %s + %s = %s", test_explain_usdt (1000), test_explain_usdt (50), test_explain_usdt (300), test_explain_usdt (1250)));
+}
+
 /* A name is the learner's: escaped, never markup. */
 static void
 test_escaped (void)
@@ -496,6 +732,11 @@ main (int   argc,
   g_test_add_func ("/explain/margin-ratio", test_margin_ratio);
   g_test_add_func ("/explain/remaining-isolated", test_remaining_isolated);
   g_test_add_func ("/explain/remaining-pool", test_remaining_pool);
+  g_test_add_func ("/explain/notional", test_notional);
+  g_test_add_func ("/explain/initial-margin", test_initial_margin);
+  g_test_add_func ("/explain/bankruptcy-isolated", test_bankruptcy_isolated);
+  g_test_add_func ("/explain/bankruptcy-pool", test_bankruptcy_pool);
+  g_test_add_func ("/explain/wallet-and-equity", test_wallet_and_equity);
   g_test_add_func ("/explain/escaped", test_escaped);
 
   return g_test_run ();

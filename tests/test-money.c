@@ -46,6 +46,8 @@ test_parse_c (void)
     { "1e5", FALSE }, { "0x10", FALSE }, { "inf", FALSE }, { "nan", FALSE }, { "1.2.3", FALSE },
     { "--1", FALSE }, { "1-", FALSE }, { "60,000", FALSE }, { "1 5", FALSE }, { "1 0000", FALSE },
     { "10 00", FALSE }, { "1000 000", FALSE }, { "1 000.5 5", FALSE },
+    /* The true minus sign U+2212, as a number may be shown and copied back. */
+    { "−1.5", TRUE, -1.5 }, { "−", FALSE }, { "−−1", FALSE }, { "-−1", FALSE }, { "1−", FALSE },
   };
 
   setlocale (LC_ALL, "C.UTF-8");

@@ -513,6 +513,8 @@ test_explain_buttons (void)
   MlWindow *window = test_window_with_example_order ();
   g_autofree char *ratio = NULL;
   g_autofree char *pool = NULL;
+  GtkWidget *menu, *popover, *scroller;
+  const char *name = "Margin ratio: 2.40 %, safe";
 
   gtk_toggle_button_set_active (test_window_panel_child (window, "cross_button"), TRUE);
   test_window_iterate ();
@@ -524,6 +526,26 @@ test_explain_buttons (void)
   g_assert_nonnull (strstr (ratio, "2.40 %"));
   g_assert_nonnull (strstr (pool, "1000.00 USDT"));
   g_assert_cmpstr (ml_explain_button_get_label (test_window_child (window, "ratio_button")), ==, "2.40 %, safe");
+
+  /* A screen reader hears what the number is, its value, and that it opens an explanation. */
+  menu = gtk_widget_get_first_child (test_window_child (window, "ratio_button"));
+  gtk_test_accessible_assert_property (menu, GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  gtk_test_accessible_assert_property (menu, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Opens an explanation of this number");
+  gtk_test_accessible_assert_property (menu, GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE);
+  g_assert_false (gtk_menu_button_get_always_show_arrow (GTK_MENU_BUTTON (menu)));
+
+  /* Clicked, it shows the whole text in a popover that scrolls rather than outgrow the window. */
+  g_signal_emit_by_name (gtk_widget_get_first_child (menu), "clicked");
+  test_window_iterate ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)));
+  g_assert_true (gtk_widget_get_visible (popover));
+  scroller = gtk_popover_get_child (GTK_POPOVER (popover));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  g_assert_cmpint (gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scroller)), >, 0);
+  g_assert_cmpint (gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scroller)), <=, gtk_widget_get_height (GTK_WIDGET (window)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)))))),
+                            "Margin ratio: 2.40 %"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -2,12 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * "Explain this number": the texts behind a liquidation price, the margin ratio and a remaining
- * collateral. Every number is the model's, shown with ml_money_format_*; every formula is
- * margin-model.md's, written once in general form and once with those numbers in place.
+ * "Explain this number": the texts behind a position's liquidation price, bankruptcy price,
+ * notional, initial margin and remaining collateral, and the account's margin ratio, wallet
+ * balance and equity. Every number is the model's, shown with ml_money_format_*; every formula
+ * is margin-model.md's, written once in general form and once with those numbers in place.
  * Sentences are translated; formulas are notation and are not, except for the names of words
- * in them. Pieces are plain text until ml_explain_add() escapes them, once, as they join the markup: a
- * position's id or a translation can never break it.
+ * in them. Every symbol a formula uses (Q, E, MMR, cum…) is defined in words in the same text:
+ * a learner opens one popover, not a glossary. Pieces are plain text until ml_explain_add()
+ * escapes them, once, as they join the markup: a position's id or a translation can never
+ * break it.
  */
 
 #define G_LOG_DOMAIN "ml-explain"
@@ -191,7 +194,7 @@ ml_explain_position_label (Text       *t,
 
 /* Bracket edges are whole USDT in every shipped table, and shown so, as the table is. */
 static const char *
-ml_explain_notional (Text   *t,
+ml_explain_edge (Text   *t,
            double  notional)
 {
   double rounded = ml_money_round (notional, 2);
@@ -238,15 +241,15 @@ ml_explain_bracket_line (Text  *t,
   if (ml_explain_is_implied (t, index))
     /* Translators: the range below a scenario's first bracket; %s is a notional in USDT */
     return ml_explain_printf (t, _("Below the first bracket (notional up to %s USDT): no maintenance margin"),
-                    ml_explain_notional (t, b->cap));
+                    ml_explain_edge (t, b->cap));
   if (isinf (b->cap))
     /* Translators: "Bracket 1: notional above 1 USDT, maintenance rate 1.00 %, amount 0.01 USDT" */
     return ml_explain_printf (t, _("Bracket %u: notional above %s USDT, maintenance rate %s, amount %s"),
-                    number, ml_explain_notional (t, b->floor), ml_explain_percent (t, b->rate), ml_explain_usdt (t, b->amount));
+                    number, ml_explain_edge (t, b->floor), ml_explain_percent (t, b->rate), ml_explain_usdt (t, b->amount));
   /* Translators: "Bracket 2: notional 50,000–600,000 USDT, maintenance rate 0.50 %, amount
    * 50.00 USDT" */
   return ml_explain_printf (t, _("Bracket %u: notional %s–%s USDT, maintenance rate %s, amount %s"),
-                  number, ml_explain_notional (t, b->floor), ml_explain_notional (t, b->cap),
+                  number, ml_explain_edge (t, b->floor), ml_explain_edge (t, b->cap),
                   ml_explain_percent (t, b->rate), ml_explain_usdt (t, b->amount));
 }
 
@@ -452,7 +455,7 @@ ml_explain_isolated_meaning (Text       *t,
             ml_explain_price (t, lp));
   else if (ml_explain_is_long (p))
     /* Translators: the position's margin, its entry notional */
-    _linef (t, _("This isolated long cannot be liquidated: its margin, %s, covers the whole entry notional Q·E = %s (as at 1x leverage), so even a fall to 0 could not use it up."),
+    _linef (t, _("This isolated long cannot be liquidated: its margin, %s, covers the whole entry notional Q·E = %s (as at 1× leverage), so even a fall to 0 could not use it up."),
             w, ml_explain_usdt (t, q * e));
   else
     /* Translators: the highest price the simulator accepts, the position's margin */
@@ -471,7 +474,7 @@ ml_explain_isolated_formula (Text            *t,
 
   ml_explain_heading (t, _("Formula"));
   ml_explain_line (t, ml_explain_is_long (p) ? "LP = (Q·E − W − cum) / (Q·(1 − MMR))" : "LP = (Q·E + W + cum) / (Q·(1 + MMR))");
-  ml_explain_line (t, _("Q is the size, E the entry price and W the position’s margin; MMR and cum are the maintenance rate and amount of the risk bracket that holds the notional Q·LP."));
+  ml_explain_line (t, _("LP is the liquidation price, Q the size in BTC, E the entry price and W the position’s margin; MMR is the maintenance margin rate and cum the maintenance amount of the risk bracket that holds the notional Q·LP."));
 
   if (lp != ML_PRICE_NONE)
     tail = ml_explain_printf (t, " = %s", ml_explain_price (t, lp));
@@ -571,7 +574,8 @@ ml_explain_pool_formula (Text *t)
   ml_explain_heading (t, _("Formula"));
   ml_explain_line (t, "pool(P) = WBc + Σ s·Q·(P − E)");
   ml_explain_line (t, "LPc = (WBc + Σ cum − Σ s·Q·E) / (Σ Q·MMR − Σ s·Q)");
-  ml_explain_line (t, _("The pool is liquidated where pool(P) falls to Σ MM(P) = Σ (Q·P·MMR − cum): LPc is the price where the two meet. WBc is the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short; the sums run over every cross position, each with the maintenance rate MMR and amount cum of the bracket that holds its notional at LPc."));
+  ml_explain_line (t, _("pool(P) is the cross pool at a mark price P. WBc is the cross wallet balance, the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short; Q is a position’s size in BTC and E its entry price; the sums run over every cross position."));
+  ml_explain_line (t, _("The pool is liquidated where it falls to Σ MM(P) = Σ (Q·P·MMR − cum), where MM is the maintenance margin, MMR the maintenance margin rate and cum the maintenance amount of the risk bracket that holds each position’s notional there. LPc is the cross liquidation price, the price where the two meet."));
 }
 
 static void
@@ -718,7 +722,7 @@ ml_explain_ratio_numbers (Text *t)
 
   ml_explain_heading (t, _("Formula"));
   _linef (t, "%s = Σ MM / pool", name);
-  ml_explain_line (t, _("Σ MM adds up the maintenance margin Q·P·MMR − cum of every cross position at the mark price P; pool = WBc + Σ s·Q·(P − E) is the cross wallet balance plus their unrealized PnL."));
+  ml_explain_line (t, _("MM is a position’s maintenance margin, Q·P·MMR − cum, with Q its size in BTC, P the mark price, MMR the maintenance margin rate and cum the maintenance amount of its risk bracket. The pool, WBc + Σ s·Q·(P − E), is WBc, the cross wallet balance (the wallet balance minus every isolated margin), plus the unrealized PnL of the cross positions, where s is +1 for a long and −1 for a short and E is the entry price. The sums run over every cross position."));
 
   ml_explain_heading (t, _("With your numbers"));
   ml_explain_pool_now (t);
@@ -796,7 +800,8 @@ ml_explain_isolated_remaining (MlAccount  *account,
 
   ml_explain_heading (&t, _("Formula"));
   _linef (&t, ml_explain_is_long (p) ? "%s = W + uPnL = W + Q·(P − E)" : "%s = W + uPnL = W − Q·(P − E)", name);
-  ml_explain_line (&t, _("It is liquidated when this falls to its maintenance margin MM = Q·P·MMR − cum, at its liquidation price; from then on it is 0."));
+  ml_explain_line (&t, _("W is the position’s margin and uPnL its unrealized PnL; Q is the size in BTC, P the mark price and E the entry price."));
+  ml_explain_line (&t, _("It is liquidated when this falls to its maintenance margin MM = Q·P·MMR − cum, at its liquidation price; from then on it is 0. MM is the maintenance margin, MMR the maintenance margin rate and cum the maintenance amount of the risk bracket at the mark price."));
 
   ml_explain_heading (&t, _("With your numbers"));
   _linef (&t, "%s = %s %s %s · (%s − %s) = %s", name, ml_explain_usdt (&t, ml_position_get_margin (p)),
@@ -819,7 +824,8 @@ ml_explain_pool_remaining_numbers (Text *t)
 
   ml_explain_heading (t, _("Formula"));
   ml_explain_line (t, "pool = WBc + Σ s·Q·(P − E)");
-  ml_explain_line (t, _("WBc is the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short. The pool is liquidated when it falls to the total maintenance margin Σ MM, and from then on it is 0."));
+  ml_explain_line (t, _("WBc is the cross wallet balance, the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short; Q is a position’s size in BTC, P the mark price and E the entry price; the sum runs over every cross position."));
+  ml_explain_line (t, _("The pool is liquidated when it falls to Σ MM, the maintenance margin of every cross position added up, and from then on it is 0. A position’s maintenance margin MM is Q·P·MMR − cum, with MMR the maintenance margin rate and cum the maintenance amount of its risk bracket."));
 
   ml_explain_heading (t, _("With your numbers"));
   ml_explain_pool_now (t);
@@ -852,7 +858,7 @@ ml_explain_pool_remaining (MlAccount  *account,
       return ml_explain_text_finish (&t);
     }
 
-  ml_explain_line (&t, _("No cross position is open: the pool is just the cross wallet balance, the wallet balance minus every isolated margin, and nothing can liquidate it."));
+  ml_explain_line (&t, _("No cross position is open: the pool is just WBc, the cross wallet balance (the wallet balance minus every isolated margin), and nothing can liquidate it."));
   ml_explain_heading (&t, _("With your numbers"));
   _linef (&t, "pool = WBc = %s", ml_explain_usdt (&t, wbc));
   return ml_explain_text_finish (&t);
@@ -877,4 +883,385 @@ ml_explain_remaining_collateral (MlAccount  *account,
   if (position != NULL && ml_position_get_mode (position) == ML_MARGIN_MODE_ISOLATED)
     return ml_explain_isolated_remaining (account, position);
   return ml_explain_pool_remaining (account, position);
+}
+
+/* Notional and initial margin */
+
+/* A liquidated position is closed: only where it happened is left to tell. */
+static void
+ml_explain_closed (Text       *t,
+                   MlPosition *p)
+{
+  /* Translators: %s is the price at which the position was liquidated */
+  _linef (t, _("This position was liquidated at %s and is closed: it no longer holds a notional or a margin."),
+          ml_explain_price (t, ml_position_get_liquidation_price (p)));
+}
+
+/**
+ * ml_explain_notional:
+ * @position: a position of @account
+ *
+ * Returns: (transfer full): Pango markup explaining the position's notional at the mark price
+ */
+char *
+ml_explain_notional (MlAccount  *account,
+                     MlPosition *position)
+{
+  Text t;
+  double q, mark, notional;
+  guint index;
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (ML_IS_POSITION (position), NULL);
+  g_return_val_if_fail (ml_explain_owns (account, position), NULL);
+
+  ml_explain_text_init (&t, account);
+  q = ml_position_get_quantity (position);
+  mark = ml_account_get_mark_price (account);
+  notional = ml_position_get_notional (position);
+  /* Translators: the title of an explanation, "Notional: 6,000.00 USDT" */
+  ml_explain_heading (&t, ml_explain_printf (&t, _("Notional: %s"), ml_explain_usdt (&t, notional)));
+  if (ml_position_get_liquidated (position))
+    {
+      ml_explain_closed (&t, position);
+      return ml_explain_text_finish (&t);
+    }
+  ml_explain_line (&t, _("What the position is worth at the mark price: its size times the price. The notional picks the risk bracket, and with it the maintenance rate and the highest leverage allowed."));
+
+  ml_explain_heading (&t, _("Formula"));
+  ml_explain_line (&t, "N = Q·P");
+  ml_explain_line (&t, _("N is the notional, Q the size in BTC and P the mark price."));
+
+  ml_explain_heading (&t, _("With your numbers"));
+  _linef (&t, "N = %s · %s = %s", ml_explain_btc (&t, q), ml_explain_price (&t, mark), ml_explain_usdt (&t, notional));
+  if (ml_position_get_entry_price (position) != mark)
+    /* Translators: the entry price, the notional there */
+    _linef (&t, _("At the entry price of %s it was %s."), ml_explain_price (&t, ml_position_get_entry_price (position)),
+            ml_explain_usdt (&t, q * ml_position_get_entry_price (position)));
+
+  ml_explain_heading (&t, _("Risk bracket"));
+  ml_explain_bracket_at (&t, notional, &index);
+  ml_explain_line (&t, ml_explain_bracket_line (&t, index));
+  /* Translators: a leverage, "125×" */
+  _linef (&t, _("A new order of this notional may use at most %s leverage."),
+          ml_explain_keep (&t, ml_money_format_leverage (ml_brackets_max_leverage_at (t.brackets, notional))));
+  return ml_explain_text_finish (&t);
+}
+
+/* Cross: Σ IM over the pool's positions, and what it leaves for new orders. */
+static void
+ml_explain_available (Text *t)
+{
+  g_autoptr(GString) sum = g_string_new (NULL);
+  double pool = ml_account_get_cross_pool (t->account);
+  double im = 0;
+
+  for (guint i = 0; i < t->cross->len; i++)
+    {
+      MlPosition *p = g_ptr_array_index (t->cross, i);
+
+      im += ml_position_get_initial_margin (p);
+      g_string_append_printf (sum, " − %s", ml_explain_usdt (t, ml_position_get_initial_margin (p)));
+    }
+  ml_explain_line (t, _("The available balance is what the cross pool has left once every cross position’s initial margin is set aside, and never less than 0; Σ IM adds up those initial margins:"));
+  _linef (t, "max(0, pool − Σ IM) = max(0, %s%s) = %s", ml_explain_usdt (t, pool), sum->str,
+          ml_explain_usdt (t, ml_account_get_available_balance (t->account)));
+}
+
+/**
+ * ml_explain_initial_margin:
+ * @position: a position of @account
+ *
+ * Returns: (transfer full): Pango markup explaining the position's initial margin
+ */
+char *
+ml_explain_initial_margin (MlAccount  *account,
+                           MlPosition *position)
+{
+  Text t;
+  double q, e, im;
+  guint leverage;
+  gboolean isolated;
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (ML_IS_POSITION (position), NULL);
+  g_return_val_if_fail (ml_explain_owns (account, position), NULL);
+
+  ml_explain_text_init (&t, account);
+  q = ml_position_get_quantity (position);
+  e = ml_position_get_entry_price (position);
+  im = ml_position_get_initial_margin (position);
+  leverage = ml_position_get_leverage (position);
+  isolated = ml_position_get_mode (position) == ML_MARGIN_MODE_ISOLATED;
+  /* Translators: the title of an explanation, "Initial margin: 300.00 USDT" */
+  ml_explain_heading (&t, ml_explain_printf (&t, _("Initial margin: %s"), ml_explain_usdt (&t, im)));
+  if (ml_position_get_liquidated (position))
+    {
+      ml_explain_closed (&t, position);
+      return ml_explain_text_finish (&t);
+    }
+  ml_explain_line (&t, isolated
+                   ? _("The margin this isolated position took from the wallet when it was opened: its notional at entry divided by its leverage. It became the position’s own margin, the most it can lose.")
+                   : _("The part of the cross pool this cross position sets aside: its notional at entry divided by its leverage. A new order must fit in what is left. It does not limit what this position can lose: the whole cross pool backs it."));
+
+  ml_explain_heading (&t, _("Formula"));
+  ml_explain_line (&t, "IM = Q·E / λ");
+  /* Translators: %s is the leverage, "20×" */
+  _linef (&t, _("IM is the initial margin, Q the size in BTC, E the entry price and λ the leverage, %s here."),
+          ml_explain_keep (&t, ml_money_format_leverage (leverage)));
+
+  ml_explain_heading (&t, _("With your numbers"));
+  _linef (&t, "IM = %s · %s / %u = %s", ml_explain_btc (&t, q), ml_explain_price (&t, e), leverage, ml_explain_usdt (&t, im));
+  if (isolated && ml_money_round (ml_position_get_margin (position), 2) != ml_money_round (im, 2))
+    /* Translators: %s is the position's margin */
+    _linef (&t, _("Margin was added or removed since: the position’s margin is now %s."),
+            ml_explain_usdt (&t, ml_position_get_margin (position)));
+  else if (!isolated)
+    ml_explain_available (&t);
+  return ml_explain_text_finish (&t);
+}
+
+/* Bankruptcy price */
+
+static char *
+ml_explain_liquidated_bankruptcy (MlAccount  *account,
+                                  MlPosition *p)
+{
+  Text t;
+  const char *price;
+
+  ml_explain_text_init (&t, account);
+  price = ml_explain_price (&t, ml_position_get_liquidation_price (p));
+  /* Translators: the title of an explanation, "Bankruptcy price: 57,000.0" */
+  ml_explain_heading (&t, ml_explain_printf (&t, _("Bankruptcy price: %s"), ml_explain_price (&t, ml_position_get_bankruptcy_price (p))));
+  if (ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED)
+    /* Translators: %s is the liquidation price */
+    _linef (&t, _("This position was liquidated at %s and closed at this price, where its margin would have been all gone."), price);
+  else
+    /* Translators: %s is the liquidation price */
+    _linef (&t, _("The cross pool was liquidated at %s, and every cross position in it, this one included, was closed at this price, where the pool would have been all gone."), price);
+  ml_explain_line (&t, _("Liquidation is final: the position does not come back when the price returns."));
+  return ml_explain_text_finish (&t);
+}
+
+static char *
+ml_explain_isolated_bankruptcy (MlAccount  *account,
+                                MlPosition *p)
+{
+  Text t;
+  double bp = ml_position_get_bankruptcy_price (p);
+  gboolean is_long = ml_explain_is_long (p);
+
+  ml_explain_text_init (&t, account);
+  /* Translators: the title of an explanation, "Bankruptcy price: 57,000.0" */
+  ml_explain_heading (&t, ml_explain_printf (&t, _("Bankruptcy price: %s"), ml_explain_price (&t, bp)));
+  if (bp == ML_PRICE_NONE)
+    ml_explain_line (&t, _("This isolated long has no bankruptcy price: its margin covers its whole notional at entry, so even a fall to 0 could not use it up."));
+  else
+    /* Translators: %s is the liquidation price */
+    _linef (&t, is_long ? _("The price at which this isolated long would have lost all of its margin. It is liquidated before that, when the mark price falls to its liquidation price of %s, and then closed at this price; what was left at the liquidation price goes to the insurance fund.")
+                        /* Translators: %s is the liquidation price */
+                        : _("The price at which this isolated short would have lost all of its margin. It is liquidated before that, when the mark price rises to its liquidation price of %s, and then closed at this price; what was left at the liquidation price goes to the insurance fund."),
+            ml_explain_price (&t, ml_position_get_liquidation_price (p)));
+
+  ml_explain_heading (&t, _("Formula"));
+  ml_explain_line (&t, is_long ? "BP = E − W / Q" : "BP = E + W / Q");
+  ml_explain_line (&t, _("BP is the bankruptcy price, E the entry price, W the position’s margin and Q its size in BTC: there the loss Q·(E − BP) takes the whole margin."));
+
+  ml_explain_heading (&t, _("With your numbers"));
+  _linef (&t, "BP = %s %s %s / %s %s", ml_explain_price (&t, ml_position_get_entry_price (p)), is_long ? "−" : "+",
+          ml_explain_usdt (&t, ml_position_get_margin (p)), ml_explain_btc (&t, ml_position_get_quantity (p)),
+          bp == ML_PRICE_NONE ? ml_explain_printf (&t, "≤ 0: %s", ml_explain_price (&t, bp))
+                              : ml_explain_printf (&t, "= %s", ml_explain_price (&t, bp)));
+  return ml_explain_text_finish (&t);
+}
+
+/* "(0.1000 BTC · 60,000.0 − 1,000.00 USDT) / 0.1000 BTC": margin-model.md's pool(P) = 0 solved. */
+static const char *
+ml_explain_pool_bankruptcy_solution (Text *t)
+{
+  g_autoptr(GString) num = g_string_new (NULL);
+  g_autoptr(GString) den = g_string_new (NULL);
+
+  for (guint i = 0; i < t->cross->len; i++)
+    {
+      MlPosition *p = g_ptr_array_index (t->cross, i);
+      const char *sign = ml_explain_is_long (p) ? (i > 0 ? " + " : "") : (i > 0 ? " − " : "−");
+      const char *q = ml_explain_btc (t, ml_position_get_quantity (p));
+
+      g_string_append_printf (num, "%s%s · %s", sign, q, ml_explain_price (t, ml_position_get_entry_price (p)));
+      g_string_append_printf (den, "%s%s", sign, q);
+    }
+  return ml_explain_printf (t, t->cross->len > 1 ? "(%s − %s) / (%s)" : "(%s − %s) / %s", num->str,
+                            ml_explain_usdt (t, ml_account_get_cross_wallet_balance (t->account)), den->str);
+}
+
+static char *
+ml_explain_pool_bankruptcy (MlAccount  *account,
+                            MlPosition *position)
+{
+  Text t;
+  double bp = ml_account_get_cross_bankruptcy_price (account);
+
+  ml_explain_text_init (&t, account);
+  /* Translators: the title of an explanation, "Cross bankruptcy price: 50,000.0" */
+  ml_explain_heading (&t, ml_explain_printf (&t, _("Cross bankruptcy price: %s"), ml_explain_price (&t, bp)));
+  if (position != NULL)
+    ml_explain_line (&t, ml_explain_cross_note ());
+  if (t.cross->len == 0)
+    {
+      ml_explain_line (&t, _("No cross position is open, so the cross pool has no bankruptcy price."));
+      return ml_explain_text_finish (&t);
+    }
+  /* Translators: %s is the cross liquidation price */
+  _linef (&t, _("The price at which the cross pool—the cross wallet balance plus the unrealized PnL of every cross position—would be all gone. The pool is liquidated before that, at its liquidation price of %s, and every cross position is then closed at this price."),
+          ml_explain_price (&t, ml_account_get_cross_liquidation_price (account)));
+
+  ml_explain_heading (&t, _("Formula"));
+  ml_explain_line (&t, "pool(P) = WBc + Σ s·Q·(P − E) = 0");
+  ml_explain_line (&t, "BPc = (Σ s·Q·E − WBc) / Σ s·Q");
+  ml_explain_line (&t, _("BPc is the pool’s bankruptcy price: the mark price P where pool(P), the cross pool at that price, is 0. WBc is the cross wallet balance, the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short; Q is a position’s size in BTC and E its entry price; the sums run over every cross position."));
+
+  ml_explain_heading (&t, _("With your numbers"));
+  if (ml_account_get_n_cross_positions (account) > 0 && bp == ML_PRICE_NONE)
+    {
+      /* Translators: %s is the formula with the numbers in */
+      _linef (&t, _("BPc = %s ≤ 0, or no price at all when the cross positions net to zero size: there is no price at which the pool is all gone."),
+              ml_explain_pool_bankruptcy_solution (&t));
+      return ml_explain_text_finish (&t);
+    }
+  _linef (&t, "BPc = %s = %s", ml_explain_pool_bankruptcy_solution (&t), ml_explain_price (&t, bp));
+  return ml_explain_text_finish (&t);
+}
+
+/**
+ * ml_explain_bankruptcy_price:
+ * @position: (nullable): a position of @account; %NULL, or a cross position, for the cross pool
+ *
+ * Returns: (transfer full): Pango markup explaining the bankruptcy price
+ */
+char *
+ml_explain_bankruptcy_price (MlAccount  *account,
+                             MlPosition *position)
+{
+  g_return_val_if_fail (ML_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (position == NULL || ML_IS_POSITION (position), NULL);
+  g_return_val_if_fail (position == NULL || ml_explain_owns (account, position), NULL);
+
+  if (position != NULL && ml_position_get_liquidated (position))
+    return ml_explain_liquidated_bankruptcy (account, position);
+  if (position != NULL && ml_position_get_mode (position) == ML_MARGIN_MODE_ISOLATED)
+    return ml_explain_isolated_bankruptcy (account, position);
+  return ml_explain_pool_bankruptcy (account, position);
+}
+
+/* Wallet balance and equity */
+
+/* The live isolated positions, in list order. */
+static GPtrArray *
+ml_explain_isolated_positions (MlAccount *account)
+{
+  GListModel *model = ml_account_get_positions (account);
+  GPtrArray *isolated = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      MlPosition *p = g_list_model_get_item (model, i);
+
+      if (ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED && !ml_position_get_liquidated (p))
+        g_ptr_array_add (isolated, p);
+      else
+        g_object_unref (p);
+    }
+  return isolated;
+}
+
+/* " + 300.00 USDT" or " − 12.50 USDT": a signed term of a sum. */
+static const char *
+ml_explain_term (Text   *t,
+                 double  amount)
+{
+  return ml_explain_printf (t, " %s %s", ml_money_round (amount, 2) < 0 ? "−" : "+", ml_explain_usdt (t, fabs (amount)));
+}
+
+/**
+ * ml_explain_wallet_balance:
+ *
+ * Returns: (transfer full): Pango markup explaining the account's wallet balance
+ */
+char *
+ml_explain_wallet_balance (MlAccount *account)
+{
+  Text t;
+  g_autoptr(GPtrArray) isolated = NULL;
+  g_autoptr(GString) sum = NULL;
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (account), NULL);
+
+  ml_explain_text_init (&t, account);
+  isolated = ml_explain_isolated_positions (account);
+  sum = g_string_new (ml_explain_usdt (&t, ml_account_get_cross_wallet_balance (account)));
+  for (guint i = 0; i < isolated->len; i++)
+    g_string_append (sum, ml_explain_term (&t, ml_position_get_margin (g_ptr_array_index (isolated, i))));
+
+  /* Translators: the title of an explanation, "Wallet balance: 1,000.00 USDT" */
+  ml_explain_heading (&t, ml_explain_printf (&t, _("Wallet balance: %s"), ml_explain_usdt (&t, ml_account_get_wallet_balance (account))));
+  ml_explain_line (&t, _("What the account holds before the unrealized PnL of its open positions is counted. It changes when a position is closed or liquidated, by the PnL made there, and when fees or funding are paid. It includes the margin set aside for isolated positions."));
+
+  ml_explain_heading (&t, _("Formula"));
+  ml_explain_line (&t, "wallet = WBc + Σ W");
+  ml_explain_line (&t, _("WBc is the cross wallet balance, what is left for the cross pool; W is the margin of an isolated position, and the sum runs over every isolated position."));
+
+  ml_explain_heading (&t, _("With your numbers"));
+  _linef (&t, "wallet = %s = %s", sum->str, ml_explain_usdt (&t, ml_account_get_wallet_balance (account)));
+  if (isolated->len == 0)
+    ml_explain_line (&t, _("No isolated position is open: the whole wallet balance backs the cross pool."));
+  return ml_explain_text_finish (&t);
+}
+
+/**
+ * ml_explain_equity:
+ *
+ * Returns: (transfer full): Pango markup explaining the account's equity at the mark price
+ */
+char *
+ml_explain_equity (MlAccount *account)
+{
+  Text t;
+  g_autoptr(GPtrArray) isolated = NULL;
+  g_autoptr(GString) pnl = NULL;
+  g_autoptr(GString) parts = NULL;
+  GListModel *model;
+  const char *equity;
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (account), NULL);
+
+  ml_explain_text_init (&t, account);
+  isolated = ml_explain_isolated_positions (account);
+  model = ml_account_get_positions (account);
+  equity = ml_explain_usdt (&t, ml_account_get_equity (account));
+  pnl = g_string_new (ml_explain_usdt (&t, ml_account_get_wallet_balance (account)));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MlPosition) p = g_list_model_get_item (model, i);
+
+      if (!ml_position_get_liquidated (p))
+        g_string_append (pnl, ml_explain_term (&t, ml_position_get_unrealized_pnl (p)));
+    }
+  parts = g_string_new (ml_explain_usdt (&t, ml_account_get_cross_pool (account)));
+  for (guint i = 0; i < isolated->len; i++)
+    g_string_append (parts, ml_explain_term (&t, ml_position_get_remaining_collateral (g_ptr_array_index (isolated, i))));
+
+  /* Translators: the title of an explanation, "Equity: 1,100.00 USDT" */
+  ml_explain_heading (&t, ml_explain_printf (&t, _("Equity: %s"), equity));
+  ml_explain_line (&t, _("What the account is worth at the mark price: the wallet balance plus the unrealized PnL of every open position. Closing every position now would leave this much, before any closing fees."));
+
+  ml_explain_heading (&t, _("Formula"));
+  ml_explain_line (&t, "equity = wallet + Σ uPnL = pool + Σ (W + uPnL)");
+  ml_explain_line (&t, _("uPnL is a position’s unrealized PnL, s·Q·(P − E): s is +1 for a long and −1 for a short, Q the size in BTC, P the mark price and E the entry price. The first sum runs over every open position. The pool is the cross pool, the cross wallet balance plus the cross positions’ unrealized PnL; W is an isolated position’s margin, and the second sum runs over every isolated position."));
+
+  ml_explain_heading (&t, _("With your numbers"));
+  _linef (&t, "equity = %s = %s", pnl->str, equity);
+  _linef (&t, "equity = %s = %s", parts->str, equity);
+  return ml_explain_text_finish (&t);
 }

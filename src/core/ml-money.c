@@ -70,6 +70,13 @@ ml_money_format_percent (double fraction)
   return g_strdup_printf (_("%s %%"), number);
 }
 
+char *
+ml_money_format_leverage (guint leverage)
+{
+  /* Translators: a leverage, "125×"; the sign is the multiplication sign U+00D7 */
+  return g_strdup_printf (_("%u×"), leverage);
+}
+
 /* Moves *@p past @token if the text there starts with it. */
 static gboolean
 ml_money_skip (const char **p,
@@ -135,8 +142,8 @@ ml_money_read_integer_part (const char         **p,
  * optional, but where it is used the groups must be of three: "1,5" in English is refused, not
  * read as 15, since it is most likely a decimal comma and a tenfold mistake with money. The
  * decimal mark is the locale's, and also "." where the locale does not group with it. A sign
- * is read so that a negative number can be refused by name rather than as "not a number";
- * exponents, hex, "inf" and "nan" are not numbers here.
+ * ("-", "+" or the true minus sign U+2212) is read so that a negative number can be refused
+ * by name rather than as "not a number"; exponents, hex, "inf" and "nan" are not numbers here.
  *
  * Returns: %TRUE if @text was a finite number and nothing else
  */
@@ -156,6 +163,8 @@ ml_money_parse (const char *text,
   p = trimmed;
   if (*p == '-' || *p == '+')
     g_string_append_c (clean, *p++);
+  else if (ml_money_skip (&p, "−"))
+    g_string_append_c (clean, '-');
   if (!ml_money_read_integer_part (&p, lc, clean))
     return FALSE;
   if (ml_money_skip_decimal_mark (&p, lc))

@@ -21,6 +21,7 @@ char  *ml_money_format_usdt  (double amount);
 char  *ml_money_format_price (double price);
 char  *ml_money_format_btc   (double quantity);
 char  *ml_money_format_percent (double fraction);
+char  *ml_money_format_leverage (guint leverage);
 gboolean ml_money_parse      (const char *text,
                               double     *value);
 
