@@ -58,10 +58,10 @@ struct _MlOrderPanel
   GtkLabel        *price_hint;
   GtkLabel        *price_error;
   GtkLabel        *notional_label;
-  GtkLabel        *notional_value;
-  GtkLabel        *margin_value;
+  MlExplainButton *notional_value;
+  MlExplainButton *margin_value;
   MlExplainButton *liquidation_value;
-  GtkLabel        *bankruptcy_value;
+  MlExplainButton *bankruptcy_value;
   GtkLabel        *distance_value;
   GtkLabel        *loss_value;
   GtkButton       *open_button;
@@ -259,7 +259,7 @@ ml_order_panel_show_notional (MlOrderPanel  *self,
   if (order == NULL)
     {
       gtk_label_set_text (self->notional_label, _("Notional"));
-      gtk_label_set_text (self->notional_value, "—");
+      ml_explain_button_set_label (self->notional_value, "—");
       return;
     }
   price = ml_money_format_price (order->price);
@@ -268,18 +268,19 @@ ml_order_panel_show_notional (MlOrderPanel  *self,
                                                                     : g_strdup_printf (_("Notional at %s"), price);
   notional = ml_money_format_usdt (order->quantity * order->price);
   gtk_label_set_text (self->notional_label, label);
-  gtk_label_set_text (self->notional_value, notional);
+  ml_explain_button_set_label (self->notional_value, notional);
 }
 
 static void
 ml_order_panel_clear_preview (MlOrderPanel *self)
 {
-  GtkLabel *values[] = { self->margin_value, self->bankruptcy_value, self->distance_value, self->loss_value };
+  MlExplainButton *numbers[] = { self->margin_value, self->liquidation_value, self->bankruptcy_value };
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    gtk_label_set_text (values[i], "—");
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    ml_explain_button_set_label (numbers[i], "—");
+  gtk_label_set_text (self->distance_value, "—");
+  gtk_label_set_text (self->loss_value, "—");
   ml_order_panel_show_notional (self, NULL);
-  ml_explain_button_set_label (self->liquidation_value, "—");
   self->previewed = NULL;
   g_clear_object (&self->preview);
 }
@@ -295,6 +296,38 @@ ml_order_panel_explain_liquidation (gpointer data)
   return ml_explain_liquidation_price (self->preview,
                                        ml_position_get_mode (self->previewed) == ML_MARGIN_MODE_ISOLATED
                                        ? self->previewed : NULL);
+}
+
+static char *
+ml_order_panel_explain_notional (gpointer data)
+{
+  MlOrderPanel *self = data;
+
+  if (self->preview == NULL)
+    return g_strdup (_("Set up a valid order to see how its notional comes about."));
+  return ml_explain_notional (self->preview, self->previewed);
+}
+
+static char *
+ml_order_panel_explain_initial_margin (gpointer data)
+{
+  MlOrderPanel *self = data;
+
+  if (self->preview == NULL)
+    return g_strdup (_("Set up a valid order to see how its initial margin comes about."));
+  return ml_explain_initial_margin (self->preview, self->previewed);
+}
+
+static char *
+ml_order_panel_explain_bankruptcy (gpointer data)
+{
+  MlOrderPanel *self = data;
+
+  if (self->preview == NULL)
+    return g_strdup (_("Set up a valid order to see how its bankruptcy price comes about."));
+  return ml_explain_bankruptcy_price (self->preview,
+                                      ml_position_get_mode (self->previewed) == ML_MARGIN_MODE_ISOLATED
+                                      ? self->previewed : NULL);
 }
 
 static char *
@@ -325,9 +358,9 @@ ml_order_panel_show_preview (MlOrderPanel  *self,
   g_autofree char *loss = ml_loss_describe (after, position);
 
   ml_order_panel_show_notional (self, order);
-  gtk_label_set_text (self->margin_value, margin);
+  ml_explain_button_set_label (self->margin_value, margin);
   ml_explain_button_set_label (self->liquidation_value, liquidation);
-  gtk_label_set_text (self->bankruptcy_value, bankruptcy);
+  ml_explain_button_set_label (self->bankruptcy_value, bankruptcy);
   gtk_label_set_text (self->distance_value, distance);
   gtk_label_set_text (self->loss_value, loss);
 }
@@ -646,8 +679,14 @@ ml_order_panel_init (MlOrderPanel *self)
       gtk_accessible_update_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_PRESSED,
                                    gtk_toggle_button_get_active (toggle), -1);
     }
+  ml_explain_button_set_title (self->notional_value, _("Notional"));
+  ml_explain_button_set_func (self->notional_value, ml_order_panel_explain_notional, self, NULL);
+  ml_explain_button_set_title (self->margin_value, _("Initial margin"));
+  ml_explain_button_set_func (self->margin_value, ml_order_panel_explain_initial_margin, self, NULL);
   ml_explain_button_set_title (self->liquidation_value, _("Liquidation price"));
   ml_explain_button_set_func (self->liquidation_value, ml_order_panel_explain_liquidation, self, NULL);
+  ml_explain_button_set_title (self->bankruptcy_value, _("Bankruptcy price"));
+  ml_explain_button_set_func (self->bankruptcy_value, ml_order_panel_explain_bankruptcy, self, NULL);
   ml_order_panel_update_slider (self, 0);
   ml_order_panel_update_slider (self, 125);
 }

@@ -397,8 +397,7 @@ test_order_panel_assert_pressed (Lab        *lab,
 static void
 test_accessible (void)
 {
-  const char *values[] = { "notional_value", "margin_value", "bankruptcy_value", "distance_value",
-                           "loss_value", "size_hint", "price_hint" };
+  const char *values[] = { "notional_label", "distance_value", "loss_value", "size_hint", "price_hint" };
   Lab lab;
 
   test_order_panel_open (&lab, 1000);
@@ -429,6 +428,55 @@ test_accessible (void)
       g_assert_false (gtk_label_get_selectable (label));
       g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (label)));
     }
+  test_order_panel_close (&lab);
+}
+
+static GtkLabel *
+test_order_panel_find_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = test_order_panel_find_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* Clicks a number that explains itself and returns what its popover says. */
+static const char *
+test_order_panel_click_explain (Lab        *lab,
+                                const char *name)
+{
+  GtkWidget *menu = gtk_widget_get_first_child (test_order_panel_child (lab, name));
+  GtkLabel *text;
+
+  g_assert_true (GTK_IS_MENU_BUTTON (menu));
+  ml_test_click (gtk_widget_get_first_child (menu));
+  text = test_order_panel_find_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu))));
+  g_assert_nonnull (text);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
+  return gtk_label_get_text (text);
+}
+
+/* The preview's notional, initial margin and bankruptcy price explain themselves, from the
+ * account with the order placed: the worked example's 0.1 BTC isolated at 20x, notional
+ * 0.1 × 60,000 = 6,000, margin 6,000 / 20 = 300, bankruptcy 60,000 − 300 / 0.1 = 57,000. */
+static void
+test_explain_preview (void)
+{
+  Lab lab;
+
+  test_order_panel_open (&lab, 1000);
+  ml_test_click (test_order_panel_child (&lab, "isolated_button"));
+  ml_test_type (test_order_panel_child (&lab, "leverage_spin"), "20");
+  ml_test_type (test_order_panel_child (&lab, "size_entry"), "0.1");
+  g_assert_nonnull (strstr (test_order_panel_click_explain (&lab, "notional_value"), "6000.00 USDT"));
+  g_assert_nonnull (strstr (test_order_panel_click_explain (&lab, "margin_value"), "300.00 USDT"));
+  g_assert_nonnull (strstr (test_order_panel_click_explain (&lab, "bankruptcy_value"), "57000.0"));
   test_order_panel_close (&lab);
 }
 
@@ -486,5 +534,6 @@ main (int   argc,
   g_test_add_func ("/order-panel/fixed-width", test_fixed_width);
   g_test_add_func ("/order-panel/accessible", test_accessible);
   g_test_add_func ("/order-panel/capitalisation", test_capitalisation);
+  g_test_add_func ("/order-panel/explain-preview", test_explain_preview);
   return g_test_run ();
 }
