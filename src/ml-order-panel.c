@@ -5,7 +5,8 @@
  * The order-setup panel. Its preview is not a second implementation of the formulas: it
  * places the order on a copy of the account and reads the numbers back, so the preview and
  * the model cannot disagree. Every input is checked here first, so that each mistake gets a
- * sentence under the control that caused it.
+ * sentence under the control that caused it. Its width is fixed, so that nothing moves under
+ * the pointer as its texts change: they wrap inside it instead.
  */
 
 #define G_LOG_DOMAIN "ml-order-panel"
@@ -18,6 +19,9 @@
 #include "ml-explain-button.h"
 #include "ml-order-panel.h"
 #include "ml-utils.h"
+
+/* The panel's width in pixels, whatever it shows. */
+#define PANEL_WIDTH 320
 
 /* The slider's marks; those above the size's risk bracket are left off. */
 static const guint leverage_marks[] = { 1, 5, 10, 20, 50, 75, 100, 125 };
@@ -47,19 +51,19 @@ struct _MlOrderPanel
   GtkAdjustment   *scale_adjustment;
   GtkLabel        *leverage_error;
   GtkEntry        *size_entry;
-  GtkDropDown     *unit_dropdown;
+  GtkToggleButton *usdt_button;
   GtkLabel        *size_hint;
   GtkLabel        *size_error;
   GtkEntry        *price_entry;
   GtkLabel        *price_hint;
   GtkLabel        *price_error;
-  GtkLabel        *notional_value;
-  GtkLabel        *margin_value;
+  GtkLabel        *notional_label;
+  MlExplainButton *notional_value;
+  MlExplainButton *margin_value;
   MlExplainButton *liquidation_value;
-  GtkLabel        *bankruptcy_value;
+  MlExplainButton *bankruptcy_value;
   GtkLabel        *distance_value;
   GtkLabel        *loss_value;
-  GtkLabel        *order_error;
   GtkButton       *open_button;
 };
 
@@ -76,7 +80,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void
 ml_order_panel_set_valid (MlOrderPanel *self,
-            gboolean      valid)
+                          gboolean      valid)
 {
   if (self->valid == valid)
     return;
@@ -88,13 +92,15 @@ ml_order_panel_set_valid (MlOrderPanel *self,
 
 static char *
 ml_order_panel_read_price (MlOrderPanel *self,
-             double       *price)
+                           double       *price)
 {
   MlContract *contract = ml_account_get_contract (self->account);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->price_entry));
   g_autofree char *mark = ml_money_format_price (ml_account_get_mark_price (self->account));
   g_autofree char *lowest = ml_money_format_price (ML_MIN_PRICE);
   g_autofree char *highest = ml_money_format_price (ML_MAX_PRICE);
+  g_autofree char *taken = NULL;
+  g_autofree char *hint = NULL;
   double typed;
 
   gtk_label_set_text (self->price_hint, "");
@@ -115,21 +121,16 @@ ml_order_panel_read_price (MlOrderPanel *self,
     return g_strdup_printf (_("A price must be at most %s USDT."), highest);
 
   *price = ml_contract_snap_to_tick (contract, typed);
-  if (*price != typed)
-    {
-      g_autofree char *snapped = ml_money_format_price (*price);
-      g_autofree char *hint = g_strdup_printf (_("Snapped to the 0.1 tick: %s, a limit order"), snapped);
-
-      gtk_label_set_text (self->price_hint, hint);
-    }
-  else
-    gtk_label_set_text (self->price_hint, _("A limit order filled at this price"));
+  taken = ml_money_format_price (*price);
+  hint = *price != typed ? g_strdup_printf (_("Snapped to the 0.1 tick: a limit order filled at %s"), taken)
+                         : g_strdup_printf (_("A limit order filled at %s"), taken);
+  gtk_label_set_text (self->price_hint, hint);
   return NULL;
 }
 
 static char *
 ml_order_panel_read_leverage (MlOrderPanel *self,
-                guint        *leverage)
+                              guint        *leverage)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->leverage_spin));
   guint highest = ml_contract_get_max_leverage (ml_account_get_contract (self->account));
@@ -146,18 +147,56 @@ ml_order_panel_read_leverage (MlOrderPanel *self,
 static SizeUnit
 ml_order_panel_unit (MlOrderPanel *self)
 {
-  return gtk_drop_down_get_selected (self->unit_dropdown) == UNIT_USDT_MARGIN ? UNIT_USDT_MARGIN : UNIT_BTC;
+  return gtk_toggle_button_get_active (self->usdt_button) ? UNIT_USDT_MARGIN : UNIT_BTC;
 }
 
-/* The size in BTC, in whole contracts; a USDT margin buys as many contracts as it pays for. */
+/* A USDT margin buys as many whole contracts as it pays for, never more than was typed. */
 static char *
-ml_order_panel_read_quantity (MlOrderPanel *self,
-                double        price,
-                guint         leverage,
-                double       *quantity)
+ml_order_panel_read_margin (MlOrderPanel *self,
+                            double        margin,
+                            double        price,
+                            guint         leverage,
+                            double       *quantity)
+{
+  double contract_size = ml_contract_get_contract_size (ml_account_get_contract (self->account));
+
+  *quantity = floor (margin * leverage / price / contract_size + 1e-9) * contract_size;
+  if (*quantity < contract_size)
+    {
+      g_autofree char *one = ml_money_format_usdt (contract_size * price / leverage);
+
+      /* Translators: "Too little to buy one contract. Try 6.00 USDT, the margin of one at 10×." */
+      return g_strdup_printf (_("Too little to buy one contract. Try %s, the margin of one at %u×."), one, leverage);
+    }
+  return NULL;
+}
+
+/* A size between whole contracts suggests the nearest one, and at least one. */
+static char *
+ml_order_panel_read_btc (MlOrderPanel *self,
+                         const char   *text,
+                         double        size,
+                         double       *quantity)
 {
   MlContract *contract = ml_account_get_contract (self->account);
   double contract_size = ml_contract_get_contract_size (contract);
+  g_autofree char *nearest = NULL;
+
+  *quantity = size;
+  if (ml_contract_is_whole_contracts (contract, size))
+    return NULL;
+  nearest = ml_money_format_btc (MAX (1, round (size / contract_size)) * contract_size);
+  return g_strdup_printf (_("Sizes go in whole contracts of 0.0001 BTC: %s is between two. Try %s."), text, nearest);
+}
+
+/* The size in BTC, in whole contracts. */
+static char *
+ml_order_panel_read_quantity (MlOrderPanel *self,
+                              double        price,
+                              guint         leverage,
+                              double       *quantity)
+{
+  double contract_size = ml_contract_get_contract_size (ml_account_get_contract (self->account));
   double max_notional = ml_brackets_get_max_notional (ml_account_get_brackets (self->account));
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->size_entry));
   SizeUnit unit = ml_order_panel_unit (self);
@@ -174,37 +213,21 @@ ml_order_panel_read_quantity (MlOrderPanel *self,
     return g_strdup (unit == UNIT_BTC ? _("The size must be more than 0: at least 0.0001 BTC, one contract.")
                                       : _("The margin must be more than 0 USDT."));
 
-  *quantity = unit == UNIT_BTC ? typed : typed * leverage / price;
-  if (*quantity * price > max_notional)
+  if ((unit == UNIT_BTC ? typed : typed * leverage / price) * price > max_notional)
     {
       g_autofree char *most = ml_money_format_btc (floor (max_notional / price / contract_size) * contract_size);
       g_autofree char *cap = ml_money_format_usdt (max_notional);
 
       return g_strdup_printf (_("Too large: the risk brackets end at %s of notional, %s at this price."), cap, most);
     }
-  if (unit == UNIT_USDT_MARGIN)
-    {
-      *quantity = floor (*quantity / contract_size + 1e-9) * contract_size;
-      if (*quantity < contract_size)
-        {
-          g_autofree char *one = ml_money_format_usdt (contract_size * price / leverage);
-
-          return g_strdup_printf (_("Too little to buy one contract: one costs %s of margin at %u×."), one, leverage);
-        }
-    }
-  else if (!ml_contract_is_whole_contracts (contract, *quantity))
-    {
-      g_autofree char *lower = ml_money_format_btc (floor (*quantity / contract_size) * contract_size);
-
-      return g_strdup_printf (_("Sizes go in whole contracts of 0.0001 BTC: %s is between two. Try %s."), text, lower);
-    }
-  return NULL;
+  return unit == UNIT_BTC ? ml_order_panel_read_btc (self, text, typed, quantity)
+                          : ml_order_panel_read_margin (self, typed, price, leverage, quantity);
 }
 
 /* The slider ends at the highest leverage the size's risk bracket allows. */
 static void
 ml_order_panel_update_slider (MlOrderPanel *self,
-                guint         highest)
+                              guint         highest)
 {
   if (gtk_adjustment_get_upper (self->scale_adjustment) == highest)
     return;
@@ -224,15 +247,40 @@ ml_order_panel_update_slider (MlOrderPanel *self,
 
 /* The preview */
 
+/* The order's notional is its size at the price it is taken: the mark, or its limit price. */
+static void
+ml_order_panel_show_notional (MlOrderPanel  *self,
+                              const MlOrder *order)
+{
+  g_autofree char *price = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *notional = NULL;
+
+  if (order == NULL)
+    {
+      gtk_label_set_text (self->notional_label, _("Notional"));
+      ml_explain_button_set_label (self->notional_value, "—");
+      return;
+    }
+  price = ml_money_format_price (order->price);
+  /* Translators: the preview's notional, taken at a limit price: "Notional at 61,000.5" */
+  label = order->price == ml_account_get_mark_price (self->account) ? g_strdup (_("Notional at the mark"))
+                                                                    : g_strdup_printf (_("Notional at %s"), price);
+  notional = ml_money_format_usdt (order->quantity * order->price);
+  gtk_label_set_text (self->notional_label, label);
+  ml_explain_button_set_label (self->notional_value, notional);
+}
+
 static void
 ml_order_panel_clear_preview (MlOrderPanel *self)
 {
-  GtkLabel *values[] = { self->notional_value, self->margin_value, self->bankruptcy_value,
-                         self->distance_value, self->loss_value };
+  MlExplainButton *numbers[] = { self->margin_value, self->liquidation_value, self->bankruptcy_value };
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    gtk_label_set_text (values[i], "—");
-  ml_explain_button_set_label (self->liquidation_value, "—");
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    ml_explain_button_set_label (numbers[i], "—");
+  gtk_label_set_text (self->distance_value, "—");
+  gtk_label_set_text (self->loss_value, "—");
+  ml_order_panel_show_notional (self, NULL);
   self->previewed = NULL;
   g_clear_object (&self->preview);
 }
@@ -251,8 +299,40 @@ ml_order_panel_explain_liquidation (gpointer data)
 }
 
 static char *
+ml_order_panel_explain_notional (gpointer data)
+{
+  MlOrderPanel *self = data;
+
+  if (self->preview == NULL)
+    return g_strdup (_("Set up a valid order to see how its notional comes about."));
+  return ml_explain_notional (self->preview, self->previewed);
+}
+
+static char *
+ml_order_panel_explain_initial_margin (gpointer data)
+{
+  MlOrderPanel *self = data;
+
+  if (self->preview == NULL)
+    return g_strdup (_("Set up a valid order to see how its initial margin comes about."));
+  return ml_explain_initial_margin (self->preview, self->previewed);
+}
+
+static char *
+ml_order_panel_explain_bankruptcy (gpointer data)
+{
+  MlOrderPanel *self = data;
+
+  if (self->preview == NULL)
+    return g_strdup (_("Set up a valid order to see how its bankruptcy price comes about."));
+  return ml_explain_bankruptcy_price (self->preview,
+                                      ml_position_get_mode (self->previewed) == ML_MARGIN_MODE_ISOLATED
+                                      ? self->previewed : NULL);
+}
+
+static char *
 ml_order_panel_distance (double mark,
-           double liquidation)
+                         double liquidation)
 {
   g_autofree char *percent = NULL;
 
@@ -263,46 +343,56 @@ ml_order_panel_distance (double mark,
 }
 
 static void
-ml_order_panel_show_preview (MlOrderPanel *self,
-               MlAccount    *after,
-               MlPosition   *position)
+ml_order_panel_show_preview (MlOrderPanel  *self,
+                             const MlOrder *order,
+                             MlAccount     *after,
+                             MlPosition    *position)
 {
   gboolean isolated = ml_position_get_mode (position) == ML_MARGIN_MODE_ISOLATED;
   double lp = isolated ? ml_position_get_liquidation_price (position) : ml_account_get_cross_liquidation_price (after);
   double bp = isolated ? ml_position_get_bankruptcy_price (position) : ml_account_get_cross_bankruptcy_price (after);
-  g_autofree char *notional = ml_money_format_usdt (ml_position_get_notional (position));
   g_autofree char *margin = ml_money_format_usdt (ml_position_get_initial_margin (position));
   g_autofree char *liquidation = ml_money_format_price (lp);
   g_autofree char *bankruptcy = ml_money_format_price (bp);
   g_autofree char *distance = ml_order_panel_distance (ml_account_get_mark_price (after), lp);
-  g_autofree char *at_risk = ml_money_format_usdt (isolated ? ml_position_get_margin (position)
-                                                            : ml_account_get_cross_wallet_balance (after));
-  g_autofree char *loss = isolated ? g_strdup_printf (_("at most %s, its isolated margin"), at_risk)
-                                   : g_strdup_printf (_("up to the whole cross balance, %s"), at_risk);
+  g_autofree char *loss = ml_loss_describe (after, position);
 
-  gtk_label_set_text (self->notional_value, notional);
-  gtk_label_set_text (self->margin_value, margin);
+  ml_order_panel_show_notional (self, order);
+  ml_explain_button_set_label (self->margin_value, margin);
   ml_explain_button_set_label (self->liquidation_value, liquidation);
-  gtk_label_set_text (self->bankruptcy_value, bankruptcy);
+  ml_explain_button_set_label (self->bankruptcy_value, bankruptcy);
   gtk_label_set_text (self->distance_value, distance);
   gtk_label_set_text (self->loss_value, loss);
 }
 
+/* Under the size: the contracts it makes, and, for a margin, what those contracts take. */
 static void
-ml_order_panel_show_contracts (MlOrderPanel *self,
-                 double        quantity,
-                 double        price)
+ml_order_panel_show_contracts (MlOrderPanel  *self,
+                               const MlOrder *order)
 {
   MlContract *contract = ml_account_get_contract (self->account);
-  gint64 n = ml_contract_count_contracts (contract, quantity);
+  gint64 n = ml_contract_count_contracts (contract, order->quantity);
   g_autofree char *count = g_strdup_printf ("%'" G_GINT64_FORMAT, n);
-  g_autofree char *size = ml_money_format_btc (quantity);
-  g_autofree char *notional = ml_money_format_usdt (quantity * price);
-  /* Translators: under the size, "1,000 contracts: 0.1000 BTC, 6,000.00 USDT of notional" */
-  g_autofree char *hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s contract: %s, %s of notional",
-                                                        "%s contracts: %s, %s of notional", n),
-                                           count, size, notional);
+  g_autofree char *size = ml_money_format_btc (order->quantity);
+  /* Translators: under the size, "1,000 contracts, 0.1000 BTC" */
+  g_autofree char *hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s contract, %s", "%s contracts, %s", n),
+                                           count, size);
+  double typed;
 
+  if (ml_order_panel_unit (self) == UNIT_USDT_MARGIN
+      && ml_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->size_entry)), &typed))
+    {
+      g_autofree char *used = ml_money_format_usdt (order->quantity * order->price / order->leverage);
+      g_autofree char *asked = ml_money_format_usdt (typed);
+
+      if (!g_str_equal (used, asked))
+        {
+          g_autofree char *whole = g_steal_pointer (&hint);
+
+          /* Translators: "502 contracts, 0.0502 BTC, for 100.40 USDT of margin" */
+          hint = g_strdup_printf (_("%s, for %s of margin"), whole, used);
+        }
+    }
   gtk_label_set_text (self->size_hint, hint);
 }
 
@@ -315,7 +405,7 @@ ml_order_panel_preview (MlOrderPanel *self)
   g_autoptr(GError) error = NULL;
   MlOrder order = { NULL };
   guint highest = 125;
-  MlPosition *position;
+  MlPosition *position = NULL;
 
   order.side = gtk_toggle_button_get_active (self->long_button) ? ML_SIDE_LONG : ML_SIDE_SHORT;
   order.mode = gtk_toggle_button_get_active (self->isolated_button) ? ML_MARGIN_MODE_ISOLATED : ML_MARGIN_MODE_CROSS;
@@ -324,13 +414,15 @@ ml_order_panel_preview (MlOrderPanel *self)
 
   price_problem = ml_order_panel_read_price (self, &order.price);
   leverage_problem = ml_order_panel_read_leverage (self, &order.leverage);
+  if (leverage_problem != NULL)
+    order.leverage = 1;
   if (price_problem == NULL)
-    size_problem = ml_order_panel_read_quantity (self, order.price, leverage_problem ? 1 : order.leverage, &order.quantity);
+    size_problem = ml_order_panel_read_quantity (self, order.price, order.leverage, &order.quantity);
 
   if (price_problem == NULL && size_problem == NULL)
     {
       highest = ml_brackets_max_leverage_at (ml_account_get_brackets (self->account), order.quantity * order.price);
-      ml_order_panel_show_contracts (self, order.quantity, order.price);
+      ml_order_panel_show_contracts (self, &order);
       if (leverage_problem == NULL && order.leverage > highest)
         {
           g_autofree char *notional = ml_money_format_usdt (order.quantity * order.price);
@@ -340,28 +432,26 @@ ml_order_panel_preview (MlOrderPanel *self)
     }
   ml_order_panel_update_slider (self, highest);
 
+  /* The account's own refusal (more than is available, or liquidated at once) says what is
+   * wrong and by how much; the size is what to change. */
+  if (!price_problem && !leverage_problem && !size_problem)
+    {
+      after = ml_account_copy (self->account);
+      if (!(position = ml_account_open_position (after, &order, &error)))
+        size_problem = g_strdup (error->message);
+    }
+
   ml_utils_show_error (self->price_error, GTK_WIDGET (self->price_entry), price_problem);
   ml_utils_show_error (self->leverage_error, GTK_WIDGET (self->leverage_spin), leverage_problem);
   ml_utils_show_error (self->size_error, GTK_WIDGET (self->size_entry), size_problem);
-  ml_utils_show_error (self->order_error, GTK_WIDGET (self->open_button), NULL);
 
-  if (price_problem || leverage_problem || size_problem)
+  if (position == NULL)
     {
       ml_order_panel_clear_preview (self);
       ml_order_panel_set_valid (self, FALSE);
       return;
     }
-
-  after = ml_account_copy (self->account);
-  if (!(position = ml_account_open_position (after, &order, &error)))
-    {
-      /* The model's own sentence says what is wrong and by how much. */
-      ml_utils_show_error (self->order_error, GTK_WIDGET (self->open_button), error->message);
-      ml_order_panel_clear_preview (self);
-      ml_order_panel_set_valid (self, FALSE);
-      return;
-    }
-  ml_order_panel_show_preview (self, after, position);
+  ml_order_panel_show_preview (self, &order, after, position);
   g_set_object (&self->preview, after);
   self->previewed = position;
   self->order = order;
@@ -375,6 +465,16 @@ ml_order_panel_inputs_changed (MlOrderPanel *self)
 {
   if (self->account != NULL)
     ml_order_panel_preview (self);
+}
+
+/* A group's toggled fires on the button let go before the clicked one is down: only the
+ * button that became active previews, when the group's state is whole again. */
+static void
+ml_order_panel_toggled (GtkToggleButton *button,
+                        MlOrderPanel    *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    ml_order_panel_inputs_changed (self);
 }
 
 static void
@@ -415,6 +515,39 @@ ml_order_panel_price_activated (MlOrderPanel *self)
 
       gtk_editable_set_text (GTK_EDITABLE (self->price_entry), snapped);
     }
+}
+
+/* The fixed width: the box inside is measured and laid out at PANEL_WIDTH, whatever its
+ * texts would like. */
+static void
+ml_order_panel_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  MlOrderPanel *self = ML_ORDER_PANEL (widget);
+  int box_minimum;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (self->box, orientation, -1, &box_minimum, NULL, NULL, NULL);
+      *minimum = *natural = MAX (PANEL_WIDTH, box_minimum);
+      return;
+    }
+  gtk_widget_measure (self->box, orientation, for_size < 0 ? PANEL_WIDTH : for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+ml_order_panel_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  gtk_widget_allocate (ML_ORDER_PANEL (widget)->box, width, height, baseline, NULL);
 }
 
 /* GObject */
@@ -478,6 +611,8 @@ ml_order_panel_class_init (MlOrderPanelClass *klass)
   object_class->dispose = ml_order_panel_dispose;
   object_class->get_property = ml_order_panel_get_property;
   object_class->set_property = ml_order_panel_set_property;
+  widget_class->measure = ml_order_panel_measure;
+  widget_class->size_allocate = ml_order_panel_size_allocate;
 
   properties[PROP_ACCOUNT] =
     g_param_spec_object ("account", NULL, NULL, ML_TYPE_ACCOUNT,
@@ -497,38 +632,61 @@ ml_order_panel_class_init (MlOrderPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, scale_adjustment);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, leverage_error);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, size_entry);
-  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, usdt_button);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, size_hint);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, size_error);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, price_entry);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, price_hint);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, price_error);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, notional_label);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, notional_value);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, margin_value);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, liquidation_value);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, bankruptcy_value);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, distance_value);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, loss_value);
-  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, order_error);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, open_button);
   /* Not needed in the code, but reachable with gtk_widget_get_template_child() by the tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "short_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "cross_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "btc_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "side_box", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "mode_box", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "unit_box", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, ml_order_panel_inputs_changed);
+  gtk_widget_class_bind_template_callback (widget_class, ml_order_panel_toggled);
   gtk_widget_class_bind_template_callback (widget_class, ml_order_panel_leverage_typed);
   gtk_widget_class_bind_template_callback (widget_class, ml_order_panel_leverage_slid);
   gtk_widget_class_bind_template_callback (widget_class, ml_order_panel_price_activated);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "orderpanel");
 }
 
 static void
 ml_order_panel_init (MlOrderPanel *self)
 {
+  const char *toggles[] = { "long_button", "short_button", "cross_button", "isolated_button",
+                            "btc_button", "usdt_button" };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 states a toggle button's pressed state only once it has changed: a screen reader
+   * must hear from the start which button of each pair is down. */
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    {
+      GtkToggleButton *toggle = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), ML_TYPE_ORDER_PANEL, toggles[i]));
+
+      gtk_accessible_update_state (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_STATE_PRESSED,
+                                   gtk_toggle_button_get_active (toggle), -1);
+    }
+  ml_explain_button_set_title (self->notional_value, _("Notional"));
+  ml_explain_button_set_func (self->notional_value, ml_order_panel_explain_notional, self, NULL);
+  ml_explain_button_set_title (self->margin_value, _("Initial margin"));
+  ml_explain_button_set_func (self->margin_value, ml_order_panel_explain_initial_margin, self, NULL);
   ml_explain_button_set_title (self->liquidation_value, _("Liquidation price"));
   ml_explain_button_set_func (self->liquidation_value, ml_order_panel_explain_liquidation, self, NULL);
+  ml_explain_button_set_title (self->bankruptcy_value, _("Bankruptcy price"));
+  ml_explain_button_set_func (self->bankruptcy_value, ml_order_panel_explain_bankruptcy, self, NULL);
   ml_order_panel_update_slider (self, 0);
   ml_order_panel_update_slider (self, 125);
 }

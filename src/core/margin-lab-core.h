@@ -17,3 +17,4 @@
 #include "ml-lab.h"
 #include "ml-explain.h"
 #include "ml-file.h"
+#include "ml-loss.h"
