@@ -2,8 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A row shows one position and follows its notifications. Its buttons do not change the
- * account: they activate the window's actions, which keep the undo history.
+ * A row shows one position and follows its notifications. A list view builds a few rows and
+ * binds each to the position it shows at the moment (ml_position_row_set_position()); a row
+ * follows only its own position, and only the values it shows, so a mark move costs the rows
+ * on screen and nothing else. Its buttons do not change the account: they activate the
+ * window's actions, which keep the undo history.
  */
 
 #define G_LOG_DOMAIN "ml-position-row"
@@ -18,11 +21,12 @@
 
 struct _MlPositionRow
 {
-  GtkListBoxRow    parent_instance;
+  GtkWidget        parent_instance;
 
   MlAccount       *account;
   MlPosition      *position;
 
+  GtkWidget       *box;
   GtkLabel        *title_label;
   GtkLabel        *details_label;
   MlExplainButton *liquidation_button;
@@ -37,7 +41,7 @@ struct _MlPositionRow
   GtkWidget       *close_button;
 };
 
-G_DEFINE_FINAL_TYPE (MlPositionRow, ml_position_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (MlPositionRow, ml_position_row, GTK_TYPE_WIDGET)
 
 static char *
 ml_position_row_title (MlPosition *p)
@@ -70,30 +74,66 @@ ml_position_row_details (MlPosition *p)
   return g_strdup_printf (_("Isolated %u× · Entry %s · Margin %s · PnL %s (%s)"), leverage, entry, margin, pnl, roe);
 }
 
+/* A cross position's liquidation price and collateral are the cross pool's. */
+static gboolean
+ml_position_row_is_isolated (MlPositionRow *self)
+{
+  return ml_position_get_mode (self->position) == ML_MARGIN_MODE_ISOLATED;
+}
+
 static void
-ml_position_row_update (MlPositionRow *self)
+ml_position_row_update_details (MlPositionRow *self)
+{
+  g_autofree char *details = ml_position_row_details (self->position);
+
+  gtk_label_set_text (self->details_label, details);
+}
+
+static void
+ml_position_row_update_liquidation (MlPositionRow *self)
+{
+  double lp = ml_position_row_is_isolated (self) ? ml_position_get_liquidation_price (self->position)
+                                                 : ml_account_get_cross_liquidation_price (self->account);
+  g_autofree char *liquidation = ml_money_format_price (lp);
+
+  ml_explain_button_set_label (self->liquidation_button, liquidation);
+}
+
+static void
+ml_position_row_update_remaining (MlPositionRow *self)
+{
+  double remaining = ml_position_row_is_isolated (self) ? ml_position_get_remaining_collateral (self->position)
+                                                        : ml_account_get_cross_pool (self->account);
+  g_autofree char *text = ml_money_format_usdt (remaining);
+
+  ml_explain_button_set_label (self->remaining_button, text);
+}
+
+/* What changes when the position is liquidated, and the names that say which position the
+ * row and its buttons are about. */
+static void
+ml_position_row_update_state (MlPositionRow *self)
 {
   MlPosition *p = self->position;
   gboolean live = !ml_position_get_liquidated (p);
-  gboolean isolated = ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED;
-  double lp = isolated ? ml_position_get_liquidation_price (p)
-                       : ml_account_get_cross_liquidation_price (self->account);
+  const char *id = ml_position_get_id (p);
   g_autofree char *title = ml_position_row_title (p);
-  g_autofree char *details = ml_position_row_details (p);
-  g_autofree char *liquidation = ml_money_format_price (lp);
-  g_autofree char *remaining = ml_money_format_usdt (isolated ? ml_position_get_remaining_collateral (p)
-                                                              : ml_account_get_cross_pool (self->account));
+  g_autofree char *margin_name = g_strdup_printf (_("Add or remove margin of position %s"), id);
+  g_autofree char *close_name = g_strdup_printf (_("Close position %s"), id);
 
   gtk_label_set_text (self->title_label, title);
-  gtk_label_set_text (self->details_label, details);
-  ml_explain_button_set_label (self->liquidation_button, liquidation);
-  ml_explain_button_set_label (self->remaining_button, remaining);
-  gtk_widget_set_visible (GTK_WIDGET (self->margin_button), isolated && live);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->margin_button), GTK_ACCESSIBLE_PROPERTY_LABEL, margin_name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->close_button), GTK_ACCESSIBLE_PROPERTY_LABEL, close_name, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->margin_button), ml_position_row_is_isolated (self) && live);
   gtk_widget_set_sensitive (self->close_button, live);
   if (live)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "liquidated");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self), "liquidated");
+  ml_position_row_update_details (self);
+  ml_position_row_update_liquidation (self);
+  ml_position_row_update_remaining (self);
 }
 
 /* The whole details line, for a window too narrow to show it. Asked for on hover rather than
@@ -220,9 +260,8 @@ ml_position_row_dispose (GObject *object)
 {
   MlPositionRow *self = ML_POSITION_ROW (object);
 
+  ml_position_row_set_position (self, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_POSITION_ROW);
-  g_clear_object (&self->position);
-  g_clear_object (&self->account);
   G_OBJECT_CLASS (ml_position_row_parent_class)->dispose (object);
 }
 
@@ -234,8 +273,12 @@ ml_position_row_class_init (MlPositionRowClass *klass)
 
   object_class->dispose = ml_position_row_dispose;
 
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "positionrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   g_type_ensure (ML_TYPE_EXPLAIN_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marginlab/MarginLab/ml-position-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, box);
   gtk_widget_class_bind_template_child (widget_class, MlPositionRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, MlPositionRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, MlPositionRow, liquidation_button);
@@ -259,41 +302,97 @@ static void
 ml_position_row_init (MlPositionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->margin_popover, "show", G_CALLBACK (ml_position_row_amount_changed), self, G_CONNECT_SWAPPED);
   ml_explain_button_set_title (self->liquidation_button, _("Liquidation price"));
   ml_explain_button_set_title (self->remaining_button, _("Collateral left"));
   ml_explain_button_set_func (self->liquidation_button, ml_position_row_explain_liquidation, self, NULL);
   ml_explain_button_set_func (self->remaining_button, ml_position_row_explain_remaining, self, NULL);
 }
 
+/**
+ * ml_position_row_new:
+ * @account: (nullable): the account that holds @position
+ * @position: (nullable): the position to show, or %NULL for a row that a list binds later
+ *   with ml_position_row_set_position()
+ */
 GtkWidget *
 ml_position_row_new (MlAccount  *account,
                      MlPosition *position)
 {
   MlPositionRow *self;
-  const char *id;
-  g_autofree char *margin_name = NULL, *close_name = NULL;
 
-  g_return_val_if_fail (ML_IS_ACCOUNT (account), NULL);
-  g_return_val_if_fail (ML_IS_POSITION (position), NULL);
+  g_return_val_if_fail (account == NULL || ML_IS_ACCOUNT (account), NULL);
+  g_return_val_if_fail (position == NULL || ML_IS_POSITION (position), NULL);
 
   self = g_object_new (ML_TYPE_POSITION_ROW, NULL);
-  self->account = g_object_ref (account);
-  self->position = g_object_ref (position);
-  id = ml_position_get_id (position);
-
-  /* Icon buttons need names that say which position they act on. */
-  margin_name = g_strdup_printf (_("Add or remove margin of position %s"), id);
-  close_name = g_strdup_printf (_("Close position %s"), id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->margin_button), GTK_ACCESSIBLE_PROPERTY_LABEL, margin_name, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->close_button), GTK_ACCESSIBLE_PROPERTY_LABEL, close_name, -1);
-
-  g_signal_connect_object (position, "notify", G_CALLBACK (ml_position_row_update), self, G_CONNECT_SWAPPED);
-  /* Of the account, a row shows only what the cross pool gives a cross position. */
-  g_signal_connect_object (account, "notify::cross-liquidation-price", G_CALLBACK (ml_position_row_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (account, "notify::cross-pool", G_CALLBACK (ml_position_row_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->margin_popover, "show", G_CALLBACK (ml_position_row_amount_changed), self, G_CONNECT_SWAPPED);
-  ml_position_row_update (self);
+  ml_position_row_set_position (self, account, position);
   return GTK_WIDGET (self);
+}
+
+static void
+ml_position_row_follow (MlPositionRow *self,
+                        GObject       *object,
+                        const char    *signal,
+                        GCallback      update)
+{
+  g_signal_connect_object (object, signal, update, self, G_CONNECT_SWAPPED);
+}
+
+/* Each notification updates only what shows that value: a mark move changes a position's
+ * PnL and collateral, and for a cross position the pool, and nothing more is done for it. */
+static void
+ml_position_row_connect (MlPositionRow *self)
+{
+  GObject *position = G_OBJECT (self->position);
+  GObject *account = G_OBJECT (self->account);
+
+  ml_position_row_follow (self, position, "notify::liquidated", G_CALLBACK (ml_position_row_update_state));
+  ml_position_row_follow (self, position, "notify::unrealized-pnl", G_CALLBACK (ml_position_row_update_details));
+  if (ml_position_row_is_isolated (self))
+    {
+      ml_position_row_follow (self, position, "notify::margin", G_CALLBACK (ml_position_row_update_details));
+      ml_position_row_follow (self, position, "notify::liquidation-price", G_CALLBACK (ml_position_row_update_liquidation));
+      ml_position_row_follow (self, position, "notify::remaining-collateral", G_CALLBACK (ml_position_row_update_remaining));
+    }
+  else
+    {
+      ml_position_row_follow (self, account, "notify::cross-liquidation-price", G_CALLBACK (ml_position_row_update_liquidation));
+      ml_position_row_follow (self, account, "notify::cross-pool", G_CALLBACK (ml_position_row_update_remaining));
+    }
+}
+
+/**
+ * ml_position_row_set_position:
+ * @account: (nullable): the account that holds @position
+ * @position: (nullable): the position to show, or %NULL to leave the row unbound
+ *
+ * Shows @position and follows its changes; the position shown before is no longer followed.
+ */
+void
+ml_position_row_set_position (MlPositionRow *self,
+                              MlAccount     *account,
+                              MlPosition    *position)
+{
+  g_return_if_fail (ML_IS_POSITION_ROW (self));
+  g_return_if_fail (account == NULL || ML_IS_ACCOUNT (account));
+  g_return_if_fail (position == NULL || ML_IS_POSITION (position));
+  g_return_if_fail ((account == NULL) == (position == NULL));
+
+  if (self->position == position && self->account == account)
+    return;
+  if (self->position != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->position, self);
+      g_signal_handlers_disconnect_by_data (self->account, self);
+      gtk_popover_popdown (self->margin_popover);
+    }
+  g_set_object (&self->account, account);
+  g_set_object (&self->position, position);
+  if (position == NULL)
+    return;
+
+  ml_position_row_connect (self);
+  ml_position_row_update_state (self);
 }
 
 MlPosition *
