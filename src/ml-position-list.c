@@ -69,6 +69,22 @@ ml_position_list_update_empty (MlPositionList *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
 
+/* Tab leaves the list after the focused row's last button, rather than walking through every
+ * row's buttons: the arrows move between rows. */
+static gboolean
+ml_position_list_focus (GtkWidget        *widget,
+                        GtkDirectionType  direction)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, ML_TYPE_POSITION_ROW) : NULL;
+
+  if (row != NULL && gtk_widget_is_ancestor (row, widget)
+      && (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD))
+    return gtk_widget_child_focus (row, direction);
+  return GTK_WIDGET_CLASS (ml_position_list_parent_class)->focus (widget, direction);
+}
+
 static void
 ml_position_list_dispose (GObject *object)
 {
@@ -126,6 +142,7 @@ ml_position_list_class_init (MlPositionListClass *klass)
   object_class->dispose = ml_position_list_dispose;
   object_class->get_property = ml_position_list_get_property;
   object_class->set_property = ml_position_list_set_property;
+  widget_class->focus = ml_position_list_focus;
 
   properties[PROP_ACCOUNT] =
     g_param_spec_object ("account", NULL, NULL, ML_TYPE_ACCOUNT,

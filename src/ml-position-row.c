@@ -25,6 +25,7 @@ struct _MlPositionRow
 
   MlAccount       *account;
   MlPosition      *position;
+  gboolean         stale;  /* changed while unmapped: brought up to date when mapped */
 
   GtkWidget       *box;
   GtkLabel        *title_label;
@@ -81,32 +82,51 @@ ml_position_row_is_isolated (MlPositionRow *self)
   return ml_position_get_mode (self->position) == ML_MARGIN_MODE_ISOLATED;
 }
 
+/* A list view keeps rows bound beyond the ones on screen: those wait until they are mapped. */
+static gboolean
+ml_position_row_defer (MlPositionRow *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+  self->stale = TRUE;
+  return TRUE;
+}
+
 static void
 ml_position_row_update_details (MlPositionRow *self)
 {
-  g_autofree char *details = ml_position_row_details (self->position);
+  g_autofree char *details = NULL;
 
+  if (ml_position_row_defer (self))
+    return;
+  details = ml_position_row_details (self->position);
   gtk_label_set_text (self->details_label, details);
 }
 
 static void
 ml_position_row_update_liquidation (MlPositionRow *self)
 {
-  double lp = ml_position_row_is_isolated (self) ? ml_position_get_liquidation_price (self->position)
-                                                 : ml_account_get_cross_liquidation_price (self->account);
-  g_autofree char *liquidation = ml_money_format_price (lp);
+  g_autofree char *liquidation = NULL;
 
+  if (ml_position_row_defer (self))
+    return;
+  liquidation = ml_money_format_price (ml_position_row_is_isolated (self)
+                                       ? ml_position_get_liquidation_price (self->position)
+                                       : ml_account_get_cross_liquidation_price (self->account));
   ml_explain_button_set_label (self->liquidation_button, liquidation);
 }
 
 static void
 ml_position_row_update_remaining (MlPositionRow *self)
 {
-  double remaining = ml_position_row_is_isolated (self) ? ml_position_get_remaining_collateral (self->position)
-                                                        : ml_account_get_cross_pool (self->account);
-  g_autofree char *text = ml_money_format_usdt (remaining);
+  g_autofree char *remaining = NULL;
 
-  ml_explain_button_set_label (self->remaining_button, text);
+  if (ml_position_row_defer (self))
+    return;
+  remaining = ml_money_format_usdt (ml_position_row_is_isolated (self)
+                                    ? ml_position_get_remaining_collateral (self->position)
+                                    : ml_account_get_cross_pool (self->account));
+  ml_explain_button_set_label (self->remaining_button, remaining);
 }
 
 /* What changes when the position is liquidated, and the names that say which position the
@@ -117,10 +137,15 @@ ml_position_row_update_state (MlPositionRow *self)
   MlPosition *p = self->position;
   gboolean live = !ml_position_get_liquidated (p);
   const char *id = ml_position_get_id (p);
-  g_autofree char *title = ml_position_row_title (p);
-  g_autofree char *margin_name = g_strdup_printf (_("Add or remove margin of position %s"), id);
-  g_autofree char *close_name = g_strdup_printf (_("Close position %s"), id);
+  g_autofree char *title = NULL, *margin_name = NULL, *close_name = NULL;
 
+  if (ml_position_row_defer (self))
+    return;
+  title = ml_position_row_title (p);
+  margin_name = g_strdup_printf (_("Add or remove margin of position %s"), id);
+  close_name = g_strdup_printf (_("Close position %s"), id);
+
+  self->stale = FALSE;
   gtk_label_set_text (self->title_label, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->margin_button), GTK_ACCESSIBLE_PROPERTY_LABEL, margin_name, -1);
@@ -255,6 +280,33 @@ ml_position_row_close_clicked (MlPositionRow *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "win.close-position", "s", ml_position_get_id (self->position));
 }
 
+/* Keyboard: the row takes focus first, so a screen reader names the position, then Tab goes
+ * through its buttons and past the last one out of the row. Arrows are the list's: they move
+ * from row to row. */
+static gboolean
+ml_position_row_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  MlPositionRow *self = ML_POSITION_ROW (widget);
+
+  if (gtk_widget_is_focus (widget))
+    return direction == GTK_DIR_TAB_FORWARD && gtk_widget_child_focus (self->box, direction);
+  if (gtk_widget_get_focus_child (widget) != NULL)
+    return gtk_widget_child_focus (self->box, direction)
+           || (direction == GTK_DIR_TAB_BACKWARD && gtk_widget_grab_focus (widget));
+  return gtk_widget_grab_focus (widget);
+}
+
+static void
+ml_position_row_map (GtkWidget *widget)
+{
+  MlPositionRow *self = ML_POSITION_ROW (widget);
+
+  GTK_WIDGET_CLASS (ml_position_row_parent_class)->map (widget);
+  if (self->stale && self->position != NULL)
+    ml_position_row_update_state (self);
+}
+
 static void
 ml_position_row_dispose (GObject *object)
 {
@@ -272,6 +324,8 @@ ml_position_row_class_init (MlPositionRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ml_position_row_dispose;
+  widget_class->map = ml_position_row_map;
+  widget_class->focus = ml_position_row_focus;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "positionrow");
@@ -302,6 +356,7 @@ static void
 ml_position_row_init (MlPositionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   g_signal_connect_object (self->margin_popover, "show", G_CALLBACK (ml_position_row_amount_changed), self, G_CONNECT_SWAPPED);
   ml_explain_button_set_title (self->liquidation_button, _("Liquidation price"));
   ml_explain_button_set_title (self->remaining_button, _("Collateral left"));

@@ -248,6 +248,47 @@ test_id_is_plain_text (void)
   test_position_list_close (&fixture);
 }
 
+/* Tab from the widget before the list reaches the first row, which a screen reader names, then
+ * its buttons, then leaves the list: it does not walk through every row's buttons. */
+static void
+test_tab_through_one_row (void)
+{
+  Fixture fixture;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *before = gtk_button_new_with_label ("Before");
+  GtkWidget *after = gtk_button_new_with_label ("After");
+  MlPositionRow *row;
+  const char *buttons[] = { "margin_button", "close_button", "liquidation_button", "remaining_button" };
+
+  test_position_list_show (&fixture, test_position_list_account (1000));
+  g_object_ref (fixture.list);
+  gtk_window_set_child (fixture.window, box);
+  gtk_box_append (GTK_BOX (box), before);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture.list));
+  gtk_box_append (GTK_BOX (box), after);
+  g_object_unref (fixture.list);
+  test_position_list_open (fixture.account, "a", ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 20);
+  test_position_list_open (fixture.account, "b", ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 20);
+  ml_test_flush ();
+  row = test_position_list_row (&fixture, "a");
+
+  gtk_widget_grab_focus (before);
+  g_signal_emit_by_name (fixture.window, "move-focus", GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture.window)) == GTK_WIDGET (row));
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "a: Long 0.1000 BTC");
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *focus, *button = test_position_list_row_child (row, buttons[i]);
+
+      g_signal_emit_by_name (fixture.window, "move-focus", GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (fixture.window));
+      g_assert_true (focus == button || gtk_widget_is_ancestor (focus, button));
+    }
+  g_signal_emit_by_name (fixture.window, "move-focus", GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture.window)) == after);
+  test_position_list_close (&fixture);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,5 +303,6 @@ main (int    argc,
   g_test_add_func ("/position-list/thousand-positions-few-rows", test_thousand_positions_few_rows);
   g_test_add_func ("/position-list/close-button-names-position", test_close_button_names_position);
   g_test_add_func ("/position-list/id-is-plain-text", test_id_is_plain_text);
+  g_test_add_func ("/position-list/tab-through-one-row", test_tab_through_one_row);
   return g_test_run ();
 }
