@@ -33,7 +33,7 @@ struct _MlPositionRow
   MlExplainButton *liquidation_button;
   MlExplainButton *remaining_button;
   GtkMenuButton   *margin_button;
-  GtkPopover      *margin_popover;
+  GtkPopover      *margin_popover;  /* and what it holds: NULL until it first opens */
   GtkEntry        *amount_entry;
   GtkLabel        *amount_hint;
   GtkLabel        *amount_error;
@@ -274,6 +274,36 @@ ml_position_row_remove_clicked (MlPositionRow *self)
   ml_position_row_margin_action (self, "win.remove-margin");
 }
 
+/* Built the first time it opens, then brought up to date each time it opens. */
+static void
+ml_position_row_create_popover (GtkMenuButton *button,
+                                gpointer       data)
+{
+  MlPositionRow *self = data;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+
+  if (self->margin_popover == NULL)
+    {
+      scope = gtk_builder_cscope_new ();
+      gtk_builder_cscope_add_callback (scope, ml_position_row_amount_changed);
+      gtk_builder_cscope_add_callback (scope, ml_position_row_add_clicked);
+      gtk_builder_cscope_add_callback (scope, ml_position_row_remove_clicked);
+      builder = gtk_builder_new ();
+      gtk_builder_set_scope (builder, scope);
+      gtk_builder_set_current_object (builder, G_OBJECT (self));
+      gtk_builder_add_from_resource (builder, "/io/github/marginlab/MarginLab/ml-position-row-margin.ui", NULL);
+      self->margin_popover = GTK_POPOVER (gtk_builder_get_object (builder, "margin_popover"));
+      self->amount_entry = GTK_ENTRY (gtk_builder_get_object (builder, "amount_entry"));
+      self->amount_hint = GTK_LABEL (gtk_builder_get_object (builder, "amount_hint"));
+      self->amount_error = GTK_LABEL (gtk_builder_get_object (builder, "amount_error"));
+      self->add_button = GTK_WIDGET (gtk_builder_get_object (builder, "add_button"));
+      self->remove_button = GTK_WIDGET (gtk_builder_get_object (builder, "remove_button"));
+      gtk_menu_button_set_popover (button, GTK_WIDGET (self->margin_popover));
+    }
+  ml_position_row_amount_changed (self);
+}
+
 static void
 ml_position_row_close_clicked (MlPositionRow *self)
 {
@@ -338,17 +368,8 @@ ml_position_row_class_init (MlPositionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlPositionRow, liquidation_button);
   gtk_widget_class_bind_template_child (widget_class, MlPositionRow, remaining_button);
   gtk_widget_class_bind_template_child (widget_class, MlPositionRow, margin_button);
-  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, margin_popover);
-  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, amount_entry);
-  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, amount_hint);
-  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, amount_error);
-  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, add_button);
-  gtk_widget_class_bind_template_child (widget_class, MlPositionRow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, MlPositionRow, close_button);
   gtk_widget_class_bind_template_callback (widget_class, ml_position_row_details_tooltip);
-  gtk_widget_class_bind_template_callback (widget_class, ml_position_row_amount_changed);
-  gtk_widget_class_bind_template_callback (widget_class, ml_position_row_add_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, ml_position_row_remove_clicked);
   gtk_widget_class_bind_template_callback (widget_class, ml_position_row_close_clicked);
 }
 
@@ -357,7 +378,7 @@ ml_position_row_init (MlPositionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  g_signal_connect_object (self->margin_popover, "show", G_CALLBACK (ml_position_row_amount_changed), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->margin_button, ml_position_row_create_popover, self, NULL);
   ml_explain_button_set_title (self->liquidation_button, _("Liquidation price"));
   ml_explain_button_set_title (self->remaining_button, _("Collateral left"));
   ml_explain_button_set_func (self->liquidation_button, ml_position_row_explain_liquidation, self, NULL);
@@ -439,7 +460,8 @@ ml_position_row_set_position (MlPositionRow *self,
     {
       g_signal_handlers_disconnect_by_data (self->position, self);
       g_signal_handlers_disconnect_by_data (self->account, self);
-      gtk_popover_popdown (self->margin_popover);
+      if (self->margin_popover != NULL)
+        gtk_popover_popdown (self->margin_popover);
     }
   g_set_object (&self->account, account);
   g_set_object (&self->position, position);

@@ -18,6 +18,7 @@
 #include "ml-order-panel.h"
 #include "ml-position-row.h"
 #include "ml-test-util.h"
+#include "ml-test-widget.h"
 #include "ml-window.h"
 
 static void
@@ -335,11 +336,23 @@ test_size_as_usdt_margin (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A widget of a row by its id in the row's .ui files, the margin popover's once it has opened. */
 static gpointer
-test_window_row_child (MlPositionRow *row,
-            const char    *name)
+test_window_row_child (gpointer    widget,
+            const char *name)
 {
-  return gtk_widget_get_template_child (GTK_WIDGET (row), ML_TYPE_POSITION_ROW, name);
+  const char *id = GTK_IS_BUILDABLE (widget) ? gtk_buildable_get_buildable_id (widget) : NULL;
+
+  if (g_strcmp0 (id, name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = test_window_row_child (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -355,6 +368,7 @@ test_remove_too_much_margin (void)
   test_window_iterate ();
   row = test_window_find_row (GTK_WIDGET (window));
   g_assert_nonnull (row);
+  ml_test_click (gtk_widget_get_first_child (test_window_row_child (row, "margin_button")));
 
   gtk_editable_set_text (test_window_row_child (row, "amount_entry"), "250");
   remove_button = test_window_row_child (row, "remove_button");
