@@ -305,6 +305,28 @@ test_margin_ratio (void)
   ml_assert_close (ml_account_get_cross_maintenance_margin (account), 24, ML_EXACT);
 }
 
+static void
+test_margin_ratio_level (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+
+  g_assert_cmpint (ml_account_get_margin_ratio_level (account), ==, ML_RATIO_LEVEL_NONE);
+  ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
+  /* pool(P) = 1000 + 0.1 (P − 60,000) = 0.1 P − 5000, MM(P) = 0.1 P × 0.4 %:
+   * at 50,300 MM 20.12 over a pool of 30 is 67.07 %; at 50,240 MM 20.096 over 24 is
+   * 83.73 %, past the 80 % warning and still above LPc = 5000 / 0.0996 = 50,200.80. */
+  g_assert_cmpint (ml_account_get_margin_ratio_level (account), ==, ML_RATIO_LEVEL_SAFE);
+  g_assert_true (ml_account_move_mark_price (account, 50300, NULL, NULL));
+  ml_assert_close (ml_account_get_cross_margin_ratio (account), 20.12 / 30, ML_EXACT);
+  g_assert_cmpint (ml_account_get_margin_ratio_level (account), ==, ML_RATIO_LEVEL_SAFE);
+  g_assert_true (ml_account_move_mark_price (account, 50240, NULL, NULL));
+  ml_assert_close (ml_account_get_cross_margin_ratio (account), 20.096 / 24, ML_EXACT);
+  g_assert_cmpint (ml_account_get_margin_ratio_level (account), ==, ML_RATIO_LEVEL_WARNING);
+  /* Liquidated, the pool holds no cross position any more. */
+  g_assert_true (ml_account_move_mark_price (account, 50000, NULL, NULL));
+  g_assert_cmpint (ml_account_get_margin_ratio_level (account), ==, ML_RATIO_LEVEL_NONE);
+}
+
 typedef struct
 {
   guint equity;
@@ -410,6 +432,139 @@ test_funding_can_liquidate (void)
   g_assert_true (ml_position_get_liquidated (p));
   g_assert_cmpuint (events->len, ==, 1);
   g_assert_cmpfloat (g_array_index (events, MlLiquidation, 0).price, ==, 60000);
+  /* Dead at the mark with W = 12: the record keeps the prices the payment moved it to,
+   * LP = (6000 − 12) / (0.1 × 0.996) and BP = 60,000 − 12 / 0.1, and realises −W. */
+  ml_assert_close (ml_position_get_liquidated_at (p), 60000, ML_EXACT);
+  ml_assert_close (ml_position_get_liquidation_price (p), 5988.0 / 0.0996, ML_EXACT);
+  ml_assert_close (ml_position_get_bankruptcy_price (p), 59880, ML_EXACT);
+  ml_assert_close (ml_position_get_realized_pnl (p), -12, ML_EXACT);
+  ml_assert_close (ml_account_get_wallet_balance (account), 1000 - 36 - 12, ML_EXACT);
+}
+
+static void
+test_isolated_liquidation_record (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+  g_autoptr(MlAccount) copy = NULL;
+  MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
+
+  g_assert_cmpfloat (ml_position_get_liquidated_at (p), ==, ML_PRICE_NONE);
+  g_assert_cmpfloat (ml_position_get_realized_pnl (p), ==, 0);
+
+  /* margin-model.md's isolated long, W = 300: LP 57,228.9156626506, BP 57,000. Closed at BP
+   * it realises 0.1 × (57,000 − 60,000) = −300, all of W; the wallet keeps 700. */
+  g_assert_true (ml_account_move_mark_price (account, 56000, NULL, NULL));
+  g_assert_true (ml_position_get_liquidated (p));
+  ml_assert_close (ml_position_get_liquidated_at (p), 57228.9156626506, ML_EXACT);
+  ml_assert_close (ml_position_get_liquidation_price (p), 57228.9156626506, ML_EXACT);
+  ml_assert_close (ml_position_get_bankruptcy_price (p), 57000, ML_EXACT);
+  ml_assert_close (ml_position_get_realized_pnl (p), -300, ML_EXACT);
+  g_assert_cmpfloat (ml_position_get_unrealized_pnl (p), ==, 0);
+  g_assert_cmpfloat (ml_position_get_remaining_collateral (p), ==, 0);
+  ml_assert_close (ml_account_get_wallet_balance (account), 700, ML_EXACT);
+
+  /* Undo restores copies: the record must travel with them, and stay put on later moves. */
+  copy = ml_account_copy (account);
+  p = ml_account_find_position (copy, "p1");
+  g_assert_true (ml_account_move_mark_price (copy, 65000, NULL, NULL));
+  ml_assert_close (ml_position_get_liquidated_at (p), 57228.9156626506, ML_EXACT);
+  ml_assert_close (ml_position_get_liquidation_price (p), 57228.9156626506, ML_EXACT);
+  ml_assert_close (ml_position_get_bankruptcy_price (p), 57000, ML_EXACT);
+  ml_assert_close (ml_position_get_realized_pnl (p), -300, ML_EXACT);
+}
+
+static void
+test_pool_liquidation_record (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+  MlPosition *l = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.05, 60000, 30);
+  MlPosition *s = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_CROSS, 0.01, 60000, 30);
+
+  /* WBc = 1000; pool(P) = 1000 + 0.05 (P − 60,000) − 0.01 (P − 60,000) = 0.04 P − 1400.
+   * BPc = 1400 / 0.04 = 35,000. Bracket 1 (MMR 0.4 %, cum 0) for both sizes there:
+   * LPc = (1000 − 0.04 × 60,000) / (0.06 × 0.004 − 0.04) = 1400 / 0.03976.
+   * At BPc the long realises 0.05 × (35,000 − 60,000) = −1250, the short
+   * −0.01 × (35,000 − 60,000) = +250: −1000 together, the whole WBc. */
+  g_assert_true (ml_account_move_mark_price (account, 30000, NULL, NULL));
+  g_assert_true (ml_position_get_liquidated (l) && ml_position_get_liquidated (s));
+  for (guint i = 0; i < 2; i++)
+    {
+      MlPosition *p = i == 0 ? l : s;
+
+      ml_assert_close (ml_position_get_liquidated_at (p), 1400 / 0.03976, ML_EXACT);
+      ml_assert_close (ml_position_get_liquidation_price (p), 1400 / 0.03976, ML_EXACT);
+      ml_assert_close (ml_position_get_bankruptcy_price (p), 35000, ML_EXACT);
+      g_assert_cmpfloat (ml_position_get_remaining_collateral (p), ==, 0);
+    }
+  ml_assert_close (ml_position_get_realized_pnl (l), -1250, ML_EXACT);
+  ml_assert_close (ml_position_get_realized_pnl (s), 250, ML_EXACT);
+  ml_assert_close (ml_account_get_wallet_balance (account), 0, ML_EXACT);
+}
+
+static void
+test_hedged_pool_liquidation_record (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1200, 60000);
+  MlPosition *l = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 1, 60000, 100);
+  MlPosition *s = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_CROSS, 0.999, 60000, 100);
+  double lp = 1240 / 0.008995;
+
+  /* pool(P) = 1200 + 0.001 (P − 60,000) = 1140 + 0.001 P never reaches 0 at a positive price
+   * (no BPc), but bracket 2 (0.5 %, cum 50) for both sizes gives MM = 0.009995 P − 100, which
+   * outgrows it: liquidated above, at LPc = 1240 / 0.008995 = 137,854.36. Closed there, the
+   * long realises LPc − 60,000 and the short −0.999 (LPc − 60,000); the pool left at LPc (its
+   * maintenance margin) goes to the insurance fund, and the wallet loses all 1200. */
+  g_assert_cmpfloat (ml_account_get_cross_bankruptcy_price (account), ==, ML_PRICE_NONE);
+  g_assert_true (ml_account_move_mark_price (account, 140000, NULL, NULL));
+  g_assert_true (ml_position_get_liquidated (l) && ml_position_get_liquidated (s));
+  ml_assert_close (ml_position_get_liquidated_at (l), lp, ML_EXACT);
+  g_assert_cmpfloat (ml_position_get_bankruptcy_price (l), ==, ML_PRICE_NONE);
+  ml_assert_close (ml_position_get_realized_pnl (l), lp - 60000, ML_EXACT);
+  ml_assert_close (ml_position_get_realized_pnl (s), -0.999 * (lp - 60000), ML_EXACT);
+  ml_assert_close (ml_account_get_wallet_balance (account), 0, 1e-9);
+}
+
+typedef struct
+{
+  MlPosition *position;
+  guint       count;
+} Witness;
+
+/* What a handler sees must already be the account after the liquidation. */
+static void
+test_account_witness_liquidated (MlAccount  *account,
+                                 MlPosition *position,
+                                 double      price,
+                                 Witness    *w)
+{
+  g_assert_true (position == w->position);
+  g_assert_cmpfloat (ml_account_get_mark_price (account), ==, 39000);
+  g_assert_cmpfloat (ml_account_get_cross_pool (account), ==, 0);
+  g_assert_cmpfloat (ml_account_get_equity (account), ==, 0);
+  g_assert_cmpuint (ml_account_get_n_cross_positions (account), ==, 0);
+  g_assert_cmpfloat (ml_position_get_notional (position), ==, 0);
+  g_assert_cmpfloat (ml_position_get_unrealized_pnl (position), ==, 0);
+  g_assert_cmpfloat (ml_position_get_remaining_collateral (position), ==, 0);
+  ml_assert_close (ml_position_get_bankruptcy_price (position), 40000, ML_EXACT);
+  ml_assert_close (ml_position_get_realized_pnl (position), -1000, ML_EXACT);
+  w->count++;
+}
+
+static void
+test_liquidated_signal_sees_current_values (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+  Witness w = { 0 };
+
+  /* The article's cross long: wallet 1000, long 0.05 at 60,000, 30x. pool(P) = 0.05 P − 2000:
+   * BPc = 40,000, LPc = 2000 / (0.05 × 0.996) = 40,160.64; closed at BPc it realises
+   * 0.05 × (40,000 − 60,000) = −1000, the whole pool. */
+  w.position = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.05, 60000, 30);
+  ml_assert_close (ml_account_get_cross_liquidation_price (account), 2000 / 0.0498, ML_EXACT);
+  g_signal_connect (account, "liquidated", G_CALLBACK (test_account_witness_liquidated), &w);
+  g_assert_true (ml_account_move_mark_price (account, 39000, NULL, NULL));
+  g_assert_cmpuint (w.count, ==, 1);
+  ml_assert_close (ml_position_get_liquidated_at (w.position), 2000 / 0.0498, ML_EXACT);
 }
 
 static void
@@ -454,10 +609,16 @@ main (int   argc,
   g_test_add_func ("/account/pool-liquidation", test_pool_liquidation);
   g_test_add_func ("/account/cross-liquidation-moves", test_cross_liquidation_moves_with_other_positions);
   g_test_add_func ("/account/margin-ratio", test_margin_ratio);
+  g_test_add_func ("/account/margin-ratio-level", test_margin_ratio_level);
   g_test_add_func ("/account/notify-only-on-change", test_notify_only_on_change);
   g_test_add_func ("/account/list-model", test_list_model);
   g_test_add_func ("/account/copy-is-independent", test_copy_is_independent);
   g_test_add_func ("/account/funding-can-liquidate", test_funding_can_liquidate);
+  g_test_add_func ("/account/isolated-liquidation-record", test_isolated_liquidation_record);
+  g_test_add_func ("/account/pool-liquidation-record", test_pool_liquidation_record);
+  g_test_add_func ("/account/hedged-pool-liquidation-record", test_hedged_pool_liquidation_record);
+  g_test_add_func ("/account/liquidated-signal-sees-current-values",
+                   test_liquidated_signal_sees_current_values);
   g_test_add_func ("/account/bad-mark-price", test_bad_mark_price);
   g_test_add_func ("/account/finalize", test_finalize);
 

@@ -2,12 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every change goes through one pipeline: ml_account_solve() finds where each isolated position and the
- * cross pool survive (this does not depend on the mark price), _settle() liquidates whatever no
- * longer survives at the mark, and ml_account_evaluate_at() derives every value at the mark and notifies what
- * really changed. A mark-price move only settles and evaluates: liquidations never move anyone
- * else's liquidation price (an isolated one leaves WBc as it was, a pool one touches no isolated
- * position), which is also why a long price path runs without solving again.
+ * Every change goes through one pipeline: _ml_account_solve() finds where each isolated
+ * position and the cross pool survive (this does not depend on the mark price),
+ * ml_account_apply_liquidations() liquidates whatever no longer survives at the mark, and
+ * _ml_account_evaluate_at() derives every value at the mark and notifies what really changed;
+ * only then is "liquidated" emitted. A mark-price move only liquidates and evaluates:
+ * liquidations never move anyone else's liquidation price (an isolated one leaves WBc as it
+ * was, a pool one touches no isolated position), which is also why a long price path runs
+ * without solving again. Orders live in ml-account-orders.c, what-if prices and curves in
+ * ml-account-curves.c.
  */
 
 #define G_LOG_DOMAIN "ml-account"
@@ -20,49 +23,8 @@
 #include "ml-account-private.h"
 #include "ml-curve-private.h"
 #include "ml-money.h"
-#include "ml-position-private.h"
 
-/* How far below a limit a typed amount may be and still count as the limit itself: decimal
- * input such as "300" for 299.99999999999994 USDT of initial margin. */
-#define AMOUNT_TOLERANCE 1e-9
 #define MAX_FEE_RATE     0.01
-/* More than the open interest of any exchange: without it a flat table (no last cap) would
- * let a size overflow every product it enters. */
-#define MAX_QUANTITY     100000.0
-#define MAX_FUNDING_RATE 0.003
-
-typedef struct
-{
-  double cross_wallet_balance;
-  double cross_pool;
-  double cross_maintenance_margin;
-  double cross_margin_ratio;
-  double cross_liquidation_price;
-  double cross_bankruptcy_price;
-  double available_balance;
-  double equity;
-} MlAccountValues;
-
-struct _MlAccount
-{
-  GObject          parent_instance;
-
-  MlBrackets      *brackets;
-  GPtrArray       *items;        /* MlPosition, in order: the truth, for fast loops */
-  GListStore      *positions;    /* the same positions, as a GListModel */
-  double           wallet_balance;
-  double           mark_price;
-  double           taker_fee_rate;
-  double           maker_fee_rate;
-  gboolean         charge_fees;
-  guint            next_id;
-
-  GArray          *cross_legs;   /* scratch */
-  MlGroup          pool;         /* the cross pool, or a constant WBc with no cross position */
-  guint            n_cross;
-  MlAccountValues  values;
-  MlCurve         *account_curve;
-};
 
 G_DEFINE_FINAL_TYPE (MlAccount, ml_account, G_TYPE_OBJECT)
 
@@ -198,8 +160,6 @@ ml_account_set_property (GObject      *object,
     }
 }
 
-static void ml_account_update (MlAccount *self, GArray *liquidations);
-
 static void
 ml_account_constructed (GObject *object)
 {
@@ -210,7 +170,7 @@ ml_account_constructed (GObject *object)
   if (self->brackets == NULL)
     self->brackets = g_object_ref (ml_brackets_get_default ());
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  ml_account_update (self, NULL);
+  _ml_account_update (self, NULL);
 }
 
 static GParamSpec *
@@ -298,10 +258,16 @@ ml_account_new (MlBrackets *brackets,
                        NULL);
 }
 
+void
+_ml_account_notify_wallet_balance (MlAccount *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
+}
+
 /* The pipeline */
 
-static double
-ml_account_cross_wallet_balance (MlAccount *self)
+double
+_ml_account_cross_wallet_balance (MlAccount *self)
 {
   double balance = self->wallet_balance;
 
@@ -315,8 +281,8 @@ ml_account_cross_wallet_balance (MlAccount *self)
   return balance;
 }
 
-static void
-ml_account_solve (MlAccount *self)
+void
+_ml_account_solve (MlAccount *self)
 {
   g_array_set_size (self->cross_legs, 0);
 
@@ -333,50 +299,34 @@ ml_account_solve (MlAccount *self)
 
   self->n_cross = self->cross_legs->len;
   if (self->n_cross > 0)
-    _ml_group_solve (&self->pool, self->brackets, ml_account_cross_wallet_balance (self),
+    _ml_group_solve (&self->pool, self->brackets, _ml_account_cross_wallet_balance (self),
                      (const MlLeg *)(gpointer)self->cross_legs->data, self->n_cross);
   else
-    _ml_group_constant (&self->pool, ml_account_cross_wallet_balance (self));
+    _ml_group_constant (&self->pool, _ml_account_cross_wallet_balance (self));
 
   g_clear_pointer (&self->account_curve, ml_curve_unref);
 }
 
-/* Margin balances at a price, summed leg by leg: exact at the entry price, where k + s·P would
- * cancel two large numbers. The intervals still come from the groups. */
-static double
-ml_account_pnl (const MlPosition *p,
-      double            price)
+double
+_ml_account_pool_balance_at (MlAccount *self,
+                             double     price)
 {
-  return ml_side_sign (p->side) * p->quantity * (price - p->entry_price);
-}
-
-static double
-ml_account_pool_balance_at (MlAccount *self,
-                  double     price)
-{
-  double balance = ml_account_cross_wallet_balance (self);
+  double balance = _ml_account_cross_wallet_balance (self);
 
   for (guint i = 0; i < self->items->len; i++)
     {
       MlPosition *p = g_ptr_array_index (self->items, i);
 
       if (_ml_position_is_live_cross (p))
-        balance += ml_account_pnl (p, price);
+        balance += _ml_account_pnl (p, price);
     }
   return balance;
 }
 
-static const MlGroup *
-ml_account_group_of (MlAccount  *self,
-           MlPosition *position)
-{
-  return position->mode == ML_MARGIN_MODE_ISOLATED ? &position->group : &self->pool;
-}
-
 /* Of a survival interval's ends, the one nearer to @price: the one a learner watches. */
-static double
-ml_account_nearer_end (const MlGroup *group,
-             double         price)
+double
+_ml_account_nearer_end (const MlGroup *group,
+                        double         price)
 {
   gboolean has_low = group->low > 0;
   gboolean has_high = isfinite (group->high);
@@ -392,9 +342,9 @@ ml_account_nearer_end (const MlGroup *group,
 
 static void
 ml_account_position_values (MlAccount        *self,
-                  MlPosition       *p,
-                  double            pool_balance,
-                  MlPositionValues *v)
+                            MlPosition       *p,
+                            double            pool_balance,
+                            MlPositionValues *v)
 {
   double price = self->mark_price;
   const MlBracket *bracket;
@@ -402,20 +352,20 @@ ml_account_position_values (MlAccount        *self,
 
   if (p->liquidated)
     {
-      /* Closed by the exchange: nothing at stake, the prices kept as a record. */
+      /* Closed by the exchange: nothing at stake, the prices of that moment kept as a record. */
       *v = (MlPositionValues) {
-        .liquidation_price = p->values.liquidation_price,
-        .bankruptcy_price = p->values.bankruptcy_price,
+        .liquidation_price = p->close.liquidation_price,
+        .bankruptcy_price = p->close.bankruptcy_price,
       };
       return;
     }
 
-  group = ml_account_group_of (self, p);
+  group = _ml_account_group_of (self, p);
   bracket = &self->brackets->table[_ml_brackets_find_below (self->brackets, p->quantity * price)];
   v->notional = p->quantity * price;
   v->maintenance_rate = bracket->rate;
   v->maintenance_margin = v->notional * bracket->rate - bracket->amount;
-  v->unrealized_pnl = ml_account_pnl (p, price);
+  v->unrealized_pnl = _ml_account_pnl (p, price);
   v->roe = v->unrealized_pnl / _ml_position_initial_margin (p);
   v->bankruptcy_price = _ml_group_bankruptcy_price (group);
   if (!_ml_group_survives (group, price))
@@ -435,17 +385,17 @@ ml_account_position_values (MlAccount        *self,
     }
   else
     {
-      v->liquidation_price = ml_account_nearer_end (group, price);
+      v->liquidation_price = _ml_account_nearer_end (group, price);
       v->max_removable_margin = 0;
     }
 }
 
-static void
-ml_account_evaluate_at (MlAccount *self)
+void
+_ml_account_evaluate_at (MlAccount *self)
 {
   double price = self->mark_price;
   double isolated_remaining = 0, cross_mm = 0, cross_im = 0;
-  double pool_balance = ml_account_pool_balance_at (self, price);
+  double pool_balance = _ml_account_pool_balance_at (self, price);
   MlAccountValues v = { 0 };
   MlPositionValues pv;
 
@@ -464,11 +414,11 @@ ml_account_evaluate_at (MlAccount *self)
         }
     }
 
-  v.cross_wallet_balance = ml_account_cross_wallet_balance (self);
+  v.cross_wallet_balance = _ml_account_cross_wallet_balance (self);
   v.cross_pool = pool_balance;
   v.cross_maintenance_margin = cross_mm;
   v.cross_margin_ratio = self->n_cross > 0 ? cross_mm / v.cross_pool : 0;
-  v.cross_liquidation_price = self->n_cross > 0 ? ml_account_nearer_end (&self->pool, price) : ML_PRICE_NONE;
+  v.cross_liquidation_price = self->n_cross > 0 ? _ml_account_nearer_end (&self->pool, price) : ML_PRICE_NONE;
   v.cross_bankruptcy_price = self->n_cross > 0 ? _ml_group_bankruptcy_price (&self->pool) : ML_PRICE_NONE;
   v.available_balance = MAX (0, v.cross_pool - cross_im);
   v.equity = (_ml_group_survives (&self->pool, price) ? pool_balance : 0) + isolated_remaining;
@@ -491,14 +441,16 @@ ml_account_evaluate_at (MlAccount *self)
 typedef struct
 {
   MlPosition *position;
-  double      price;
+  double      price;      /* where it dies: the end the price crossed, or the mark */
+  double      end;        /* its liquidation price at that moment */
+  double      direction;  /* the sign of the price move; 0 for an operation at the mark */
   double      distance;
   guint       index;
 } Pending;
 
 static int
 ml_account_compare_pending (gconstpointer a,
-                  gconstpointer b)
+                            gconstpointer b)
 {
   const Pending *pa = a, *pb = b;
 
@@ -512,10 +464,10 @@ ml_account_compare_pending (gconstpointer a,
  * an operation at the mark (funding, a fee) pushed over the edge dies there and then. */
 static void
 ml_account_collect_liquidations (MlAccount *self,
-                       double     from,
-                       double     to,
-                       gboolean   at_once,
-                       GArray    *pending)
+                                 double     from,
+                                 double     to,
+                                 gboolean   at_once,
+                                 GArray    *pending)
 {
   g_array_set_size (pending, 0);
 
@@ -527,12 +479,14 @@ ml_account_collect_liquidations (MlAccount *self,
 
       if (p->liquidated)
         continue;
-      group = ml_account_group_of (self, p);
+      group = _ml_account_group_of (self, p);
       if (_ml_group_survives (group, to))
         continue;
 
       item.position = p;
       item.price = at_once || !group->alive ? to : to <= group->low ? group->low : group->high;
+      item.end = at_once || !group->alive ? _ml_account_nearer_end (group, to) : item.price;
+      item.direction = at_once ? 0 : to > from ? 1 : -1;
       item.distance = fabs (item.price - from);
       item.index = i;
       g_array_append_val (pending, item);
@@ -542,55 +496,106 @@ ml_account_collect_liquidations (MlAccount *self,
     g_array_sort (pending, ml_account_compare_pending);
 }
 
-/* At the bankruptcy price an isolated position has lost its margin W, and a pool its whole
- * cross wallet; what was left at the liquidation price went to the insurance fund. */
+/* Where the pool's positions are closed: its bankruptcy price BPc, unless the pool does not
+ * reach 0 beyond the price it was liquidated at (a hedge that its maintenance margin alone
+ * brings down, or no net size): then at that price. */
+static double
+ml_account_pool_close_price (MlAccount     *self,
+                             const Pending *item)
+{
+  double bankruptcy = _ml_group_bankruptcy_price (&self->pool);
+
+  if (bankruptcy == ML_PRICE_NONE || (bankruptcy - item->price) * item->direction < 0)
+    return item->price;
+  return bankruptcy;
+}
+
+/* Liquidation closes a position at its bankruptcy price, and the learner keeps none of its
+ * collateral: what was left at the liquidation price goes to the insurance fund as the
+ * clearance fee, which stands in for a closing fee (none is charged; an opening fee was paid
+ * from the wallet when the position opened and is not part of the realised PnL).
+ * - isolated, at BP = E − s·W/Q: it realises s·Q·(BP − E) = −W, exactly the margin it loses;
+ * - cross, the whole pool at BPc: each position realises s_i·Q_i·(BPc − E_i), and as
+ *   pool(BPc) = WBc + Σ s_i·Q_i·(BPc − E_i) = 0 they add up to −WBc, what the wallet loses.
+ *   Closed at its liquidation price instead (above), the pool's positions realise less than
+ *   −WBc in all; the clearance fee takes the rest. */
 static void
 ml_account_apply_liquidations (MlAccount *self,
-                     GArray    *pending,
-                     GArray    *liquidations)
+                               GArray    *pending,
+                               GArray    *liquidations)
 {
+  double pool_bankruptcy = ML_PRICE_NONE, pool_close = ML_PRICE_NONE;
+
   for (guint i = 0; i < pending->len; i++)
     {
       const Pending *item = &g_array_index (pending, Pending, i);
       MlPosition *p = item->position;
+      MlPositionClose close = { item->price, item->end, 0, 0 };
+      MlLiquidation l = { p, item->price };
 
       if (p->mode == ML_MARGIN_MODE_ISOLATED)
-        self->wallet_balance -= p->margin;
-      else if (self->n_cross > 0)
         {
-          self->wallet_balance -= ml_account_cross_wallet_balance (self);
-          self->n_cross = 0;
-          _ml_group_constant (&self->pool, 0);
+          close.bankruptcy_price = _ml_group_bankruptcy_price (&p->group);
+          close.realized_pnl = -p->margin;
+          self->wallet_balance -= p->margin;
+        }
+      else
+        {
+          if (self->n_cross > 0) /* the first of the pool's positions closes them all */
+            {
+              pool_bankruptcy = _ml_group_bankruptcy_price (&self->pool);
+              pool_close = ml_account_pool_close_price (self, item);
+              self->wallet_balance -= _ml_account_cross_wallet_balance (self);
+              self->n_cross = 0;
+              _ml_group_constant (&self->pool, 0);
+            }
+          close.bankruptcy_price = pool_bankruptcy;
+          close.realized_pnl = _ml_account_pnl (p, pool_close);
         }
 
-      p->values.liquidation_price = item->price;
-      _ml_position_set_liquidated (p);
-      if (liquidations != NULL)
-        {
-          MlLiquidation l = { p, item->price };
-          g_array_append_val (liquidations, l);
-        }
-      g_signal_emit (self, signals[LIQUIDATED], 0, p, item->price);
+      _ml_position_set_liquidated (p, &close);
+      g_array_append_val (liquidations, l);
     }
 
   g_clear_pointer (&self->account_curve, ml_curve_unref);
 }
 
-/* Solve, liquidate at the mark whatever an operation pushed over the edge, evaluate. */
+/* Emitted only once the mark, the pool and every position's values are current. */
 static void
-ml_account_update (MlAccount *self,
-         GArray    *liquidations)
+ml_account_emit_liquidated (MlAccount *self,
+                            GArray    *liquidations,
+                            guint      first)
+{
+  for (guint i = first; i < liquidations->len; i++)
+    {
+      const MlLiquidation *l = &g_array_index (liquidations, MlLiquidation, i);
+
+      g_signal_emit (self, signals[LIQUIDATED], 0, l->position, l->price);
+    }
+}
+
+/* Solve, liquidate at the mark whatever an operation pushed over the edge, evaluate. */
+void
+_ml_account_update (MlAccount *self,
+                    GArray    *liquidations)
 {
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_autoptr(GArray) own = NULL;
+  guint first;
 
-  ml_account_solve (self);
+  if (liquidations == NULL)
+    liquidations = own = g_array_new (FALSE, FALSE, sizeof (MlLiquidation));
+  first = liquidations->len;
+
+  _ml_account_solve (self);
   ml_account_collect_liquidations (self, self->mark_price, self->mark_price, TRUE, pending);
   if (pending->len > 0)
     {
       ml_account_apply_liquidations (self, pending, liquidations);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
+      _ml_account_notify_wallet_balance (self);
     }
-  ml_account_evaluate_at (self);
+  _ml_account_evaluate_at (self);
+  ml_account_emit_liquidated (self, liquidations, first);
 }
 
 /**
@@ -602,14 +607,14 @@ ml_account_update (MlAccount *self,
 void
 _ml_account_recompute (MlAccount *self)
 {
-  ml_account_solve (self);
-  ml_account_evaluate_at (self);
+  _ml_account_solve (self);
+  _ml_account_evaluate_at (self);
   ml_curve_unref (ml_account_get_account_curve (self)); /* cached in the account */
 }
 
 static gboolean
 ml_account_check_mark_price (double   price,
-                   GError **error)
+                             GError **error)
 {
   if (ml_price_is_valid (price))
     return TRUE;
@@ -621,10 +626,10 @@ ml_account_check_mark_price (double   price,
 
 static void
 ml_account_append_liquidations (MlAccount *self,
-                      gsize      step,
-                      double     price,
-                      GArray    *liquidations,
-                      gpointer   user_data)
+                                gsize      step,
+                                double     price,
+                                GArray    *liquidations,
+                                gpointer   user_data)
 {
   GArray *out = user_data;
 
@@ -652,6 +657,7 @@ ml_account_run_path (MlAccount    *self,
 {
   g_autoptr(GArray) pending = NULL;
   g_autoptr(GArray) liquidations = NULL;
+  g_autoptr(GArray) step = NULL;
   double wallet_before;
 
   g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
@@ -662,27 +668,35 @@ ml_account_run_path (MlAccount    *self,
       return ml_account_check_mark_price (prices[i], error);
 
   pending = g_array_new (FALSE, FALSE, sizeof (Pending));
-  liquidations = g_array_new (FALSE, FALSE, sizeof (MlLiquidation));
+  liquidations = g_array_new (FALSE, FALSE, sizeof (MlLiquidation)); /* the whole path's */
+  step = g_array_new (FALSE, FALSE, sizeof (MlLiquidation));
   wallet_before = self->wallet_balance;
 
   for (gsize i = 0; i < n_prices; i++)
     {
+      guint first = liquidations->len;
+
       ml_account_collect_liquidations (self, self->mark_price, prices[i], FALSE, pending);
-      g_array_set_size (liquidations, 0);
       if (pending->len > 0)
         ml_account_apply_liquidations (self, pending, liquidations);
       self->mark_price = prices[i];
       if (func != NULL)
-        func (self, i, prices[i], liquidations, user_data);
+        {
+          g_array_set_size (step, 0);
+          g_array_append_vals (step, &g_array_index (liquidations, MlLiquidation, first),
+                               liquidations->len - first);
+          func (self, i, prices[i], step, user_data);
+        }
     }
 
   g_object_freeze_notify (G_OBJECT (self));
   if (n_prices > 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARK_PRICE]);
   if (self->wallet_balance != wallet_before)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
-  ml_account_evaluate_at (self);
+    _ml_account_notify_wallet_balance (self);
+  _ml_account_evaluate_at (self);
   g_object_thaw_notify (G_OBJECT (self));
+  ml_account_emit_liquidated (self, liquidations, 0);
 
   return TRUE;
 }
@@ -707,526 +721,13 @@ ml_account_move_mark_price (MlAccount  *self,
   return ml_account_run_path (self, &price, 1, ml_account_append_liquidations, liquidations, error);
 }
 
-/* Orders and positions */
-
-static gboolean
-ml_account_refuse (GError    **error,
-         const char **field,
-         const char  *key,
-         const char  *format,
-         ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-ml_account_refuse (GError    **error,
-         const char **field,
-         const char  *key,
-         const char  *format,
-         ...)
-{
-  va_list args;
-
-  if (field != NULL)
-    *field = key;
-  va_start (args, format);
-  if (error != NULL)
-    *error = g_error_new_valist (ML_ERROR, ML_ERROR_REFUSED, format, args);
-  va_end (args);
-  return FALSE;
-}
-
-static gboolean
-ml_account_check_quantity (MlAccount     *self,
-                 double         quantity,
-                 const char   **field,
-                 GError       **error)
-{
-  MlContract *contract = ml_contract_get_default ();
-
-  if (!isfinite (quantity) || quantity <= 0)
-    return ml_account_refuse (error, field, "quantity", _("The size must be more than 0 BTC."));
-  if (quantity > MAX_QUANTITY)
-    return ml_account_refuse (error, field, "quantity", _("The size must be at most 100,000 BTC."));
-
-  if (!ml_contract_is_whole_contracts (contract, quantity))
-    {
-      g_autofree char *size = g_strdup_printf ("%.10g", quantity);
-
-      return ml_account_refuse (error, field, "quantity",
-                      _("%s BTC is not a whole number of contracts; each contract is 0.0001 BTC."),
-                      size);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-ml_account_check_leverage (MlAccount     *self,
-                 const MlOrder *order,
-                 const char   **field,
-                 GError       **error)
-{
-  guint contract_max = ml_contract_get_max_leverage (ml_contract_get_default ());
-  double notional = order->quantity * order->price;
-  guint bracket_max;
-
-  if (order->leverage < 1 || order->leverage > contract_max)
-    return ml_account_refuse (error, field, "leverage",
-                    _("Leverage must be from 1x to %ux; %ux is not allowed."),
-                    contract_max, order->leverage);
-
-  if (notional > ml_brackets_get_max_notional (self->brackets))
-    {
-      g_autofree char *n = ml_money_format_usdt (notional);
-      g_autofree char *cap = ml_money_format_usdt (ml_brackets_get_max_notional (self->brackets));
-
-      return ml_account_refuse (error, field, "quantity",
-                      _("A position of %s is larger than the largest risk bracket allows (%s)."),
-                      n, cap);
-    }
-
-  bracket_max = ml_brackets_max_leverage_at (self->brackets, notional);
-  if (order->leverage > bracket_max)
-    {
-      g_autofree char *n = ml_money_format_usdt (notional);
-
-      return ml_account_refuse (error, field, "leverage",
-                      _("A position of %s may use at most %ux under the risk brackets; %ux is too high."),
-                      n, bracket_max, order->leverage);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-ml_account_check_margin (MlAccount     *self,
-               const MlOrder *order,
-               const char   **field,
-               GError       **error)
-{
-  double initial = order->quantity * order->price / order->leverage;
-
-  if (order->mode == ML_MARGIN_MODE_CROSS)
-    {
-      if (order->margin != 0)
-        return ml_account_refuse (error, field, "margin",
-                        _("A cross position has no margin of its own: it draws on the shared cross balance."));
-      return TRUE;
-    }
-
-  if (!isfinite (order->margin) || order->margin < 0 || order->margin > ML_MAX_BALANCE)
-    return ml_account_refuse (error, field, "margin",
-                    _("The margin must be a positive amount of USDT, at most 1,000,000,000,000."));
-
-  if (order->margin != 0 && order->margin < initial * (1 - AMOUNT_TOLERANCE))
-    {
-      g_autofree char *m = ml_money_format_usdt (order->margin);
-      g_autofree char *im = ml_money_format_usdt (initial);
-
-      return ml_account_refuse (error, field, "margin",
-                      _("The margin %s is below the initial margin of %s that %ux leverage needs."),
-                      m, im, order->leverage);
-    }
-
-  return TRUE;
-}
-
-/**
- * _ml_account_check_order:
- * @as_order: %TRUE for a new order (price on the tick), %FALSE for a scenario's position
- * @field: (out) (optional): the `MlOrder` field at fault, named as in scenario files
- *
- * Checks everything about an order that does not depend on the account's balance.
- */
-gboolean
-_ml_account_check_order (MlAccount     *self,
-                         const MlOrder *order,
-                         gboolean       as_order,
-                         const char   **field,
-                         GError       **error)
-{
-  MlContract *contract = ml_contract_get_default ();
-
-  if (!ml_account_check_quantity (self, order->quantity, field, error))
-    return FALSE;
-
-  if (!ml_price_is_valid (order->price))
-    return ml_account_refuse (error, field, "entry_price",
-                    _("The price must be from 0.1 to 100,000,000 USDT."));
-
-  if (as_order && !ml_contract_is_on_tick (contract, order->price))
-    {
-      g_autofree char *p = g_strdup_printf ("%.10g", order->price);
-      g_autofree char *snapped = ml_money_format_price (ml_contract_snap_to_tick (contract, order->price));
-
-      return ml_account_refuse (error, field, "entry_price",
-                      _("The price %s is not on the 0.1 USDT tick; the nearest valid price is %s."),
-                      p, snapped);
-    }
-
-  return ml_account_check_leverage (self, order, field, error) && ml_account_check_margin (self, order, field, error);
-}
-
-/**
- * ml_account_order_fee:
- * @price: the order's price; at the mark it takes liquidity, elsewhere it makes it
- *
- * Returns: the fee an order of @notional would pay, 0 when fees are not charged
- */
-double
-ml_account_order_fee (MlAccount *self,
-                      double     notional,
-                      double     price)
-{
-  g_return_val_if_fail (ML_IS_ACCOUNT (self), 0);
-
-  if (!self->charge_fees)
-    return 0;
-  return notional * (price == self->mark_price ? self->taker_fee_rate : self->maker_fee_rate);
-}
-
-static char *
-ml_account_new_id (MlAccount *self)
-{
-  for (;;)
-    {
-      char *id = g_strdup_printf ("p%u", self->next_id++);
-
-      if (ml_account_find_position (self, id) == NULL)
-        return id;
-      g_free (id);
-    }
-}
-
-static MlPosition *
-ml_account_append (MlAccount     *self,
-         const MlOrder *order)
-{
-  g_autofree char *id = order->id ? g_strdup (order->id) : ml_account_new_id (self);
-  double margin = order->margin > 0 ? order->margin
-                                    : order->quantity * order->price / order->leverage;
-  MlPosition *p = _ml_position_new (id, order->side, order->mode, order->quantity, order->price,
-                                    order->leverage, margin);
-
-  g_ptr_array_add (self->items, p);
-  return p;
-}
-
-static void
-ml_account_remove (MlAccount  *self,
-         MlPosition *position)
-{
-  guint index;
-
-  if (g_list_store_find (self->positions, position, &index))
-    g_list_store_remove (self->positions, index);
-  g_ptr_array_remove (self->items, position);
-}
-
-/* The first live position whose balance (its own, or the pool's) does not survive at the mark. */
-static MlPosition *
-ml_account_first_casualty (MlAccount *self)
-{
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      MlPosition *p = g_ptr_array_index (self->items, i);
-
-      if (!p->liquidated && !_ml_group_survives (ml_account_group_of (self, p), self->mark_price))
-        return p;
-    }
-  return NULL;
-}
-
-static char *
-ml_account_describe_group (MlAccount  *self,
-                 MlPosition *p)
-{
-  const MlGroup *group = ml_account_group_of (self, p);
-  g_autofree char *price = ml_money_format_price (ml_account_nearer_end (group, self->mark_price));
-
-  if (!group->alive)
-    return g_strdup (_("it cannot survive at any price"));
-  /* Translators: "its liquidation price would be 57,228.9" */
-  return g_strdup_printf (_("its liquidation price would be %s"), price);
-}
-
-/**
- * ml_account_open_position:
- *
- * Opens @order at its price. Refused, changing nothing, when it breaks a rule of the contract
- * or the brackets, when its margin and fee exceed the available balance, or when it would be
- * liquidated at once at the mark price.
- *
- * Returns: (transfer none) (nullable): the new position
- */
-MlPosition *
-ml_account_open_position (MlAccount      *self,
-                          const MlOrder  *order,
-                          GError        **error)
-{
-  double initial, cost, fee, wallet_before;
-  MlPosition *p, *casualty;
-
-  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
-  g_return_val_if_fail (order != NULL, NULL);
-
-  if (order->id != NULL && ml_account_find_position (self, order->id) != NULL)
-    {
-      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
-                   _("There is already a position called “%s”."), order->id);
-      return NULL;
-    }
-  if (!_ml_account_check_order (self, order, TRUE, NULL, error))
-    return NULL;
-
-  initial = order->quantity * order->price / order->leverage;
-  cost = order->mode == ML_MARGIN_MODE_ISOLATED && order->margin > 0 ? order->margin : initial;
-  fee = ml_account_order_fee (self, order->quantity * order->price, order->price);
-  if (cost + fee > self->values.available_balance * (1 + AMOUNT_TOLERANCE))
-    {
-      g_autofree char *c = ml_money_format_usdt (cost);
-      g_autofree char *f = ml_money_format_usdt (fee);
-      g_autofree char *a = ml_money_format_usdt (self->values.available_balance);
-
-      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
-                   fee > 0 ? _("This order needs %s of margin and a %s fee, but only %s is available.")
-                           : _("This order needs %s of margin%.0s, but only %s is available."),
-                   c, f, a);
-      return NULL;
-    }
-
-  wallet_before = self->wallet_balance;
-  p = ml_account_append (self, order);
-  self->wallet_balance -= fee;
-  ml_account_solve (self);
-
-  /* An isolated order's margin and fee come out of the pool, a cross one joins it: either
-   * can leave the pool, or the new position, below its maintenance margin. */
-  if ((casualty = ml_account_first_casualty (self)) != NULL)
-    {
-      g_autofree char *why = ml_account_describe_group (self, casualty);
-      g_autofree char *mark = ml_money_format_price (self->mark_price);
-
-      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
-                   casualty == p && p->mode == ML_MARGIN_MODE_ISOLATED
-                   ? _("At the mark price of %s this position would be liquidated at once: %s.")
-                   : _("At the mark price of %s this order would liquidate the cross pool at once: %s."),
-                   mark, why);
-      self->wallet_balance = wallet_before;
-      g_ptr_array_remove (self->items, p);
-      ml_account_solve (self);
-      return NULL;
-    }
-
-  g_list_store_append (self->positions, p);
-  if (fee > 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
-  ml_account_evaluate_at (self);
-  return p;
-}
-
-static gboolean
-ml_account_check_owned (MlAccount   *self,
-              MlPosition  *position,
-              gboolean     isolated,
-              GError     **error)
-{
-  if (!g_ptr_array_find (self->items, position, NULL))
-    {
-      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED, _("This position is not in the account."));
-      return FALSE;
-    }
-  if (isolated && position->liquidated)
-    {
-      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
-                   _("Position “%s” has been liquidated; its margin is gone."), position->id);
-      return FALSE;
-    }
-  if (isolated && position->mode != ML_MARGIN_MODE_ISOLATED)
-    {
-      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
-                   _("Position “%s” uses cross margin: it draws on the shared cross balance and has no margin of its own to change."),
-                   position->id);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * ml_account_close_position:
- *
- * Closes @position at the mark price: its PnL, less the closing fee when fees are charged, goes
- * to the wallet. A liquidated position is simply removed.
- */
-gboolean
-ml_account_close_position (MlAccount   *self,
-                           MlPosition  *position,
-                           GError     **error)
-{
-  g_autoptr(MlPosition) p = NULL;
-
-  g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
-  g_return_val_if_fail (ML_IS_POSITION (position), FALSE);
-
-  if (!ml_account_check_owned (self, position, FALSE, error))
-    return FALSE;
-
-  p = g_object_ref (position);
-  if (!p->liquidated)
-    {
-      double notional = p->quantity * self->mark_price;
-
-      self->wallet_balance += ml_account_pnl (p, self->mark_price) - ml_account_order_fee (self, notional, self->mark_price);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
-    }
-
-  ml_account_remove (self, p);
-  ml_account_update (self, NULL);
-  return TRUE;
-}
-
-static gboolean
-ml_account_check_amount (double      amount,
-               double      limit,
-               gboolean    adding,
-               GError    **error)
-{
-  g_autofree char *a = NULL;
-  g_autofree char *l = NULL;
-
-  if (!isfinite (amount) || amount <= 0)
-    {
-      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED, _("The amount must be more than 0 USDT."));
-      return FALSE;
-    }
-  if (amount <= limit * (1 + AMOUNT_TOLERANCE))
-    return TRUE;
-
-  a = ml_money_format_usdt (amount);
-  l = ml_money_format_usdt (limit);
-  g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
-               adding ? _("You cannot add %s: only %s is available.")
-                      : _("You cannot remove %s: at most %s can be removed now."),
-               a, l);
-  return FALSE;
-}
-
-/**
- * ml_account_add_margin:
- *
- * Moves @amount from the available cross balance into an isolated position's margin: its
- * liquidation price moves away from the mark, its leverage stays as it was opened.
- */
-gboolean
-ml_account_add_margin (MlAccount   *self,
-                       MlPosition  *position,
-                       double       amount,
-                       GError     **error)
-{
-  double before;
-
-  g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
-  g_return_val_if_fail (ML_IS_POSITION (position), FALSE);
-
-  if (!ml_account_check_owned (self, position, TRUE, error) ||
-      !ml_account_check_amount (amount, self->values.available_balance, TRUE, error))
-    return FALSE;
-
-  before = position->margin;
-  position->margin += MIN (amount, self->values.available_balance);
-  ml_account_solve (self);
-  if (ml_account_first_casualty (self) != NULL)
-    {
-      g_autofree char *a = ml_money_format_usdt (amount);
-
-      position->margin = before;
-      ml_account_solve (self);
-      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
-                   _("Taking %s out of the cross balance would leave it below its maintenance margin and liquidate the cross positions."),
-                   a);
-      return FALSE;
-    }
-  position->margin = before;
-  _ml_position_set_margin (position, before + MIN (amount, self->values.available_balance));
-  ml_account_update (self, NULL);
-  return TRUE;
-}
-
-/**
- * ml_account_remove_margin:
- *
- * Moves @amount from an isolated position's margin back to the cross balance, within the
- * removable limit (the position keeps its maintenance margin and its initial margin at the mark).
- */
-gboolean
-ml_account_remove_margin (MlAccount   *self,
-                          MlPosition  *position,
-                          double       amount,
-                          GError     **error)
-{
-  double limit;
-
-  g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
-  g_return_val_if_fail (ML_IS_POSITION (position), FALSE);
-
-  if (!ml_account_check_owned (self, position, TRUE, error))
-    return FALSE;
-
-  limit = position->values.max_removable_margin;
-  if (!ml_account_check_amount (amount, limit, FALSE, error))
-    return FALSE;
-
-  _ml_position_set_margin (position, position->margin - MIN (amount, limit));
-  ml_account_update (self, NULL);
-  return TRUE;
-}
-
-/**
- * ml_account_apply_funding:
- * @rate: the funding rate of one 8-hour period; positive: longs pay shorts
- * @liquidations: (nullable) (element-type MlLiquidation): what the payment liquidated
- *
- * Each live position pays s·Q·P·rate at the mark: a cross position from the cross balance, an
- * isolated one from its own margin (our choice, stated in margin-model.md).
- */
-gboolean
-ml_account_apply_funding (MlAccount  *self,
-                          double      rate,
-                          GArray     *liquidations,
-                          GError    **error)
-{
-  g_return_val_if_fail (ML_IS_ACCOUNT (self), FALSE);
-
-  if (!isfinite (rate) || fabs (rate) > MAX_FUNDING_RATE)
-    {
-      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
-                   _("A funding rate must be between −0.3 %% and 0.3 %% per 8 hours."));
-      return FALSE;
-    }
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      MlPosition *p = g_ptr_array_index (self->items, i);
-      double payment = ml_side_sign (p->side) * p->quantity * self->mark_price * rate;
-
-      if (p->liquidated)
-        continue;
-      self->wallet_balance -= payment;
-      if (p->mode == ML_MARGIN_MODE_ISOLATED)
-        _ml_position_set_margin (p, p->margin - payment);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WALLET_BALANCE]);
-  ml_account_update (self, liquidations);
-  return TRUE;
-}
-
 /* Scenario states */
 
 void
 _ml_account_restore (MlAccount     *self,
                      const MlOrder *order)
 {
-  g_list_store_append (self->positions, ml_account_append (self, order));
+  g_list_store_append (self->positions, _ml_account_append (self, order));
 }
 
 /**
@@ -1244,11 +745,11 @@ _ml_account_check_state (MlAccount  *self,
   g_autofree char *mark = ml_money_format_price (self->mark_price);
   double cross_balance;
 
-  ml_account_solve (self);
+  _ml_account_solve (self);
   *position_index = G_MAXUINT;
 
-  cross_balance = ml_account_cross_wallet_balance (self);
-  if (cross_balance < -AMOUNT_TOLERANCE * self->wallet_balance)
+  cross_balance = _ml_account_cross_wallet_balance (self);
+  if (cross_balance < -ML_AMOUNT_TOLERANCE * self->wallet_balance)
     {
       g_autofree char *w = ml_money_format_usdt (self->wallet_balance);
       g_autofree char *m = ml_money_format_usdt (self->wallet_balance - cross_balance);
@@ -1263,11 +764,11 @@ _ml_account_check_state (MlAccount  *self,
       MlPosition *p = g_ptr_array_index (self->items, i);
       g_autofree char *why = NULL;
 
-      if (_ml_group_survives (ml_account_group_of (self, p), self->mark_price))
+      if (_ml_group_survives (_ml_account_group_of (self, p), self->mark_price))
         continue;
 
       *position_index = i;
-      why = ml_account_describe_group (self, p);
+      why = _ml_account_describe_group (self, p);
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
                    p->mode == ML_MARGIN_MODE_ISOLATED
                    ? _("this position would already be liquidated at the mark price of %s (%s)")
@@ -1276,183 +777,8 @@ _ml_account_check_state (MlAccount  *self,
       return FALSE;
     }
 
-  ml_account_evaluate_at (self);
+  _ml_account_evaluate_at (self);
   return TRUE;
-}
-
-/* What-if and curves */
-
-/**
- * ml_account_evaluate:
- * @cross_pool: (out) (optional): the cross pool at @price, 0 if it would be liquidated there
- * @remaining: (out caller-allocates) (optional) (array): one entry per position, in list order
- * @liquidated: (out caller-allocates) (optional) (array): whether each position is liquidated,
- *   already or at @price
- *
- * Evaluates the current state at @price without changing it: whatever does not survive at
- * @price counts as liquidated (the chart's what-if).
- *
- * Returns: the account's equity at @price
- */
-double
-ml_account_evaluate (MlAccount *self,
-                     double     price,
-                     double    *cross_pool,
-                     double    *remaining,
-                     gboolean  *liquidated)
-{
-  double pool, equity;
-
-  g_return_val_if_fail (ML_IS_ACCOUNT (self), 0);
-
-  pool = _ml_group_survives (&self->pool, price) ? ml_account_pool_balance_at (self, price) : 0;
-  equity = pool;
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      MlPosition *p = g_ptr_array_index (self->items, i);
-      gboolean dead = p->liquidated || !_ml_group_survives (ml_account_group_of (self, p), price);
-      double value = dead ? 0 : p->mode == ML_MARGIN_MODE_ISOLATED ? p->margin + ml_account_pnl (p, price) : pool;
-
-      if (_ml_position_is_live_isolated (p))
-        equity += value;
-      if (remaining != NULL)
-        remaining[i] = value;
-      if (liquidated != NULL)
-        liquidated[i] = dead;
-    }
-
-  if (cross_pool != NULL)
-    *cross_pool = pool;
-  return equity;
-}
-
-/**
- * ml_account_get_position_curve:
- *
- * Returns: (transfer full): @position's remaining collateral against the mark price: its own
- *   for an isolated position, the shared pool's for a cross one
- */
-MlCurve *
-ml_account_get_position_curve (MlAccount  *self,
-                               MlPosition *position)
-{
-  MlGroup dead = { 0 };
-
-  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
-  g_return_val_if_fail (ML_IS_POSITION (position), NULL);
-
-  return _ml_curve_new_from_groups (position->liquidated ? &dead : ml_account_group_of (self, position), 1);
-}
-
-/**
- * ml_account_get_pool_curve:
- *
- * Returns: (transfer full): the cross pool against the mark price
- */
-MlCurve *
-ml_account_get_pool_curve (MlAccount *self)
-{
-  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
-  return _ml_curve_new_from_groups (&self->pool, 1);
-}
-
-/* Every balance that stands on its own: the pool and each live isolated position. */
-static GArray *
-ml_account_groups (MlAccount *self)
-{
-  GArray *groups = g_array_sized_new (FALSE, FALSE, sizeof (MlGroup), self->items->len + 1);
-
-  g_array_append_val (groups, self->pool);
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      MlPosition *p = g_ptr_array_index (self->items, i);
-
-      if (_ml_position_is_live_isolated (p))
-        g_array_append_val (groups, p->group);
-    }
-  return groups;
-}
-
-/**
- * ml_account_get_account_curve:
- *
- * Returns: (transfer full): the whole account's remaining collateral against the mark price
- */
-MlCurve *
-ml_account_get_account_curve (MlAccount *self)
-{
-  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
-
-  if (self->account_curve == NULL)
-    {
-      g_autoptr(GArray) groups = ml_account_groups (self);
-
-      self->account_curve = _ml_curve_new_from_groups ((const MlGroup *)(gpointer)groups->data,
-                                                       groups->len);
-    }
-  return ml_curve_ref (self->account_curve);
-}
-
-/**
- * ml_account_get_other_mode_curve:
- *
- * The account as it would be had every live position used the other margin mode: an isolated
- * position's margin returns to the pool, a cross position takes its initial margin out of it.
- *
- * Returns: (transfer full) (nullable): the curve, or %NULL with %ML_ERROR_NO_COMPARISON when
- *   the cross balance could not pay for the isolated margins
- */
-MlCurve *
-ml_account_get_other_mode_curve (MlAccount  *self,
-                                 GError    **error)
-{
-  g_autoptr(GArray) groups = NULL;
-  g_autoptr(GArray) legs = NULL;
-  double balance;
-  MlGroup pool;
-
-  g_return_val_if_fail (ML_IS_ACCOUNT (self), NULL);
-
-  groups = g_array_new (FALSE, FALSE, sizeof (MlGroup));
-  legs = g_array_new (FALSE, FALSE, sizeof (MlLeg));
-  balance = self->wallet_balance;
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      MlPosition *p = g_ptr_array_index (self->items, i);
-      MlLeg leg = _ml_position_leg (p);
-      MlGroup group;
-
-      if (p->liquidated)
-        continue;
-      if (p->mode == ML_MARGIN_MODE_ISOLATED)
-        {
-          g_array_append_val (legs, leg);
-          continue;
-        }
-      _ml_group_solve (&group, self->brackets, _ml_position_initial_margin (p), &leg, 1);
-      g_array_append_val (groups, group);
-      balance -= _ml_position_initial_margin (p);
-    }
-
-  if (balance < 0)
-    {
-      g_autofree char *needed = ml_money_format_usdt (self->wallet_balance - balance);
-      g_autofree char *wallet = ml_money_format_usdt (self->wallet_balance);
-
-      g_set_error (error, ML_ERROR, ML_ERROR_NO_COMPARISON,
-                   _("With every position in the other mode, the isolated margins would need %s but the wallet holds %s: there is no such account to compare."),
-                   needed, wallet);
-      return NULL;
-    }
-
-  if (legs->len > 0)
-    _ml_group_solve (&pool, self->brackets, balance, (const MlLeg *)(gpointer)legs->data, legs->len);
-  else
-    _ml_group_constant (&pool, balance);
-  g_array_append_val (groups, pool);
-
-  return _ml_curve_new_from_groups ((const MlGroup *)(gpointer)groups->data, groups->len);
 }
 
 /* Accessors */
@@ -1485,8 +811,8 @@ ml_account_copy (MlAccount *self)
       g_ptr_array_add (copy->items, p);
       g_list_store_append (copy->positions, p);
     }
-  ml_account_solve (copy);
-  ml_account_evaluate_at (copy);
+  _ml_account_solve (copy);
+  _ml_account_evaluate_at (copy);
   return copy;
 }
 
@@ -1580,9 +906,9 @@ ml_account_get_charge_fees (MlAccount *self)
 
 static void
 ml_account_set_rate (MlAccount *self,
-           double    *field,
-           double     rate,
-           guint      prop_id)
+                     double    *field,
+                     double     rate,
+                     guint      prop_id)
 {
   g_return_if_fail (isfinite (rate) && rate >= 0 && rate <= MAX_FEE_RATE);
 
@@ -1628,6 +954,31 @@ ml_account_get_n_cross_positions (MlAccount *self)
 {
   g_return_val_if_fail (ML_IS_ACCOUNT (self), 0);
   return self->n_cross;
+}
+
+/**
+ * ml_account_get_margin_ratio_level:
+ *
+ * A live pool always has a margin ratio below 100 %: it is liquidated the moment it reaches
+ * it. %ML_RATIO_LEVEL_LIQUIDATION names that limit for readers of the ratio.
+ *
+ * Returns: how the cross margin ratio reads against the warning and liquidation limits
+ */
+MlRatioLevel
+ml_account_get_margin_ratio_level (MlAccount *self)
+{
+  double ratio;
+
+  g_return_val_if_fail (ML_IS_ACCOUNT (self), ML_RATIO_LEVEL_NONE);
+
+  ratio = self->values.cross_margin_ratio;
+  if (self->n_cross == 0)
+    return ML_RATIO_LEVEL_NONE;
+  if (ratio >= ML_MARGIN_RATIO_LIQUIDATION)
+    return ML_RATIO_LEVEL_LIQUIDATION;
+  if (ratio >= ML_MARGIN_RATIO_WARNING)
+    return ML_RATIO_LEVEL_WARNING;
+  return ML_RATIO_LEVEL_SAFE;
 }
 
 /**

@@ -76,6 +76,7 @@ double       ml_account_get_cross_wallet_balance     (MlAccount *self);
 double       ml_account_get_cross_pool               (MlAccount *self);
 double       ml_account_get_cross_maintenance_margin (MlAccount *self);
 double       ml_account_get_cross_margin_ratio       (MlAccount *self);
+MlRatioLevel ml_account_get_margin_ratio_level       (MlAccount *self);
 double       ml_account_get_cross_liquidation_price  (MlAccount *self);
 double       ml_account_get_cross_bankruptcy_price   (MlAccount *self);
 guint        ml_account_get_n_cross_positions        (MlAccount *self);

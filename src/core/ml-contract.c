@@ -122,7 +122,7 @@ ml_contract_init (MlContract *self)
 }
 
 static MlContract *
-_ml_contract_load (void)
+ml_contract_load (void)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -146,7 +146,7 @@ _ml_contract_load (void)
   self->contract_size = json_object_get_double_member (root, "contract_size");
   self->tick_size = json_object_get_double_member (root, "tick_size");
   self->max_leverage = json_object_get_int_member (root, "max_leverage");
-  g_assert (self->contract_size > 0 && self->tick_size > 0 && self->max_leverage > 0);
+  g_assert (self->contract_size > 0 && self->tick_size > 0 && self->max_leverage == ML_MAX_LEVERAGE);
 
   return self;
 }
@@ -162,23 +162,9 @@ ml_contract_get_default (void)
   static MlContract *instance;
 
   if (g_once_init_enter (&instance))
-    g_once_init_leave (&instance, _ml_contract_load ());
+    g_once_init_leave (&instance, ml_contract_load ());
 
   return instance;
-}
-
-const char *
-ml_contract_get_symbol (MlContract *self)
-{
-  g_return_val_if_fail (ML_IS_CONTRACT (self), NULL);
-  return self->symbol;
-}
-
-const char *
-ml_contract_get_source (MlContract *self)
-{
-  g_return_val_if_fail (ML_IS_CONTRACT (self), NULL);
-  return self->source;
 }
 
 double
@@ -186,13 +172,6 @@ ml_contract_get_contract_size (MlContract *self)
 {
   g_return_val_if_fail (ML_IS_CONTRACT (self), 0);
   return self->contract_size;
-}
-
-double
-ml_contract_get_tick_size (MlContract *self)
-{
-  g_return_val_if_fail (ML_IS_CONTRACT (self), 0);
-  return self->tick_size;
 }
 
 guint
@@ -204,7 +183,7 @@ ml_contract_get_max_leverage (MlContract *self)
 
 static gboolean
 ml_contract_is_whole_multiple (double value,
-                    double unit)
+                               double unit)
 {
   double units = value / unit;
 

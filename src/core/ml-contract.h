@@ -9,16 +9,16 @@
 
 G_BEGIN_DECLS
 
+/* The contract's maximum leverage; data/contract states the same, checked when it loads. */
+#define ML_MAX_LEVERAGE 125
+
 #define ML_TYPE_CONTRACT (ml_contract_get_type ())
 
 G_DECLARE_FINAL_TYPE (MlContract, ml_contract, ML, CONTRACT, GObject)
 
 MlContract *ml_contract_get_default      (void);
-const char *ml_contract_get_symbol       (MlContract *self);
 double      ml_contract_get_contract_size (MlContract *self);
-double      ml_contract_get_tick_size    (MlContract *self);
 guint       ml_contract_get_max_leverage (MlContract *self);
-const char *ml_contract_get_source       (MlContract *self);
 
 gboolean    ml_contract_is_whole_contracts (MlContract *self,
                                             double      quantity);

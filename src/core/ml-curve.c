@@ -31,7 +31,7 @@ struct _MlCurve
 G_DEFINE_BOXED_TYPE (MlCurve, ml_curve, ml_curve_ref, ml_curve_unref)
 
 static MlCurve *
-_ml_curve_alloc (guint n)
+ml_curve_alloc (guint n)
 {
   MlCurve *self = g_malloc (sizeof *self + sizeof (double) * (4 * n + 2));
 
@@ -221,7 +221,7 @@ _ml_curve_new_from_groups (const MlGroup *groups,
 
   ml_curve_sort_steps (steps, n_steps);
 
-  self = _ml_curve_alloc (n_steps);
+  self = ml_curve_alloc (n_steps);
   self->a[0] = a;
   self->b[0] = b;
   for (guint i = 0; i < n_steps; )

@@ -24,6 +24,17 @@ typedef struct
   double remaining_collateral;
 } MlPositionValues;
 
+/* What a liquidation left on record: the mark at which it happened, the liquidation and
+ * bankruptcy prices of that moment (the pool's for a cross position), and the PnL realised by
+ * closing at the bankruptcy price. */
+typedef struct
+{
+  double price;
+  double liquidation_price;
+  double bankruptcy_price;
+  double realized_pnl;
+} MlPositionClose;
+
 struct _MlPosition
 {
   GObject          parent_instance;
@@ -39,6 +50,7 @@ struct _MlPosition
 
   MlGroup          group;       /* isolated: its own interval; not used for cross */
   MlPositionValues values;
+  MlPositionClose  close;       /* what liquidation did; zero (ML_PRICE_NONE) while live */
 };
 
 MlPosition *_ml_position_new            (const char             *id,
@@ -51,7 +63,8 @@ MlPosition *_ml_position_new            (const char             *id,
 MlPosition *_ml_position_copy           (MlPosition             *self);
 void        _ml_position_set_margin     (MlPosition             *self,
                                          double                  margin);
-void        _ml_position_set_liquidated (MlPosition             *self);
+void        _ml_position_set_liquidated (MlPosition             *self,
+                                         const MlPositionClose  *close);
 void        _ml_position_set_values     (MlPosition             *self,
                                          const MlPositionValues *values);
 

@@ -29,6 +29,8 @@ enum {
   PROP_MARGIN,
   PROP_LIQUIDATED,
   PROP_INITIAL_MARGIN,
+  PROP_LIQUIDATED_AT,
+  PROP_REALIZED_PNL,
   /* values at the mark, in the order of MlPositionValues */
   PROP_NOTIONAL,
   PROP_MAINTENANCE_RATE,
@@ -113,6 +115,14 @@ ml_position_get_property (GObject    *object,
       g_value_set_double (value, _ml_position_initial_margin (self));
       break;
 
+    case PROP_LIQUIDATED_AT:
+      g_value_set_double (value, self->close.price);
+      break;
+
+    case PROP_REALIZED_PNL:
+      g_value_set_double (value, self->close.realized_pnl);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -145,6 +155,8 @@ ml_position_class_init (MlPositionClass *klass)
   properties[PROP_MARGIN] = ml_position_double_property ("margin");
   properties[PROP_LIQUIDATED] = g_param_spec_boolean ("liquidated", NULL, NULL, FALSE, flags);
   properties[PROP_INITIAL_MARGIN] = ml_position_double_property ("initial-margin");
+  properties[PROP_LIQUIDATED_AT] = ml_position_double_property ("liquidated-at");
+  properties[PROP_REALIZED_PNL] = ml_position_double_property ("realized-pnl");
   properties[PROP_NOTIONAL] = ml_position_double_property ("notional");
   properties[PROP_MAINTENANCE_RATE] = ml_position_double_property ("maintenance-rate");
   properties[PROP_MAINTENANCE_MARGIN] = ml_position_double_property ("maintenance-margin");
@@ -193,6 +205,7 @@ _ml_position_copy (MlPosition *self)
   copy->liquidated = self->liquidated;
   copy->group = self->group;
   copy->values = self->values;
+  copy->close = self->close;
   return copy;
 }
 
@@ -209,13 +222,23 @@ _ml_position_set_margin (MlPosition *self,
     }
 }
 
+/* The kept liquidation and bankruptcy prices reach their properties with the next values. */
 void
-_ml_position_set_liquidated (MlPosition *self)
+_ml_position_set_liquidated (MlPosition            *self,
+                             const MlPositionClose *close)
 {
+  gboolean pnl_changed = close->realized_pnl != self->close.realized_pnl;
+
   g_assert (!self->liquidated);
 
   self->liquidated = TRUE;
+  self->close = *close;
+  g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIQUIDATED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIQUIDATED_AT]);
+  if (pnl_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REALIZED_PNL]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /* Notifies each value that really changed, in one batch. */
@@ -337,3 +360,29 @@ VALUE_GETTER (liquidation_price)
 VALUE_GETTER (bankruptcy_price)
 VALUE_GETTER (max_removable_margin)
 VALUE_GETTER (remaining_collateral)
+
+/**
+ * ml_position_get_liquidated_at:
+ *
+ * Returns: the mark price at which the position was liquidated (its liquidation price then,
+ *   or the cross pool's); %ML_PRICE_NONE while it is live
+ */
+double
+ml_position_get_liquidated_at (MlPosition *self)
+{
+  g_return_val_if_fail (ML_IS_POSITION (self), ML_PRICE_NONE);
+  return self->close.price;
+}
+
+/**
+ * ml_position_get_realized_pnl:
+ *
+ * Returns: the signed USDT that liquidation realised by closing the position at its
+ *   bankruptcy price; 0 while it is live
+ */
+double
+ml_position_get_realized_pnl (MlPosition *self)
+{
+  g_return_val_if_fail (ML_IS_POSITION (self), 0);
+  return self->close.realized_pnl;
+}

@@ -32,5 +32,7 @@ double        ml_position_get_liquidation_price    (MlPosition *self);
 double        ml_position_get_bankruptcy_price     (MlPosition *self);
 double        ml_position_get_max_removable_margin (MlPosition *self);
 double        ml_position_get_remaining_collateral (MlPosition *self);
+double        ml_position_get_liquidated_at        (MlPosition *self);
+double        ml_position_get_realized_pnl         (MlPosition *self);
 
 G_END_DECLS

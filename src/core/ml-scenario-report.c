@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "ml-enums.h"
 #include "ml-json-private.h"
 #include "ml-scenario-private.h"
 
@@ -67,9 +68,9 @@ ml_scenario_report_write_position (MlJsonWriter *w,
   _ml_json_writer_key (w, "id");
   _ml_json_writer_string (w, ml_position_get_id (p));
   _ml_json_writer_key (w, "side");
-  _ml_json_writer_string (w, ml_position_get_side (p) == ML_SIDE_LONG ? "long" : "short");
+  _ml_json_writer_string (w, ml_enum_get_nick (ML_TYPE_SIDE, ml_position_get_side (p)));
   _ml_json_writer_key (w, "mode");
-  _ml_json_writer_string (w, isolated ? "isolated" : "cross");
+  _ml_json_writer_string (w, ml_enum_get_nick (ML_TYPE_MARGIN_MODE, ml_position_get_mode (p)));
   ml_scenario_report_key_number (w, "quantity", ml_position_get_quantity (p));
   ml_scenario_report_key_number (w, "contracts", ml_position_get_contracts (p));
   ml_scenario_report_key_number (w, "entry_price", ml_position_get_entry_price (p));

@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "ml-account-private.h"
+#include "ml-enums.h"
 #include "ml-json-private.h"
 #include "ml-scenario-private.h"
 
@@ -266,23 +267,25 @@ ml_scenario_read_prices (JsonObject  *object,
   return TRUE;
 }
 
+/* One of a two-valued enum of ml-enums.h, by its nick. */
 static gboolean
 ml_scenario_read_choice (JsonObject  *object,
               const char  *path,
               const char  *key,
-              const char  *first,
-              const char  *second,
-              guint       *value,
+              GType        type,
+              int         *value,
               GError     **error)
 {
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  const GEnumValue *choice;
   const char *text = NULL;
 
   if (!_ml_json_get_string (object, path, key, TRUE, &text, error))
     return FALSE;
 
-  if (g_strcmp0 (text, first) == 0 || g_strcmp0 (text, second) == 0)
+  if ((choice = g_enum_get_value_by_nick (klass, text)) != NULL)
     {
-      *value = g_strcmp0 (text, first) == 0 ? 0 : 1;
+      *value = choice->value;
       return TRUE;
     }
 
@@ -290,8 +293,10 @@ ml_scenario_read_choice (JsonObject  *object,
     g_autofree char *where = _ml_json_path_member (path, key);
     g_autofree char *quoted = _ml_json_quote (text);
 
+    g_assert (klass->n_values == 2);
     g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
-                 _("%s: %s is neither “%s” nor “%s”"), where, quoted, first, second);
+                 _("%s: %s is neither “%s” nor “%s”"), where, quoted,
+                 klass->values[0].value_nick, klass->values[1].value_nick);
   }
   return FALSE;
 }
@@ -346,7 +351,7 @@ ml_scenario_read_position (JsonNode    *node,
   };
   MlOrder order = { 0 };
   JsonObject *object;
-  guint side, mode;
+  int side, mode;
   double leverage;
   const char *field = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -357,16 +362,16 @@ ml_scenario_read_position (JsonNode    *node,
 
   if (!_ml_json_check_keys (object, path, keys, error) ||
       !ml_scenario_read_id (object, path, account, &order.id, error) ||
-      !ml_scenario_read_choice (object, path, "side", "long", "short", &side, error) ||
-      !ml_scenario_read_choice (object, path, "mode", "cross", "isolated", &mode, error) ||
+      !ml_scenario_read_choice (object, path, "side", ML_TYPE_SIDE, &side, error) ||
+      !ml_scenario_read_choice (object, path, "mode", ML_TYPE_MARGIN_MODE, &mode, error) ||
       !_ml_json_get_number (object, path, "quantity", TRUE, &order.quantity, error) ||
       !_ml_json_get_number (object, path, "entry_price", TRUE, &order.price, error) ||
       !_ml_json_get_number (object, path, "leverage", TRUE, &leverage, error) ||
       !_ml_json_get_number (object, path, "margin", FALSE, &order.margin, error))
     return FALSE;
 
-  order.side = side == 0 ? ML_SIDE_LONG : ML_SIDE_SHORT;
-  order.mode = mode == 0 ? ML_MARGIN_MODE_CROSS : ML_MARGIN_MODE_ISOLATED;
+  order.side = side;
+  order.mode = mode;
 
   if (leverage != trunc (leverage) || leverage < 1 || leverage > G_MAXUINT16)
     {
@@ -683,9 +688,9 @@ ml_scenario_write_position (MlJsonWriter *w,
   _ml_json_writer_key (w, "id");
   _ml_json_writer_string (w, ml_position_get_id (p));
   _ml_json_writer_key (w, "side");
-  _ml_json_writer_string (w, ml_position_get_side (p) == ML_SIDE_LONG ? "long" : "short");
+  _ml_json_writer_string (w, ml_enum_get_nick (ML_TYPE_SIDE, ml_position_get_side (p)));
   _ml_json_writer_key (w, "mode");
-  _ml_json_writer_string (w, ml_position_get_mode (p) == ML_MARGIN_MODE_CROSS ? "cross" : "isolated");
+  _ml_json_writer_string (w, ml_enum_get_nick (ML_TYPE_MARGIN_MODE, ml_position_get_mode (p)));
   _ml_json_writer_key (w, "quantity");
   _ml_json_writer_number (w, ml_position_get_quantity (p));
   _ml_json_writer_key (w, "entry_price");

@@ -28,6 +28,25 @@ typedef enum
   ML_MARGIN_MODE_ISOLATED,
 } MlMarginMode;
 
+/* Binance's margin-ratio convention: Σ MM / pool, liquidation at 100 %. */
+#define ML_MARGIN_RATIO_WARNING     0.8
+#define ML_MARGIN_RATIO_LIQUIDATION 1.0
+
+/**
+ * MlRatioLevel:
+ * @ML_RATIO_LEVEL_NONE: no cross positions, so no margin ratio
+ * @ML_RATIO_LEVEL_SAFE: below %ML_MARGIN_RATIO_WARNING
+ * @ML_RATIO_LEVEL_WARNING: at least %ML_MARGIN_RATIO_WARNING
+ * @ML_RATIO_LEVEL_LIQUIDATION: at least %ML_MARGIN_RATIO_LIQUIDATION
+ */
+typedef enum
+{
+  ML_RATIO_LEVEL_NONE,
+  ML_RATIO_LEVEL_SAFE,
+  ML_RATIO_LEVEL_WARNING,
+  ML_RATIO_LEVEL_LIQUIDATION,
+} MlRatioLevel;
+
 /**
  * MlError:
  * @ML_ERROR_REFUSED: an operation broke a rule of the contract, the brackets or the account
@@ -49,6 +68,9 @@ typedef enum
 
 #define ML_ERROR (ml_error_quark ())
 GQuark ml_error_quark (void);
+
+const char *ml_enum_get_nick (GType type,
+                              int   value);
 
 /* A price that does not exist ("none"): no liquidation price in that direction. Prices are
  * always positive, so 0 can never be a real one, and no NaN ever reaches a caller. */
