@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "ml-explain-button.h"
@@ -57,6 +58,28 @@ ml_position_row_title (MlPosition *p)
   return g_strdup_printf (_("%s: %s %s"), ml_position_get_id (p), side, size);
 }
 
+/* What happened, kept on the row: where it died and what liquidation realised. */
+static char *
+ml_position_row_liquidated_details (MlPosition *p)
+{
+  g_autofree char *entry = ml_money_format_price (ml_position_get_entry_price (p));
+  g_autofree char *at = ml_money_format_price (ml_position_get_liquidated_at (p));
+  double realized = ml_position_get_realized_pnl (p);
+  g_autofree char *amount = ml_money_format_usdt (fabs (realized));
+  g_autofree char *outcome = realized < 0
+    /* Translators: what liquidation cost a position, "Lost 300.00 USDT" */
+    ? g_strdup_printf (_("Lost %s"), amount)
+    /* Translators: a cross position closed in profit when its cross pool was liquidated */
+    : g_strdup_printf (_("Realised PnL %s"), amount);
+  guint leverage = ml_position_get_leverage (p);
+
+  if (ml_position_get_mode (p) == ML_MARGIN_MODE_CROSS)
+    /* Translators: a liquidated cross position's details, "Cross 10× · Entry 62,000.0 · Liquidated with the cross pool at 71,314.7 · Lost 300.00 USDT" */
+    return g_strdup_printf (_("Cross %u× · Entry %s · Liquidated with the cross pool at %s · %s"), leverage, entry, at, outcome);
+  /* Translators: a liquidated position's details, "Isolated 20× · Entry 60,000.0 · Liquidated at 57,228.9 · Lost 300.00 USDT" */
+  return g_strdup_printf (_("Isolated %u× · Entry %s · Liquidated at %s · %s"), leverage, entry, at, outcome);
+}
+
 static char *
 ml_position_row_details (MlPosition *p)
 {
@@ -67,6 +90,8 @@ ml_position_row_details (MlPosition *p)
   g_autofree char *roe = ml_money_format_percent (ml_position_get_roe (p));
   guint leverage = ml_position_get_leverage (p);
 
+  if (ml_position_get_liquidated (p))
+    return ml_position_row_liquidated_details (p);
   if (cross)
     /* Translators: a cross position's details: its margin is the shared pool's */
     return g_strdup_printf (_("Cross %u× · Entry %s · Initial margin %s · PnL %s (%s)"),
@@ -75,11 +100,18 @@ ml_position_row_details (MlPosition *p)
   return g_strdup_printf (_("Isolated %u× · Entry %s · Margin %s · PnL %s (%s)"), leverage, entry, margin, pnl, roe);
 }
 
-/* A cross position's liquidation price and collateral are the cross pool's. */
+/* A live cross position's liquidation price and collateral are the cross pool's; a liquidated
+ * one keeps its own record, the pool's price when it died. */
 static gboolean
 ml_position_row_is_isolated (MlPositionRow *self)
 {
   return ml_position_get_mode (self->position) == ML_MARGIN_MODE_ISOLATED;
+}
+
+static gboolean
+ml_position_row_shows_own (MlPositionRow *self)
+{
+  return ml_position_row_is_isolated (self) || ml_position_get_liquidated (self->position);
 }
 
 /* A list view keeps rows bound beyond the ones on screen: those wait until they are mapped. */
@@ -110,7 +142,7 @@ ml_position_row_update_liquidation (MlPositionRow *self)
 
   if (ml_position_row_defer (self))
     return;
-  liquidation = ml_money_format_price (ml_position_row_is_isolated (self)
+  liquidation = ml_money_format_price (ml_position_row_shows_own (self)
                                        ? ml_position_get_liquidation_price (self->position)
                                        : ml_account_get_cross_liquidation_price (self->account));
   ml_explain_button_set_label (self->liquidation_button, liquidation);
@@ -123,7 +155,7 @@ ml_position_row_update_remaining (MlPositionRow *self)
 
   if (ml_position_row_defer (self))
     return;
-  remaining = ml_money_format_usdt (ml_position_row_is_isolated (self)
+  remaining = ml_money_format_usdt (ml_position_row_shows_own (self)
                                     ? ml_position_get_remaining_collateral (self->position)
                                     : ml_account_get_cross_pool (self->account));
   ml_explain_button_set_label (self->remaining_button, remaining);
@@ -143,7 +175,8 @@ ml_position_row_update_state (MlPositionRow *self)
     return;
   title = ml_position_row_title (p);
   margin_name = g_strdup_printf (_("Add or remove margin of position %s"), id);
-  close_name = g_strdup_printf (_("Close position %s"), id);
+  close_name = live ? g_strdup_printf (_("Close position %s"), id)
+                    : g_strdup_printf (_("Remove liquidated position %s from the list"), id);
 
   self->stale = FALSE;
   gtk_label_set_text (self->title_label, title);
@@ -151,7 +184,9 @@ ml_position_row_update_state (MlPositionRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->margin_button), GTK_ACCESSIBLE_PROPERTY_LABEL, margin_name, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->close_button), GTK_ACCESSIBLE_PROPERTY_LABEL, close_name, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->margin_button), ml_position_row_is_isolated (self) && live);
-  gtk_widget_set_sensitive (self->close_button, live);
+  /* A liquidated position can only be cleared away: closing it removes it. */
+  gtk_widget_set_tooltip_text (self->close_button, live ? _("Close the position at the mark price")
+                                                        : _("Remove from the list"));
   if (live)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "liquidated");
   else
@@ -178,18 +213,16 @@ static char *
 ml_position_row_explain_liquidation (gpointer data)
 {
   MlPositionRow *self = data;
-  gboolean isolated = ml_position_get_mode (self->position) == ML_MARGIN_MODE_ISOLATED;
 
-  return ml_explain_liquidation_price (self->account, isolated ? self->position : NULL);
+  return ml_explain_liquidation_price (self->account, ml_position_row_shows_own (self) ? self->position : NULL);
 }
 
 static char *
 ml_position_row_explain_remaining (gpointer data)
 {
   MlPositionRow *self = data;
-  gboolean isolated = ml_position_get_mode (self->position) == ML_MARGIN_MODE_ISOLATED;
 
-  return ml_explain_remaining_collateral (self->account, isolated ? self->position : NULL);
+  return ml_explain_remaining_collateral (self->account, ml_position_row_shows_own (self) ? self->position : NULL);
 }
 
 /* The margin popover: each button is sensitive only when the model would take that amount. */
@@ -423,11 +456,14 @@ ml_position_row_connect (MlPositionRow *self)
   GObject *account = G_OBJECT (self->account);
 
   ml_position_row_follow (self, position, "notify::liquidated", G_CALLBACK (ml_position_row_update_state));
+  ml_position_row_follow (self, position, "notify::liquidated-at", G_CALLBACK (ml_position_row_update_details));
+  ml_position_row_follow (self, position, "notify::realized-pnl", G_CALLBACK (ml_position_row_update_details));
   ml_position_row_follow (self, position, "notify::unrealized-pnl", G_CALLBACK (ml_position_row_update_details));
+  /* A cross position's own liquidation price is what it keeps once liquidated. */
+  ml_position_row_follow (self, position, "notify::liquidation-price", G_CALLBACK (ml_position_row_update_liquidation));
   if (ml_position_row_is_isolated (self))
     {
       ml_position_row_follow (self, position, "notify::margin", G_CALLBACK (ml_position_row_update_details));
-      ml_position_row_follow (self, position, "notify::liquidation-price", G_CALLBACK (ml_position_row_update_liquidation));
       ml_position_row_follow (self, position, "notify::remaining-collateral", G_CALLBACK (ml_position_row_update_remaining));
     }
   else

@@ -167,6 +167,57 @@ test_mark_move_updates_row (void)
   test_position_list_close (&fixture);
 }
 
+/* A liquidated row keeps what happened: the price it died at and what it lost, not a PnL of 0.
+ * Isolated: the worked example dies at 57,228.9 and is closed at its bankruptcy price 57,000,
+ * realising 0.1 × (57,000 − 60,000) = −300. */
+static void
+test_liquidated_isolated_row (void)
+{
+  Fixture fixture;
+  MlPositionRow *row;
+
+  test_position_list_show (&fixture, test_position_list_account (1000));
+  test_position_list_open (fixture.account, "a", ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 20);
+  g_assert_true (ml_account_move_mark_price (fixture.account, 57000, NULL, NULL));
+  ml_test_flush ();
+  row = test_position_list_row (&fixture, "a");
+
+  g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "title_label")), ==, "a: Long 0.1000 BTC, liquidated");
+  g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "details_label")), ==,
+                   "Isolated 20× · Entry 60,000.0 · Liquidated at 57,228.9 · Lost 300.00 USDT");
+  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "liquidation_button")), ==, "57,228.9");
+  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "remaining_button")), ==, "0.00 USDT");
+  g_assert_false (gtk_widget_get_visible (test_position_list_row_child (row, "margin_button")));
+  gtk_test_accessible_assert_property (test_position_list_row_child (row, "close_button"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Remove liquidated position a from the list");
+  test_position_list_close (&fixture);
+}
+
+/* Cross: the long alone in a 1,000 USDT pool, 0.4 % maintenance and no deduction at 6,000 of
+ * notional: LPc = (1,000 − 0.1 × 60,000) / (0.1 × 0.004 − 0.1) = 50,200.8; the pool is empty at
+ * 60,000 − 1,000 / 0.1 = 50,000, realising 0.1 × (50,000 − 60,000) = −1,000. Once liquidated the
+ * pool has no cross positions left, but the row keeps the price its pool died at. */
+static void
+test_liquidated_cross_row (void)
+{
+  Fixture fixture;
+  MlPositionRow *row;
+
+  test_position_list_show (&fixture, test_position_list_account (1000));
+  test_position_list_open (fixture.account, "c", ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 20);
+  ml_test_flush ();
+  row = test_position_list_row (&fixture, "c");
+  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "liquidation_button")), ==, "50,200.8");
+
+  g_assert_true (ml_account_move_mark_price (fixture.account, 49000, NULL, NULL));
+  ml_test_flush ();
+  g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "details_label")), ==,
+                   "Cross 20× · Entry 60,000.0 · Liquidated with the cross pool at 50,200.8 · Lost 1,000.00 USDT");
+  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "liquidation_button")), ==, "50,200.8");
+  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "remaining_button")), ==, "0.00 USDT");
+  test_position_list_close (&fixture);
+}
+
 /* A thousand positions open without a thousand rows. GTK 4.8's list view keeps up to 200 rows
  * around what it shows (GTK_LIST_VIEW_MAX_LIST_ITEMS), so that scrolling by a page needs no new
  * ones; a list that built every row would have a thousand. */
@@ -303,6 +354,8 @@ main (int    argc,
   g_test_add_func ("/position-list/thousand-positions-few-rows", test_thousand_positions_few_rows);
   g_test_add_func ("/position-list/close-button-names-position", test_close_button_names_position);
   g_test_add_func ("/position-list/id-is-plain-text", test_id_is_plain_text);
+  g_test_add_func ("/position-list/liquidated-isolated-row", test_liquidated_isolated_row);
+  g_test_add_func ("/position-list/liquidated-cross-row", test_liquidated_cross_row);
   g_test_add_func ("/position-list/tab-through-one-row", test_tab_through_one_row);
   return g_test_run ();
 }
