@@ -8,6 +8,7 @@
 #include "ml-chart-view.h"
 #include "ml-explain-button.h"
 #include "ml-order-panel.h"
+#include "ml-position-list.h"
 #include "ml-window.h"
 
 G_BEGIN_DECLS
@@ -48,7 +49,7 @@ struct _MlWindow
   GtkLabel             *mark_error;
   GtkButton            *play_button;
   GtkWidget            *reset_zoom_button;
-  GtkListBox           *positions_list;
+  MlPositionList       *position_list;
 };
 
 void     _ml_window_class_add_actions (GtkWidgetClass *widget_class);

@@ -14,7 +14,6 @@
 
 #include <glib/gi18n.h>
 
-#include "ml-position-row.h"
 #include "ml-utils.h"
 #include "ml-window-private.h"
 
@@ -153,15 +152,6 @@ ml_window_lab_changed (MlWindow *self)
   _ml_window_update_actions (self);
 }
 
-static GtkWidget *
-ml_window_create_row (gpointer item,
-                      gpointer user_data)
-{
-  MlWindow *self = user_data;
-
-  return ml_position_row_new (ml_lab_get_account (self->lab), item);
-}
-
 /* Undo, Redo, Open and New put another account in the lab: every view follows it. */
 static void
 ml_window_account_replaced (MlWindow *self)
@@ -170,8 +160,7 @@ ml_window_account_replaced (MlWindow *self)
 
   ml_chart_view_set_account (self->chart_view, account);
   ml_order_panel_set_account (self->order_panel, account);
-  gtk_list_box_bind_model (self->positions_list, ml_account_get_positions (account),
-                           ml_window_create_row, self, NULL);
+  ml_position_list_set_account (self->position_list, account);
 }
 
 /* A new scenario is a new view of the chart. */
@@ -394,6 +383,7 @@ ml_window_class_init (MlWindowClass *klass)
   g_type_ensure (ML_TYPE_CHART_VIEW);
   g_type_ensure (ML_TYPE_EXPLAIN_BUTTON);
   g_type_ensure (ML_TYPE_ORDER_PANEL);
+  g_type_ensure (ML_TYPE_POSITION_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marginlab/MarginLab/ml-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MlWindow, toast_overlay);
@@ -414,7 +404,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, mark_error);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, reset_zoom_button);
-  gtk_widget_class_bind_template_child (widget_class, MlWindow, positions_list);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, position_list);
   gtk_widget_class_bind_template_callback (widget_class, ml_window_chart_moved_mark);
   gtk_widget_class_bind_template_callback (widget_class, ml_window_mark_slid);
   gtk_widget_class_bind_template_callback (widget_class, ml_window_mark_typed);
@@ -464,20 +454,11 @@ ml_window_set_left_to_right (GtkWidget *widget)
 static void
 ml_window_init (MlWindow *self)
 {
-  GtkWidget *placeholder;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->lab = ml_lab_new ();
   self->play_speed = 1;
   ml_window_bind_settings (self);
   _ml_window_add_actions (self);
-
-  placeholder = gtk_label_new (_("No open positions. Set up an order on the left and open it."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_list_box_set_placeholder (self->positions_list, placeholder);
 
   /* The account bar is a flow box only so that it wraps in a narrow window: its cells are not
    * things to select or to stop at with Tab. */

@@ -29,12 +29,18 @@ ml_test_click (gpointer button)
   ml_test_flush ();
 }
 
-/* Space or Enter on the focused widget: its keyboard activation. */
+/* Space or Enter on the focused widget: its keyboard activation. A button shows itself held
+ * down for a quarter of a second before it is clicked, so this waits a little longer. */
 static inline void
 ml_test_activate (gpointer widget)
 {
+  gint64 until;
+
   gtk_widget_grab_focus (GTK_WIDGET (widget));
   g_assert_true (gtk_widget_activate (GTK_WIDGET (widget)));
+  until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
   ml_test_flush ();
 }
 

@@ -142,6 +142,33 @@ test_window_find_message_dialog (void)
   return NULL;
 }
 
+static GtkWidget *
+test_window_find_labelled_button (GtkWidget  *widget,
+                                  const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_window_find_labelled_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks the dialog's button labelled @label ("_Discard"), as the learner answers it. */
+static void
+test_window_answer (AdwMessageDialog *dialog,
+                    const char       *label)
+{
+  GtkWidget *button = test_window_find_labelled_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  ml_test_click (button);
+}
+
 /* The texts of every label under @widget, one a line: what a sighted learner reads there. */
 static void
 test_window_collect_text (GtkWidget *widget,
@@ -198,10 +225,10 @@ test_order_adds_row_and_line (void)
   ml_test_click (test_window_panel_child (window, "open_button"));
 
   /* The row says what was opened, with its liquidation price. */
-  rows = test_window_shown_text (test_window_child (window, "positions_list"));
+  rows = test_window_shown_text (test_window_child (window, "position_list"));
   g_test_message ("%s", rows);
   g_assert_nonnull (strstr (rows, "57228.9"));
-  g_assert_nonnull (strstr (rows, "isolated"));
+  g_assert_nonnull (strstr (rows, "Isolated 20×"));
 
   /* The chart has the position's line, and says so in words. */
   after = ml_chart_describe (ml_chart_view_get_chart (view));
@@ -284,7 +311,7 @@ test_undo_redo (void)
   test_window_click_action (window, "win.undo");
   g_assert_cmpuint (test_window_n_positions (window), ==, 0);
   ml_assert_close (ml_account_get_cross_wallet_balance (test_window_account (window)), 1000, ML_EXACT);
-  rows = test_window_shown_text (test_window_child (window, "positions_list"));
+  rows = test_window_shown_text (test_window_child (window, "position_list"));
   g_assert_nonnull (strstr (rows, "No open positions"));
 
   test_window_click_action (window, "win.redo");
@@ -438,7 +465,7 @@ test_close_asks_first (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
-  adw_message_dialog_response (dialog, "cancel");
+  test_window_answer (dialog, "_Cancel");
   ml_test_flush ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_cmpuint (test_window_n_positions (window), ==, 1);
@@ -448,7 +475,7 @@ test_close_asks_first (void)
   ml_test_flush ();
   dialog = test_window_find_message_dialog ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "discard");
+  test_window_answer (dialog, "_Discard");
   ml_test_flush ();
   g_assert_cmpuint (test_window_n_positions (window), ==, 0);
 
@@ -478,7 +505,7 @@ test_close_saves (void)
   ml_test_flush ();
   dialog = test_window_find_message_dialog ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "save");
+  test_window_answer (dialog, "_Save");
   ml_test_flush ();
   g_assert_false (gtk_widget_get_visible (alive));
 
