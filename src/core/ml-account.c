@@ -683,8 +683,9 @@ ml_account_run_path (MlAccount    *self,
       if (func != NULL)
         {
           g_array_set_size (step, 0);
-          g_array_append_vals (step, &g_array_index (liquidations, MlLiquidation, first),
-                               liquidations->len - first);
+          if (liquidations->len > first)
+            g_array_append_vals (step, &g_array_index (liquidations, MlLiquidation, first),
+                                 liquidations->len - first);
           func (self, i, prices[i], step, user_data);
         }
     }
