@@ -75,7 +75,7 @@ ml_chart_layout_pool_label (MlAccount *account)
   g_autofree char *ids = _ml_chart_layout_pool_ids (account);
 
   if (ids[0] == '\0')
-    return g_strdup (_("Cross balance (no cross positions)"));
+    return g_strdup (_("Cross pool (no cross positions)"));
   /* Translators: the shared cross pool's line, with the ids of the positions it backs */
   return g_strdup_printf (_("Cross pool (%s)"), ids);
 }

@@ -134,7 +134,7 @@ ml_account_get_account_curve (MlAccount *self)
  * position's margin returns to the pool, a cross position takes its initial margin out of it.
  *
  * Returns: (transfer full) (nullable): the curve, or %NULL with %ML_ERROR_NO_COMPARISON when
- *   the cross balance could not pay for the isolated margins
+ *   the cross pool could not pay for the isolated margins
  */
 MlCurve *
 ml_account_get_other_mode_curve (MlAccount  *self,
