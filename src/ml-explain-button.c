@@ -43,14 +43,21 @@ static GParamSpec *properties[N_PROPS];
 /* What the popover may take of the window's height: the rest is for its arrow and margins. */
 #define POPOVER_WINDOW_SHARE 0.8
 
+static GtkWidget *ml_explain_button_new_popover (MlExplainButton *self);
+
+/* The popover is made the first time it opens: a list of a thousand positions shows two
+ * numbers a row, and most are never explained. */
 static void
 ml_explain_button_fill_popover (GtkMenuButton *button,
-               gpointer       user_data)
+                                gpointer       user_data)
 {
   MlExplainButton *self = user_data;
   g_autofree char *markup = ml_explain_button_explain (self);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   int height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+
+  if (self->scroller == NULL)
+    gtk_menu_button_set_popover (button, ml_explain_button_new_popover (self));
 
   gtk_label_set_markup (self->text, markup ? markup : "");
   /* Measured now: the window may have been resized since the last time. */
@@ -186,7 +193,6 @@ ml_explain_button_init (MlExplainButton *self)
 {
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_child (self->button, ml_explain_button_new_content (self));
-  gtk_menu_button_set_popover (self->button, ml_explain_button_new_popover (self));
   gtk_menu_button_set_always_show_arrow (self->button, FALSE);
   gtk_menu_button_set_create_popup_func (self->button, ml_explain_button_fill_popover, self, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->button), "flat");
