@@ -236,7 +236,7 @@ ml_order_panel_update_slider (MlOrderPanel *self,
   gtk_scale_clear_marks (self->leverage_scale);
   for (guint i = 0; i < G_N_ELEMENTS (leverage_marks) && leverage_marks[i] <= highest; i++)
     {
-      g_autofree char *label = g_strdup_printf ("%u×", leverage_marks[i]);
+      g_autofree char *label = ml_money_format_leverage (leverage_marks[i]);
 
       /* 5× and 10× sit too close to 1× for a label of their own. */
       gtk_scale_add_mark (self->leverage_scale, leverage_marks[i], GTK_POS_BOTTOM,

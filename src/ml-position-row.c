@@ -71,13 +71,13 @@ ml_position_row_liquidated_details (MlPosition *p)
     ? g_strdup_printf (_("Lost %s"), amount)
     /* Translators: a cross position closed in profit when its cross pool was liquidated */
     : g_strdup_printf (_("Realised PnL %s"), amount);
-  guint leverage = ml_position_get_leverage (p);
+  g_autofree char *leverage = ml_money_format_leverage (ml_position_get_leverage (p));
 
   if (ml_position_get_mode (p) == ML_MARGIN_MODE_CROSS)
     /* Translators: a liquidated cross position's details, "Cross 10× · Entry 62,000.0 · Liquidated with the cross pool at 71,314.7 · Lost 300.00 USDT" */
-    return g_strdup_printf (_("Cross %u× · Entry %s · Liquidated with the cross pool at %s · %s"), leverage, entry, at, outcome);
+    return g_strdup_printf (_("Cross %s · Entry %s · Liquidated with the cross pool at %s · %s"), leverage, entry, at, outcome);
   /* Translators: a liquidated position's details, "Isolated 20× · Entry 60,000.0 · Liquidated at 57,228.9 · Lost 300.00 USDT" */
-  return g_strdup_printf (_("Isolated %u× · Entry %s · Liquidated at %s · %s"), leverage, entry, at, outcome);
+  return g_strdup_printf (_("Isolated %s · Entry %s · Liquidated at %s · %s"), leverage, entry, at, outcome);
 }
 
 static char *
@@ -88,16 +88,16 @@ ml_position_row_details (MlPosition *p)
   g_autofree char *margin = ml_money_format_usdt (cross ? ml_position_get_initial_margin (p) : ml_position_get_margin (p));
   g_autofree char *pnl = ml_money_format_usdt (ml_position_get_unrealized_pnl (p));
   g_autofree char *roe = ml_money_format_percent (ml_position_get_roe (p));
-  guint leverage = ml_position_get_leverage (p);
+  g_autofree char *leverage = ml_money_format_leverage (ml_position_get_leverage (p));
 
   if (ml_position_get_liquidated (p))
     return ml_position_row_liquidated_details (p);
   if (cross)
     /* Translators: a cross position's details: its margin is the shared pool's */
-    return g_strdup_printf (_("Cross %u× · Entry %s · Initial margin %s · PnL %s (%s)"),
+    return g_strdup_printf (_("Cross %s · Entry %s · Initial margin %s · PnL %s (%s)"),
                             leverage, entry, margin, pnl, roe);
   /* Translators: a position's details, "Isolated 10× · Entry 60,000.0 · Margin 600.00 USDT · PnL 12.00 USDT (2.00 %)" */
-  return g_strdup_printf (_("Isolated %u× · Entry %s · Margin %s · PnL %s (%s)"), leverage, entry, margin, pnl, roe);
+  return g_strdup_printf (_("Isolated %s · Entry %s · Margin %s · PnL %s (%s)"), leverage, entry, margin, pnl, roe);
 }
 
 /* A live cross position's liquidation price and collateral are the cross pool's; a liquidated

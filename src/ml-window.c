@@ -29,9 +29,9 @@ ml_window_ratio_words (MlRatioLevel level)
     case ML_RATIO_LEVEL_NONE:
       return _("no cross positions");
     case ML_RATIO_LEVEL_LIQUIDATION:
-      return _("liquidation at 100 %");
+      return _("liquidation at 100\u00a0%");
     case ML_RATIO_LEVEL_WARNING:
-      return _("warning: above 80 %");
+      return _("warning: above 80\u00a0%");
     case ML_RATIO_LEVEL_SAFE:
     default:
       return _("safe");

@@ -333,9 +333,9 @@ test_description (void)
   g_autofree char *text = ml_chart_describe (chart);
 
   g_test_message ("%s", text);
-  g_assert_nonnull (strstr (text, "At the mark price of 60000.0 the account holds 1100.00 USDT."));
-  g_assert_nonnull (strstr (text, "is liquidated at or below 57228.9 and can lose at most its margin, 300.00 USDT."));
-  g_assert_nonnull (strstr (text, "The cross pool (b) holds 800.00 USDT and is liquidated, all of it, at or above 75697.2."));
+  g_assert_nonnull (strstr (text, "At the mark price of 60000.0 the account holds 1100.00\u00a0USDT."));
+  g_assert_nonnull (strstr (text, "is liquidated at or below 57228.9 and can lose at most its margin, 300.00\u00a0USDT."));
+  g_assert_nonnull (strstr (text, "The cross pool (b) holds 800.00\u00a0USDT and is liquidated, all of it, at or above 75697.2."));
 }
 
 static void
@@ -572,7 +572,7 @@ test_legend_hides_no_line (void)
   cairo_surface_destroy (picture.surface);
 }
 
-/* The legend names the leverage with the multiplication sign: "a: long 0.1000 BTC, isolated, 20×". */
+/* The legend names the leverage with the multiplication sign: "a: long 0.1000\u00a0BTC, isolated, \u206620×\u2069". */
 static void
 test_legend_words (void)
 {
@@ -586,7 +586,7 @@ test_legend_words (void)
       const char *text = g_array_index (layout->legend_entries, MlChartLegendEntry, i).label.text;
 
       g_assert_null (strstr (text, "20x"));
-      found |= g_strcmp0 (text, "a: long 0.1000 BTC, isolated, 20×") == 0;
+      found |= g_strcmp0 (text, "a: long 0.1000\u00a0BTC, isolated, \u206620×\u2069") == 0;
     }
   g_assert_true (found);
 }

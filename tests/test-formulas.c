@@ -68,7 +68,7 @@ test_pnl_and_roe (void)
   g_assert_true (ml_account_move_mark_price (account, 61000, NULL, NULL));
   ml_assert_close (ml_position_get_unrealized_pnl (longp), 500, ML_EXACT);
   ml_assert_close (ml_position_get_unrealized_pnl (shortp), -500, ML_EXACT);
-  /* "ROE 33.33 %" (rounded in the document) */
+  /* "ROE 33.33\u00a0%" (rounded in the document) */
   ml_assert_close (ml_position_get_roe (longp), 0.3333, 1e-4);
   ml_assert_close (ml_position_get_roe (shortp), -0.3333, 1e-4);
   ml_assert_close (ml_position_get_roe (longp), 500.0 / 1500.0, ML_EXACT);
@@ -83,7 +83,7 @@ test_funding (void)
   MlPosition *isolated = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.5, 61000, 20);
   double margin_before = ml_position_get_margin (isolated);
 
-  /* "long 0.5 BTC, mark 61,000, rate 0.0001: long pays 3.05", once per position */
+  /* "long 0.5\u00a0BTC, mark 61,000, rate 0.0001: long pays 3.05", once per position */
   g_assert_true (ml_account_apply_funding (account, 0.0001, NULL, &error));
   g_assert_no_error (error);
   ml_assert_close (ml_account_get_wallet_balance (account), 10000 - 2 * 3.05, ML_EXACT);
@@ -103,7 +103,7 @@ test_fee (void)
 {
   g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
 
-  /* "notional 6,000, taker 0.05 %: 3.00", only when fees are charged */
+  /* "notional 6,000, taker 0.05\u00a0%: 3.00", only when fees are charged */
   g_assert_cmpfloat (ml_account_order_fee (account, 6000, 60000), ==, 0);
   ml_account_set_charge_fees (account, TRUE);
   ml_assert_close (ml_account_order_fee (account, 6000, 60000), 3.00, ML_EXACT);

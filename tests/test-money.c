@@ -124,6 +124,32 @@ test_rounding (void)
   g_assert_false (signbit (ml_money_round (-0.001, 2)));
 }
 
+static void
+test_money_assert_format (char       *text,
+                          const char *expected)
+{
+  g_assert_cmpstr (text, ==, expected);
+  g_free (text);
+}
+
+/* Shown as typeset text is: the true minus sign, a no-break space before every unit and "%"
+ * (so that no unit stands alone on a line), and a leverage isolated left to right so that its
+ * sign stays after the number in right-to-left text. In the C locale: no grouping. */
+static void
+test_typeset (void)
+{
+  double back;
+
+  test_money_assert_format (ml_money_format_usdt (-300), "\u2212300.00\u00a0USDT");
+  test_money_assert_format (ml_money_format_usdt (-0.001), "0.00\u00a0USDT");
+  test_money_assert_format (ml_money_format_btc (0.1), "0.1000\u00a0BTC");
+  test_money_assert_format (ml_money_format_percent (-0.0462), "\u22124.62\u00a0%");
+  test_money_assert_format (ml_money_format_leverage (125), "\u2066125×\u2069");
+  /* What is shown can be typed back. */
+  g_assert_true (ml_money_parse ("\u2212300.00", &back));
+  g_assert_cmpfloat (back, ==, -300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -135,5 +161,6 @@ main (int   argc,
   g_test_add_func ("/money/parse/german", test_parse_german);
   g_test_add_func ("/money/round-trip", test_round_trip);
   g_test_add_func ("/money/rounding", test_rounding);
+  g_test_add_func ("/money/typeset", test_typeset);
   return g_test_run ();
 }

@@ -138,9 +138,9 @@ test_empty_then_rows (void)
   rows = test_position_list_rows (&fixture);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (ml_test_label (test_position_list_row_child (test_position_list_row (&fixture, "a"), "title_label")),
-                   ==, "a: Long 0.1000 BTC");
+                   ==, "a: Long 0.1000\u00a0BTC");
   g_assert_cmpstr (ml_test_label (test_position_list_row_child (test_position_list_row (&fixture, "b"), "title_label")),
-                   ==, "b: Short 0.0500 BTC");
+                   ==, "b: Short 0.0500\u00a0BTC");
   test_position_list_close (&fixture);
 }
 
@@ -161,9 +161,9 @@ test_mark_move_updates_row (void)
   g_assert_true (ml_account_move_mark_price (fixture.account, 61000, NULL, NULL));
   ml_test_flush ();
   details = ml_test_label (test_position_list_row_child (row, "details_label"));
-  g_assert_nonnull (strstr (details, "PnL 100.00 USDT (33.33 %)"));
+  g_assert_nonnull (strstr (details, "PnL 100.00\u00a0USDT (33.33\u00a0%)"));
   /* 300 of margin and 100 of profit */
-  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "remaining_button")), ==, "400.00 USDT");
+  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "remaining_button")), ==, "400.00\u00a0USDT");
   test_position_list_close (&fixture);
 }
 
@@ -182,11 +182,11 @@ test_liquidated_isolated_row (void)
   ml_test_flush ();
   row = test_position_list_row (&fixture, "a");
 
-  g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "title_label")), ==, "a: Long 0.1000 BTC, liquidated");
+  g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "title_label")), ==, "a: Long 0.1000\u00a0BTC, liquidated");
   g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "details_label")), ==,
-                   "Isolated 20× · Entry 60,000.0 · Liquidated at 57,228.9 · Lost 300.00 USDT");
+                   "Isolated \u206620×\u2069 · Entry 60,000.0 · Liquidated at 57,228.9 · Lost 300.00\u00a0USDT");
   g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "liquidation_button")), ==, "57,228.9");
-  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "remaining_button")), ==, "0.00 USDT");
+  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "remaining_button")), ==, "0.00\u00a0USDT");
   g_assert_false (gtk_widget_get_visible (test_position_list_row_child (row, "margin_button")));
   gtk_test_accessible_assert_property (test_position_list_row_child (row, "close_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Remove liquidated position a from the list");
@@ -212,9 +212,9 @@ test_liquidated_cross_row (void)
   g_assert_true (ml_account_move_mark_price (fixture.account, 49000, NULL, NULL));
   ml_test_flush ();
   g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "details_label")), ==,
-                   "Cross 20× · Entry 60,000.0 · Liquidated with the cross pool at 50,200.8 · Lost 1,000.00 USDT");
+                   "Cross \u206620×\u2069 · Entry 60,000.0 · Liquidated with the cross pool at 50,200.8 · Lost 1,000.00\u00a0USDT");
   g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "liquidation_button")), ==, "50,200.8");
-  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "remaining_button")), ==, "0.00 USDT");
+  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "remaining_button")), ==, "0.00\u00a0USDT");
   test_position_list_close (&fixture);
 }
 
@@ -290,8 +290,8 @@ test_id_is_plain_text (void)
   ml_test_flush ();
   row = test_position_list_row (&fixture, "a & b <");
   g_assert_nonnull (row);
-  g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "title_label")), ==, "a & b <: Long 0.1000 BTC");
-  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "a & b <: Long 0.1000 BTC");
+  g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "title_label")), ==, "a & b <: Long 0.1000\u00a0BTC");
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "a & b <: Long 0.1000\u00a0BTC");
   gtk_test_accessible_assert_property (test_position_list_row_child (row, "close_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Close position a & b <");
   gtk_test_accessible_assert_property (test_position_list_row_child (row, "margin_button"),
@@ -326,7 +326,7 @@ test_tab_through_one_row (void)
   gtk_widget_grab_focus (before);
   g_signal_emit_by_name (fixture.window, "move-focus", GTK_DIR_TAB_FORWARD);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture.window)) == GTK_WIDGET (row));
-  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "a: Long 0.1000 BTC");
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "a: Long 0.1000\u00a0BTC");
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
       GtkWidget *focus, *button = test_position_list_row_child (row, buttons[i]);

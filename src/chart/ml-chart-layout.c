@@ -32,13 +32,13 @@ char *
 _ml_chart_layout_position_label (MlPosition *p)
 {
   g_autofree char *size = ml_money_format_btc (ml_position_get_quantity (p));
+  g_autofree char *leverage = ml_money_format_leverage (ml_position_get_leverage (p));
 
-  /* Translators: a chart label, "a: long 0.1000 BTC, isolated, 20×"; × is the
-   * multiplication sign of the leverage */
-  return g_strdup_printf (_("%s: %s %s, %s, %u×"), ml_position_get_id (p),
+  /* Translators: a chart label, "a: long 0.1000 BTC, isolated, 20×" */
+  return g_strdup_printf (_("%s: %s %s, %s, %s"), ml_position_get_id (p),
                           ml_position_get_side (p) == ML_SIDE_LONG ? _("long") : _("short"), size,
                           ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED ? _("isolated") : _("cross"),
-                          ml_position_get_leverage (p));
+                          leverage);
 }
 
 /* The ids of the cross positions the pool backs, "b, c", the first few of many with how many

@@ -84,7 +84,7 @@ ml_account_check_leverage (MlAccount     *self,
 
   if (order->leverage < 1 || order->leverage > contract_max)
     return ml_account_refuse (error, field, "leverage",
-                              _("Leverage must be from 1x to %ux; %ux is not allowed."),
+                              _("Leverage must be from 1× to %u×; %u× is not allowed."),
                               contract_max, order->leverage);
 
   if (notional > ml_brackets_get_max_notional (self->brackets))
@@ -103,7 +103,7 @@ ml_account_check_leverage (MlAccount     *self,
       g_autofree char *n = ml_money_format_usdt (notional);
 
       return ml_account_refuse (error, field, "leverage",
-                                _("A position of %s may use at most %ux under the risk brackets; %ux is too high."),
+                                _("A position of %s may use at most %u× under the risk brackets; %u× is too high."),
                                 n, bracket_max, order->leverage);
     }
 
@@ -136,7 +136,7 @@ ml_account_check_margin (MlAccount     *self,
       g_autofree char *im = ml_money_format_usdt (initial);
 
       return ml_account_refuse (error, field, "margin",
-                                _("The margin %s is below the initial margin of %s that %ux leverage needs."),
+                                _("The margin %s is below the initial margin of %s that %u× leverage needs."),
                                 m, im, order->leverage);
     }
 

@@ -240,15 +240,15 @@ ml_explain_bracket_line (Text  *t,
 
   if (ml_explain_is_implied (t, index))
     /* Translators: the range below a scenario's first bracket; %s is a notional in USDT */
-    return ml_explain_printf (t, _("Below the first bracket (notional up to %s USDT): no maintenance margin"),
+    return ml_explain_printf (t, _("Below the first bracket (notional up to %s\u00a0USDT): no maintenance margin"),
                     ml_explain_edge (t, b->cap));
   if (isinf (b->cap))
     /* Translators: "Bracket 1: notional above 1 USDT, maintenance rate 1.00 %, amount 0.01 USDT" */
-    return ml_explain_printf (t, _("Bracket %u: notional above %s USDT, maintenance rate %s, amount %s"),
+    return ml_explain_printf (t, _("Bracket %u: notional above %s\u00a0USDT, maintenance rate %s, amount %s"),
                     number, ml_explain_edge (t, b->floor), ml_explain_percent (t, b->rate), ml_explain_usdt (t, b->amount));
   /* Translators: "Bracket 2: notional 50,000–600,000 USDT, maintenance rate 0.50 %, amount
    * 50.00 USDT" */
-  return ml_explain_printf (t, _("Bracket %u: notional %s–%s USDT, maintenance rate %s, amount %s"),
+  return ml_explain_printf (t, _("Bracket %u: notional %s–%s\u00a0USDT, maintenance rate %s, amount %s"),
                   number, ml_explain_edge (t, b->floor), ml_explain_edge (t, b->cap),
                   ml_explain_percent (t, b->rate), ml_explain_usdt (t, b->amount));
 }
@@ -742,15 +742,15 @@ ml_explain_ratio_reading (Text   *t,
   ml_explain_heading (t, _("Reading"));
   if (ratio < RATIO_WARNING)
     /* Translators: the reading of a margin ratio; "%%" is a percent sign */
-    _linef (t, _("Safe: below 80 %%. From 80 %% on it is a warning, and at 100 %% the pool is liquidated."));
+    _linef (t, _("Safe: below 80\u00a0%%. From 80\u00a0%% on it is a warning, and at 100\u00a0%% the pool is liquidated."));
   else if (ratio < RATIO_LIQUIDATION)
     /* Translators: the reading of a margin ratio; "%%" is a percent sign */
-    _linef (t, _("Warning: 80 %% or more. At 100 %% the pool is liquidated, and every cross position with it."));
+    _linef (t, _("Warning: 80\u00a0%% or more. At 100\u00a0%% the pool is liquidated, and every cross position with it."));
   else
     /* Translators: the reading of a margin ratio; "%%" is a percent sign */
-    _linef (t, _("Liquidation: at 100 %% the pool is liquidated, and every cross position with it."));
+    _linef (t, _("Liquidation: at 100\u00a0%% the pool is liquidated, and every cross position with it."));
 
-  _paragraphf (t, _("Only cross positions count: each isolated position has its own margin and its own liquidation price. Margin Lab follows Binance’s convention. Some exchanges define the margin ratio the other way round, as the pool divided by the maintenance margin: there a high ratio is safe, and liquidation comes when it falls to 100 %%."));
+  _paragraphf (t, _("Only cross positions count: each isolated position has its own margin and its own liquidation price. Margin Lab follows Binance’s convention. Some exchanges define the margin ratio the other way round, as the pool divided by the maintenance margin: there a high ratio is safe, and liquidation comes when it falls to 100\u00a0%%."));
 }
 
 /**
@@ -770,7 +770,7 @@ ml_explain_margin_ratio (MlAccount *account)
   ratio = ml_account_get_cross_margin_ratio (account);
   /* Translators: the title of an explanation, "Margin ratio: 12.34 %" */
   ml_explain_heading (&t, ml_explain_printf (&t, _("Margin ratio: %s"), ml_explain_percent (&t, ratio)));
-  _linef (&t, _("How much of the cross pool the maintenance margin of the cross positions takes up: the nearer to 100 %%, the nearer the pool is to liquidation."));
+  _linef (&t, _("How much of the cross pool the maintenance margin of the cross positions takes up: the nearer to 100\u00a0%%, the nearer the pool is to liquidation."));
   if (t.cross->len == 0)
     ml_explain_line (&t, _("No cross position is open, so nothing in the cross pool is at stake."));
   else

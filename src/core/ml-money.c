@@ -26,12 +26,20 @@ ml_money_round (double value,
   return rounded == 0 ? 0 : rounded;
 }
 
-/* %' groups digits the way the user's locale does. */
+/* %' groups digits the way the user's locale does; a negative number takes the true minus
+ * sign U+2212, as typeset text does, not the hyphen. */
 static char *
 ml_money_format_grouped (double value,
-                 guint  decimals)
+                         guint  decimals)
 {
-  return g_strdup_printf ("%'.*f", (int)decimals, ml_money_round (value, decimals));
+  char *text = g_strdup_printf ("%'.*f", (int)decimals, ml_money_round (value, decimals));
+  char *signed_text;
+
+  if (text[0] != '-')
+    return text;
+  signed_text = g_strconcat ("\u2212", text + 1, NULL);
+  g_free (text);
+  return signed_text;
 }
 
 char *
@@ -39,8 +47,9 @@ ml_money_format_usdt (double amount)
 {
   g_autofree char *number = ml_money_format_grouped (amount, 2);
 
-  /* Translators: an amount of money, "1,000.00 USDT" */
-  return g_strdup_printf (_("%s USDT"), number);
+  /* Translators: an amount of money, "1,000.00 USDT"; the space is a no-break space, so that
+   * the unit never stands alone on a line */
+  return g_strdup_printf (_("%s\u00a0USDT"), number);
 }
 
 char *
@@ -57,8 +66,8 @@ ml_money_format_btc (double quantity)
 {
   g_autofree char *number = ml_money_format_grouped (quantity, 4);
 
-  /* Translators: a position size, "0.1000 BTC" */
-  return g_strdup_printf (_("%s BTC"), number);
+  /* Translators: a position size, "0.1000 BTC"; the space is a no-break space */
+  return g_strdup_printf (_("%s\u00a0BTC"), number);
 }
 
 char *
@@ -66,15 +75,18 @@ ml_money_format_percent (double fraction)
 {
   g_autofree char *number = ml_money_format_grouped (fraction * 100, 2);
 
-  /* Translators: a percentage, "33.33 %"; use your language's spacing and sign */
-  return g_strdup_printf (_("%s %%"), number);
+  /* Translators: a percentage, "33.33 %"; use your language's spacing and sign (the space is
+   * a no-break space) */
+  return g_strdup_printf (_("%s\u00a0%%"), number);
 }
 
 char *
 ml_money_format_leverage (guint leverage)
 {
-  /* Translators: a leverage, "125×"; the sign is the multiplication sign U+00D7 */
-  return g_strdup_printf (_("%u×"), leverage);
+  /* Translators: a leverage, "125×"; the sign is the multiplication sign U+00D7. It is
+   * isolated left to right (U+2066 … U+2069): in right-to-left text the sign would otherwise
+   * move to the number's other side. */
+  return g_strdup_printf (_("\u2066%u×\u2069"), leverage);
 }
 
 /* Moves *@p past @token if the text there starts with it. */
