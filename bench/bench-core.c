@@ -42,7 +42,7 @@
 /* A restored position must be one a scenario could state: checked like a scenario's. */
 static void
 bench_core_restore (MlAccount     *account,
-          const MlOrder *order)
+                    const MlOrder *order)
 {
   g_autoptr(GError) error = NULL;
 
@@ -65,8 +65,8 @@ bench_core_check_state (MlAccount *account)
  * margin at the mark: the brackets of these sizes ask at most 0.5 % of the notional. */
 static gboolean
 bench_core_isolated_survives (MlSide side,
-                    double entry,
-                    guint  leverage)
+                              double entry,
+                              guint  leverage)
 {
   double pnl_per_btc = ml_side_sign (side) * (MARK_PRICE - entry);
 
@@ -77,7 +77,7 @@ bench_core_isolated_survives (MlSide side,
 
 static MlAccount *
 bench_core_mixed_account (guint    n_positions,
-                guint32  seed)
+                          guint32  seed)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   MlAccount *account = ml_account_new (NULL, 1e9, MARK_PRICE);
@@ -175,10 +175,10 @@ typedef struct
 
 static void
 bench_core_count_liquidations (MlAccount *account,
-                     gsize      step,
-                     double     price,
-                     GArray    *liquidations,
-                     gpointer   user_data)
+                               gsize      step,
+                               double     price,
+                               GArray    *liquidations,
+                               gpointer   user_data)
 {
   Events *events = user_data;
 
@@ -193,7 +193,7 @@ bench_core_count_liquidations (MlAccount *account,
 /* A seeded random walk from the mark in steps of ±0.05 %. */
 static double *
 bench_core_random_walk (gsize    n,
-              guint32  seed)
+                        guint32  seed)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   double *prices = g_new (double, n);

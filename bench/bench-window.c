@@ -40,14 +40,14 @@ typedef struct
 
 static void
 bench_window_frame_started (GdkFrameClock *clock,
-                Frame         *frame)
+                            Frame         *frame)
 {
   frame->started = _now_us ();
 }
 
 static void
 bench_window_frame_ended (GdkFrameClock *clock,
-              Frame         *frame)
+                          Frame         *frame)
 {
   frame->ended = _now_us ();
 }

@@ -274,8 +274,8 @@ ml_application_screenshot (MlApplication       *self,
 /* The lab itself: GApplication's own handling registers, then activates or opens. */
 static int
 ml_application_run_window (MlApplication *self,
-             char          *program,
-             const char    *scenario)
+                           char          *program,
+                           const char    *scenario)
 {
   char *argv[] = { program, (char *)scenario, NULL };
   char **arguments;
@@ -295,8 +295,8 @@ ml_application_run_window (MlApplication *self,
 /* Returns what is wrong with this combination of options, or NULL. */
 static const char *
 ml_application_check_combination (const char          *report,
-                    const char          *chart,
-                    const ExportOptions *export)
+                                  const char          *chart,
+                                  const ExportOptions *export)
 {
   if ((report != NULL && report[0] == '\0') || (chart != NULL && chart[0] == '\0')
       || (export->output != NULL && export->output[0] == '\0')
@@ -315,7 +315,7 @@ ml_application_check_combination (const char          *report,
 
 static int
 ml_application_run (MlApplication *self,
-      char         **argv)
+                    char         **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -396,8 +396,8 @@ ml_application_local_command_line (GApplication   *app,
 
 static void
 ml_application_about (GSimpleAction *action,
-        GVariant      *param,
-        gpointer       user_data)
+                      GVariant      *param,
+                      gpointer       user_data)
 {
   GtkApplication *app = user_data;
   static const char *developers[] = { "Margin Lab developers", NULL };

@@ -55,7 +55,7 @@ static guint signals[N_SIGNALS];
 
 static void
 ml_chart_view_set_zoomed (MlChartView *self,
-             gboolean     zoomed)
+                          gboolean     zoomed)
 {
   if (self->zoomed == zoomed)
     return;
@@ -67,7 +67,7 @@ ml_chart_view_set_zoomed (MlChartView *self,
  * than refitting the range under the pointer. */
 static double
 ml_chart_view_price_at (MlChartView *self,
-           double       x)
+                        double       x)
 {
   double lo, hi;
 
@@ -112,8 +112,8 @@ ml_chart_view_get_steps (MlChartView *self,
 /* Moves are requests: the window applies them to the model (and its undo history). */
 static void
 ml_chart_view_request_mark (MlChartView *self,
-               double       price,
-               gboolean     new_step)
+                            double       price,
+                            gboolean     new_step)
 {
   MlContract *contract = ml_account_get_contract (self->account);
 
@@ -125,8 +125,8 @@ ml_chart_view_request_mark (MlChartView *self,
 
 static void
 ml_chart_view_lookup (GtkStyleContext *context,
-         const char      *name,
-         MlChartColor    *color)
+                      const char      *name,
+                      MlChartColor    *color)
 {
   GdkRGBA rgba;
 
@@ -210,9 +210,9 @@ ml_chart_view_measure (GtkWidget      *widget,
 
 static void
 ml_chart_view_drag_begin (MlChartView    *self,
-             double          x,
-             double          y,
-             GtkGestureDrag *gesture)
+                          double          x,
+                          double          y,
+                          GtkGestureDrag *gesture)
 {
   if (self->account == NULL)
     return;
@@ -224,9 +224,9 @@ ml_chart_view_drag_begin (MlChartView    *self,
 
 static void
 ml_chart_view_drag_update (MlChartView    *self,
-              double          dx,
-              double          dy,
-              GtkGestureDrag *gesture)
+                           double          dx,
+                           double          dy,
+                           GtkGestureDrag *gesture)
 {
   if (self->dragging)
     ml_chart_view_request_mark (self, ml_chart_view_price_at (self, self->drag_x + dx), FALSE);
@@ -234,9 +234,9 @@ ml_chart_view_drag_update (MlChartView    *self,
 
 static void
 ml_chart_view_drag_end (MlChartView    *self,
-           double          dx,
-           double          dy,
-           GtkGestureDrag *gesture)
+                        double          dx,
+                        double          dy,
+                        GtkGestureDrag *gesture)
 {
   self->dragging = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -244,8 +244,8 @@ ml_chart_view_drag_end (MlChartView    *self,
 
 static void
 ml_chart_view_motion (MlChartView *self,
-         double       x,
-         double       y)
+                      double       x,
+                      double       y)
 {
   if (self->chart == NULL)
     return;
@@ -264,9 +264,9 @@ ml_chart_view_leave (MlChartView *self)
 
 static gboolean
 ml_chart_view_scroll (MlChartView              *self,
-         double                    dx,
-         double                    dy,
-         GtkEventControllerScroll *controller)
+                      double                    dx,
+                      double                    dy,
+                      GtkEventControllerScroll *controller)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
   double lo, hi;
@@ -282,16 +282,16 @@ ml_chart_view_scroll (MlChartView              *self,
 
 static void
 ml_chart_view_pinch_begin (MlChartView *self,
-              GdkEventSequence *sequence,
-              GtkGesture  *gesture)
+                           GdkEventSequence *sequence,
+                           GtkGesture  *gesture)
 {
   ml_chart_get_range (self->chart, &self->pinch_lo, &self->pinch_hi);
 }
 
 static void
 ml_chart_view_pinch_changed (MlChartView    *self,
-                double          scale,
-                GtkGestureZoom *gesture)
+                             double          scale,
+                             GtkGestureZoom *gesture)
 {
   double lo, hi;
 
@@ -306,10 +306,10 @@ ml_chart_view_pinch_changed (MlChartView    *self,
  * zoom. */
 static gboolean
 ml_chart_view_key_pressed (MlChartView           *self,
-              guint                  keyval,
-              guint                  keycode,
-              GdkModifierType        state,
-              GtkEventControllerKey *controller)
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           GtkEventControllerKey *controller)
 {
   double lo, hi, step, page, mark;
 

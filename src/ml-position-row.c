@@ -200,10 +200,10 @@ ml_position_row_update_state (MlPositionRow *self)
  * set on every change: setting a tooltip costs more than the rest of a row's update. */
 static gboolean
 ml_position_row_details_tooltip (GtkWidget  *label,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip)
+                                 int         x,
+                                 int         y,
+                                 gboolean    keyboard,
+                                 GtkTooltip *tooltip)
 {
   gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
   return gtk_label_get_layout (GTK_LABEL (label)) != NULL && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label)));
@@ -229,8 +229,8 @@ ml_position_row_explain_remaining (gpointer data)
 
 static char *
 ml_position_row_try_margin (MlPositionRow *self,
-             double         amount,
-             gboolean       add)
+                            double         amount,
+                            gboolean       add)
 {
   g_autoptr(MlAccount) copy = ml_account_copy (self->account);
   MlPosition *p = ml_account_find_position (copy, ml_position_get_id (self->position));
@@ -244,7 +244,7 @@ ml_position_row_try_margin (MlPositionRow *self,
 /* Why @text is not an amount of margin, or NULL with @amount set (0 for an empty entry). */
 static char *
 ml_position_row_read_amount (const char *text,
-              double     *amount)
+                             double     *amount)
 {
   *amount = 0;
   if (ml_utils_is_blank (text))
@@ -285,7 +285,7 @@ ml_position_row_amount_changed (MlPositionRow *self)
 
 static void
 ml_position_row_margin_action (MlPositionRow *self,
-                const char    *action)
+                               const char    *action)
 {
   double amount;
 

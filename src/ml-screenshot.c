@@ -22,14 +22,14 @@
 
 static void
 ml_screenshot_count_frame (GdkFrameClock *clock,
-              guint         *frames)
+                           guint         *frames)
 {
   (*frames)++;
 }
 
 static gboolean
 ml_screenshot_wait_for_paint (GtkWindow  *window,
-                 GError    **error)
+                              GError    **error)
 {
   gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
   GdkFrameClock *clock;

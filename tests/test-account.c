@@ -18,7 +18,7 @@ typedef struct
 
 static void
 test_account_snapshot (MlAccount *account,
-           Snapshot  *s)
+                       Snapshot  *s)
 {
   g_autoptr(MlScenario) scenario = ml_scenario_new (account);
 
@@ -32,7 +32,7 @@ test_account_snapshot (MlAccount *account,
 
 static void
 test_account_assert_unchanged (MlAccount *account,
-                   Snapshot  *before)
+                               Snapshot  *before)
 {
   Snapshot after;
 
@@ -49,8 +49,8 @@ test_account_assert_unchanged (MlAccount *account,
 
 static void
 test_account_assert_refused_order (MlAccount     *account,
-                       const MlOrder *order,
-                       const char    *phrase)
+                                   const MlOrder *order,
+                                   const char    *phrase)
 {
   g_autoptr(GError) error = NULL;
   Snapshot before;
@@ -241,9 +241,9 @@ test_events_in_price_order (void)
 
 static void
 test_account_count_signal (MlAccount  *account,
-               MlPosition *position,
-               double      price,
-               guint      *count)
+                           MlPosition *position,
+                           double      price,
+                           guint      *count)
 {
   (*count)++;
 }
@@ -337,8 +337,8 @@ typedef struct
 
 static void
 test_account_count (GObject    *object,
-        GParamSpec *pspec,
-        guint      *counter)
+                    GParamSpec *pspec,
+                    guint      *counter)
 {
   (*counter)++;
 }
@@ -377,10 +377,10 @@ test_notify_only_on_change (void)
 
 static void
 test_account_items_changed (GListModel *model,
-                guint       position,
-                guint       removed,
-                guint       added,
-                guint      *changes)
+                            guint       position,
+                            guint       removed,
+                            guint       added,
+                            guint      *changes)
 {
   (*changes)++;
 }

@@ -99,7 +99,7 @@ test_max_leverage (void)
 
 static MlBrackets *
 test_brackets_from_json (const char  *json,
-            GError     **error)
+                         GError     **error)
 {
   g_autoptr(JsonNode) node = json_from_string (json, NULL);
 
@@ -174,7 +174,7 @@ test_custom (void)
 
 static void
 test_brackets_assert_refused (const char *json,
-                 const char *place)
+                              const char *place)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MlBrackets) brackets = test_brackets_from_json (json, &error);

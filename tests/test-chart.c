@@ -23,9 +23,9 @@ typedef struct
 
 static void
 test_chart_paint_sized (MlChart *chart,
-              int      width,
-              int      height,
-              Picture *picture)
+                        int      width,
+                        int      height,
+                        Picture *picture)
 {
   cairo_t *cr;
 
@@ -41,16 +41,16 @@ test_chart_paint_sized (MlChart *chart,
 
 static void
 test_chart_paint (MlChart *chart,
-        Picture *picture)
+                  Picture *picture)
 {
   test_chart_paint_sized (chart, WIDTH, HEIGHT, picture);
 }
 
 static void
 test_chart_pixel (const Picture *picture,
-        int            x,
-        int            y,
-        double        *rgb)
+                  int            x,
+                  int            y,
+                  double        *rgb)
 {
   guint32 p = *(const guint32 *)(gconstpointer)(picture->data + y * picture->stride + x * 4);
 
@@ -61,9 +61,9 @@ test_chart_pixel (const Picture *picture,
 
 static gboolean
 test_chart_is_color (const Picture      *picture,
-           int                 x,
-           int                 y,
-           const MlChartColor *color)
+                     int                 x,
+                     int                 y,
+                     const MlChartColor *color)
 {
   double rgb[3];
 
@@ -75,13 +75,13 @@ test_chart_is_color (const Picture      *picture,
  * lowest. Dashed lines have gaps, hence a few columns rather than one. */
 static gboolean
 test_chart_rows_in (const Picture      *picture,
-          int                 y0,
-          int                 y1,
-          int                 x0,
-          int                 x1,
-          const MlChartColor *color,
-          int                *top,
-          int                *bottom)
+                    int                 y0,
+                    int                 y1,
+                    int                 x0,
+                    int                 x1,
+                    const MlChartColor *color,
+                    int                *top,
+                    int                *bottom)
 {
   int height = cairo_image_surface_get_height (picture->surface);
 
@@ -100,12 +100,12 @@ test_chart_rows_in (const Picture      *picture,
 /* The same within the plot, below the legend whose samples have the lines' colours. */
 static gboolean
 test_chart_rows_of (const Picture      *picture,
-          MlChart            *chart,
-          int                 x0,
-          int                 x1,
-          const MlChartColor *color,
-          int                *top,
-          int                *bottom)
+                    MlChart            *chart,
+                    int                 x0,
+                    int                 x1,
+                    const MlChartColor *color,
+                    int                *top,
+                    int                *bottom)
 {
   int plot_top = _ml_chart_get_layout (chart, WIDTH, HEIGHT)->plot.y;
 
@@ -292,8 +292,8 @@ test_hover (void)
 
 static double
 test_chart_luminance (const Picture *picture,
-            int            x,
-            int            y)
+                      int            x,
+                      int            y)
 {
   double rgb[3];
 
@@ -340,9 +340,9 @@ test_description (void)
 
 static void
 test_chart_assert_export (MlChart    *chart,
-                const char *dir,
-                const char *name,
-                const char *magic)
+                          const char *dir,
+                          const char *name,
+                          const char *magic)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *contents = NULL;
@@ -381,8 +381,8 @@ test_export (void)
 
 static void
 test_chart_assert_paints (MlChart *chart,
-                int      width,
-                int      height)
+                          int      width,
+                          int      height)
 {
   Picture picture;
 

@@ -35,8 +35,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, test_cli_run_clear)
  * when there is no binary to run (outside `meson test`). */
 static gboolean
 test_cli_run_in (Run                *run,
-         const char * const *args,
-         char              **envp)
+                 const char * const *args,
+                 char              **envp)
 {
   const char *binary = g_getenv ("MARGIN_LAB");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -72,7 +72,7 @@ test_cli_run_in (Run                *run,
 
 static gboolean
 test_cli_run (Run                *run,
-      const char * const *args)
+              const char * const *args)
 {
   return test_cli_run_in (run, args, NULL);
 }
@@ -124,7 +124,7 @@ test_report (void)
 /* @place may be %NULL: then only the file's name must come first. */
 static void
 test_cli_assert_bad_file (const char *path,
-                  const char *place)
+                          const char *place)
 {
   g_autofree char *name = g_filename_display_name (path);
   g_autofree char *start = g_strconcat (name, ": ", place, place ? ": " : NULL, NULL);
@@ -292,7 +292,7 @@ test_export_chart (void)
 
 static void
 test_cli_assert_usage (const char * const *args,
-               const char         *phrase)
+                       const char         *phrase)
 {
   g_auto(Run) run = { 0 };
 
@@ -340,8 +340,8 @@ test_cli_read_be32 (const char *bytes)
 /* The width and height in a PNG file's header. */
 static void
 test_cli_assert_png_size (const char *path,
-                  guint32     width,
-                  guint32     height)
+                          guint32     width,
+                          guint32     height)
 {
   g_autofree char *data = NULL;
   gsize length;
@@ -475,7 +475,7 @@ test_every_bad_fixture (gconstpointer data)
 
 static int
 test_cli_compare_names (gconstpointer a,
-                gconstpointer b)
+                        gconstpointer b)
 {
   return strcmp (*(const char * const *)a, *(const char * const *)b);
 }

@@ -134,11 +134,11 @@ test_explain_percent (double fraction)
 
 static const char *
 test_explain_printf (const char *format,
-         ...) G_GNUC_PRINTF (1, 2);
+                     ...) G_GNUC_PRINTF (1, 2);
 
 static const char *
 test_explain_printf (const char *format,
-         ...)
+                     ...)
 {
   va_list args;
   char *s;

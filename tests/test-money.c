@@ -21,7 +21,7 @@ typedef struct
 
 static void
 test_money_check (const Case *cases,
-        gsize       n)
+                  gsize       n)
 {
   for (gsize i = 0; i < n; i++)
     {

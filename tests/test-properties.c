@@ -108,8 +108,8 @@ test_properties_random_brackets (GRand *r)
 
 static gboolean
 test_properties_isolated_survives (Case       *c,
-                    MlPosition *p,
-                    double      price)
+                                   MlPosition *p,
+                                   double      price)
 {
   double balance = ml_position_get_margin (p) +
                    ml_side_sign (ml_position_get_side (p)) * ml_position_get_quantity (p) *
@@ -121,8 +121,8 @@ test_properties_isolated_survives (Case       *c,
 /* The pool's balance at @price, and whether it is above the cross maintenance margin. */
 static double
 test_properties_pool_at (Case     *c,
-          double    price,
-          gboolean *survives)
+                         double    price,
+                         gboolean *survives)
 {
   GListModel *positions = ml_account_get_positions (c->account);
   double balance = ml_account_get_cross_wallet_balance (c->account), mm = 0;
@@ -146,7 +146,7 @@ test_properties_pool_at (Case     *c,
 
 static double
 test_properties_equity_at (Case  *c,
-            double price)
+                           double price)
 {
   GListModel *positions = ml_account_get_positions (c->account);
   gboolean pool_survives;
@@ -188,8 +188,8 @@ test_properties_assert_finite_values (MlPosition *p)
 /* At a liquidation price the margin balance equals the maintenance margin. */
 static void
 test_properties_assert_balance_is_maintenance_at (Case       *c,
-                                   MlPosition *p,
-                                   double      price)
+                                                  MlPosition *p,
+                                                  double      price)
 {
   double balance, mm = 0;
   gboolean unused;
@@ -274,7 +274,7 @@ test_properties_assert_state (Case *c)
 
 static gboolean
 test_properties_near_breakpoint (const MlCurve *curve,
-                  double         price)
+                                 double         price)
 {
   for (guint i = 0; i < ml_curve_get_n_breakpoints (curve); i++)
     if (fabs (ml_curve_get_breakpoint (curve, i, NULL) - price) <= 1e-7 * price)
@@ -285,7 +285,7 @@ test_properties_near_breakpoint (const MlCurve *curve,
 /* The money in play at @price: what rounding errors there are relative to. */
 static double
 test_properties_scale_at (Case  *c,
-           double price)
+                          double price)
 {
   GListModel *positions = ml_account_get_positions (c->account);
   double scale = fabs (ml_account_get_wallet_balance (c->account));
@@ -301,8 +301,8 @@ test_properties_scale_at (Case  *c,
 
 static void
 test_properties_assert_curve_agrees (Case          *c,
-                      const MlCurve *curve,
-                      double         price)
+                                     const MlCurve *curve,
+                                     double         price)
 {
   double expected, tolerance;
 
@@ -353,7 +353,7 @@ test_properties_assert_curves (Case *c)
 
 static void
 test_properties_random_order (Case    *c,
-               MlOrder *order)
+                              MlOrder *order)
 {
   GRand *r = c->rand;
   MlContract *contract = ml_contract_get_default ();

@@ -26,7 +26,7 @@ test_scenario_errors_bad_file (const char *name)
 /* Whether @message starts with @expected; a failure shows both. */
 static gboolean
 test_scenario_errors_check_starts_with (const char *message,
-                    const char *expected)
+                                        const char *expected)
 {
   g_autofree char *start = g_strndup (message, strlen (expected));
 
@@ -38,9 +38,9 @@ test_scenario_errors_check_starts_with (const char *message,
  * first. Returns the message after "FILE: ", or %NULL once the test has failed. */
 static const char *
 test_scenario_errors_check_one_line (const char   *path,
-                 MlScenario   *scenario,
-                 const GError *error,
-                 MlError       code)
+                                     MlScenario   *scenario,
+                                     const GError *error,
+                                     MlError       code)
 {
   g_autofree char *name = g_filename_display_name (path);
   g_autofree char *prefix = g_strconcat (name, ": ", NULL);
@@ -63,11 +63,11 @@ test_scenario_errors_check_one_line (const char   *path,
 /* @place, if any, comes right after the file's name: "positions[1].leverage" or "3:21". */
 static void
 test_scenario_errors_assert_refusal (const char   *path,
-                 MlScenario   *scenario,
-                 const GError *error,
-                 MlError       code,
-                 const char   *place,
-                 const char   *phrase)
+                                     MlScenario   *scenario,
+                                     const GError *error,
+                                     MlError       code,
+                                     const char   *place,
+                                     const char   *phrase)
 {
   const char *rest = test_scenario_errors_check_one_line (path, scenario, error, code);
 
@@ -85,9 +85,9 @@ test_scenario_errors_assert_refusal (const char   *path,
 
 static void
 test_scenario_errors_assert_refused (const char *name,
-                 MlError     code,
-                 const char *place,
-                 const char *phrase)
+                                     MlError     code,
+                                     const char *place,
+                                     const char *phrase)
 {
   g_autofree char *path = test_scenario_errors_bad_file (name);
   g_autoptr(GError) error = NULL;

@@ -229,7 +229,7 @@ test_save_errors (void)
 
 static JsonObject *
 test_scenario_report (MlScenario *scenario,
-         JsonParser *parser)
+                      JsonParser *parser)
 {
   g_autofree char *report = ml_scenario_build_report (scenario, NULL);
   g_autoptr(GError) error = NULL;

@@ -108,19 +108,19 @@ ml_brackets_init (MlBrackets *self)
 
 static gboolean
 ml_brackets_fail (GError    **error,
-       const char *path,
-       guint       index,
-       const char *key,
-       const char *format,
-       ...) G_GNUC_PRINTF (5, 6);
+                  const char *path,
+                  guint       index,
+                  const char *key,
+                  const char *format,
+                  ...) G_GNUC_PRINTF (5, 6);
 
 static gboolean
 ml_brackets_fail (GError    **error,
-       const char *path,
-       guint       index,
-       const char *key,
-       const char *format,
-       ...)
+                  const char *path,
+                  guint       index,
+                  const char *key,
+                  const char *format,
+                  ...)
 {
   g_autofree char *element = _ml_json_path_element (path, index);
   g_autofree char *where = _ml_json_path_member (element, key);
@@ -140,10 +140,10 @@ ml_brackets_fail (GError    **error,
  * amount is the one that makes the margin meet itself at the bracket's floor. */
 static gboolean
 ml_brackets_check_bracket (const MlBracket *b,
-                const MlBracket *previous,
-                const char      *path,
-                guint            i,
-                GError         **error)
+                           const MlBracket *previous,
+                           const char      *path,
+                           guint            i,
+                           GError         **error)
 {
   char v[G_ASCII_DTOSTR_BUF_SIZE], w[G_ASCII_DTOSTR_BUF_SIZE];
   guint max_leverage = ml_contract_get_max_leverage (ml_contract_get_default ());
@@ -199,8 +199,8 @@ ml_brackets_check_bracket (const MlBracket *b,
 /* With a rate of 0 an amount could only ever make the margin negative. */
 static gboolean
 ml_brackets_check_first_amount (const MlBracket *first,
-                     const char      *path,
-                     GError         **error)
+                                const char      *path,
+                                GError         **error)
 {
   if (first->rate > 0 || first->amount == 0)
     return TRUE;
@@ -210,10 +210,10 @@ ml_brackets_check_first_amount (const MlBracket *first,
 
 static gboolean
 ml_brackets_read_bracket (JsonNode   *node,
-               const char *path,
-               guint       i,
-               MlBracket  *b,
-               GError    **error)
+                          const char *path,
+                          guint       i,
+                          MlBracket  *b,
+                          GError    **error)
 {
   static const char * const keys[] = { "cap", "rate", "amount", "max_leverage", NULL };
   g_autofree char *where = _ml_json_path_element (path, i);
@@ -265,8 +265,8 @@ ml_brackets_add_zero_floor (MlBrackets *self)
 
 static MlBrackets *
 ml_brackets_new_from_table_node (JsonNode    *node,
-                      const char  *path,
-                      GError     **error)
+                                 const char  *path,
+                                 GError     **error)
 {
   g_autoptr(MlBrackets) self = NULL;
   JsonArray *array;

@@ -150,7 +150,7 @@ typedef struct
  * positions, and qsort's callback and copies cost as much as the rest of the work. */
 static void
 ml_curve_sort_steps (Step  *steps,
-             guint  n)
+                     guint  n)
 {
   while (n > 16)
     {

@@ -60,7 +60,7 @@ ml_explain_cross_positions (MlAccount *account)
 
 static void
 ml_explain_text_init (Text      *t,
-            MlAccount *account)
+                      MlAccount *account)
 {
   t->markup = g_string_new (NULL);
   t->strings = g_ptr_array_new_with_free_func (g_free);
@@ -82,8 +82,8 @@ static void ml_explain_add (Text *t, const char *format, ...) G_GNUC_PRINTF (2, 
 /* Appends @format, markup, with every argument escaped. */
 static void
 ml_explain_add (Text       *t,
-      const char *format,
-      ...)
+                const char *format,
+                ...)
 {
   g_autofree char *markup = NULL;
   va_list args;
@@ -97,28 +97,28 @@ ml_explain_add (Text       *t,
 /* A section: a bold heading (the first one is the title) and the lines that follow it. */
 static void
 ml_explain_heading (Text       *t,
-          const char *plain)
+                    const char *plain)
 {
   ml_explain_add (t, t->markup->len > 0 ? "\n\n<b>%s</b>" : "<b>%s</b>", plain);
 }
 
 static void
 ml_explain_line (Text       *t,
-       const char *plain)
+                 const char *plain)
 {
   ml_explain_add (t, "\n%s", plain);
 }
 
 static void
 ml_explain_paragraph (Text       *t,
-            const char *plain)
+                      const char *plain)
 {
   ml_explain_add (t, "\n\n%s", plain);
 }
 
 static const char *
 ml_explain_keep (Text *t,
-       char *string)
+                 char *string)
 {
   g_ptr_array_add (t->strings, string);
   return string;
@@ -128,8 +128,8 @@ static const char *ml_explain_printf (Text *t, const char *format, ...) G_GNUC_P
 
 static const char *
 ml_explain_printf (Text       *t,
-         const char *format,
-         ...)
+                   const char *format,
+                   ...)
 {
   va_list args;
   char *string;
@@ -145,28 +145,28 @@ ml_explain_printf (Text       *t,
 
 static const char *
 ml_explain_usdt (Text   *t,
-       double  amount)
+                 double  amount)
 {
   return ml_explain_keep (t, ml_money_format_usdt (amount));
 }
 
 static const char *
 ml_explain_price (Text   *t,
-        double  price)
+                  double  price)
 {
   return ml_explain_keep (t, ml_money_format_price (price));
 }
 
 static const char *
 ml_explain_btc (Text   *t,
-      double  quantity)
+                double  quantity)
 {
   return ml_explain_keep (t, ml_money_format_btc (quantity));
 }
 
 static const char *
 ml_explain_percent (Text   *t,
-          double  fraction)
+                    double  fraction)
 {
   return ml_explain_keep (t, ml_money_format_percent (fraction));
 }
@@ -181,7 +181,7 @@ ml_explain_is_long (MlPosition *p)
 
 static const char *
 ml_explain_position_label (Text       *t,
-                 MlPosition *p)
+                           MlPosition *p)
 {
   const char *size = ml_explain_btc (t, ml_position_get_quantity (p));
   const char *entry = ml_explain_price (t, ml_position_get_entry_price (p));
@@ -195,7 +195,7 @@ ml_explain_position_label (Text       *t,
 /* Bracket edges are whole USDT in every shipped table, and shown so, as the table is. */
 static const char *
 ml_explain_edge (Text   *t,
-           double  notional)
+                 double  notional)
 {
   double rounded = ml_money_round (notional, 2);
 
@@ -205,8 +205,8 @@ ml_explain_edge (Text   *t,
 /* The bracket at @notional, as the model looks it up (ml_brackets_find). */
 static const MlBracket *
 ml_explain_bracket_at (Text   *t,
-             double  notional,
-             guint  *index)
+                       double  notional,
+                       guint  *index)
 {
   *index = ml_brackets_find (t->brackets, notional);
   return ml_brackets_get_bracket (t->brackets, *index);
@@ -216,14 +216,14 @@ ml_explain_bracket_at (Text   *t,
  * bracket with an amount (ml-brackets.h) is not one of them. */
 static gboolean
 ml_explain_is_implied (Text  *t,
-             guint  index)
+                       guint  index)
 {
   return index < t->brackets->n_implied;
 }
 
 static const char *
 ml_explain_bracket_name (Text  *t,
-               guint  index)
+                         guint  index)
 {
   if (ml_explain_is_implied (t, index))
     return _("the range below the first bracket");
@@ -233,7 +233,7 @@ ml_explain_bracket_name (Text  *t,
 
 static const char *
 ml_explain_bracket_line (Text  *t,
-               guint  index)
+                         guint  index)
 {
   const MlBracket *b = ml_brackets_get_bracket (t->brackets, index);
   guint number = index + 1 - t->brackets->n_implied;
@@ -256,8 +256,8 @@ ml_explain_bracket_line (Text  *t,
 /* @p's bracket at @price, noting the bracket it was in at entry when that one differs. */
 static const char *
 ml_explain_bracket_of (Text       *t,
-             MlPosition *p,
-             double      price)
+                       MlPosition *p,
+                       double      price)
 {
   double q = ml_position_get_quantity (p);
   double entry_notional = q * ml_position_get_entry_price (p);
@@ -275,8 +275,8 @@ ml_explain_bracket_of (Text       *t,
 
 static void
 ml_explain_brackets_at (Text       *t,
-              const char *where,
-              double      price)
+                        const char *where,
+                        double      price)
 {
   _linef (t, "%s", where);
   for (guint i = 0; i < t->cross->len; i++)
@@ -290,7 +290,7 @@ ml_explain_brackets_at (Text       *t,
 /* The cross pool at @price with the numbers in: "700.00 USDT − 0.0500 BTC · (60,000.0 − 62,000.0)" */
 static const char *
 ml_explain_pool_sum (Text   *t,
-           double  price)
+                     double  price)
 {
   g_autoptr(GString) sum = g_string_new (ml_explain_usdt (t, ml_account_get_cross_wallet_balance (t->account)));
 
@@ -308,8 +308,8 @@ ml_explain_pool_sum (Text   *t,
 /* One maintenance margin at @price with the numbers in: "0.1000 BTC · 60,000.0 · 0.40 % − 0.00 USDT" */
 static const char *
 ml_explain_mm_term (Text       *t,
-          MlPosition *p,
-          double      price)
+                    MlPosition *p,
+                    double      price)
 {
   double q = ml_position_get_quantity (p);
   guint index;
@@ -321,7 +321,7 @@ ml_explain_mm_term (Text       *t,
 
 static const char *
 ml_explain_mm_sum (Text   *t,
-         double  price)
+                   double  price)
 {
   g_autoptr(GString) sum = g_string_new (NULL);
 
@@ -347,7 +347,7 @@ ml_explain_pool_now (Text *t)
 /* margin-model.md's LPc with the numbers of one end in, each position in its bracket there. */
 static const char *
 ml_explain_pool_solution (Text   *t,
-                double  end)
+                          double  end)
 {
   g_autoptr(GString) num = g_string_new (ml_explain_usdt (t, ml_account_get_cross_wallet_balance (t->account)));
   g_autoptr(GString) den = g_string_new (NULL);
@@ -393,7 +393,7 @@ ml_explain_last_pool_liquidation (Text *t)
 
 static gboolean
 ml_explain_owns (MlAccount  *account,
-       MlPosition *position)
+                 MlPosition *position)
 {
   return ml_account_find_position (account, ml_position_get_id (position)) == position;
 }
@@ -408,8 +408,8 @@ ml_explain_cross_note (void)
 
 static char *
 ml_explain_liquidated (MlAccount  *account,
-             MlPosition *p,
-             gboolean    remaining)
+                       MlPosition *p,
+                       gboolean    remaining)
 {
   Text t;
   const char *price, *zero;
@@ -440,8 +440,8 @@ ml_explain_liquidated (MlAccount  *account,
 
 static void
 ml_explain_isolated_meaning (Text       *t,
-                   MlPosition *p,
-                   double      lp)
+                             MlPosition *p,
+                             double      lp)
 {
   double q = ml_position_get_quantity (p), e = ml_position_get_entry_price (p);
   const char *w = ml_explain_usdt (t, ml_position_get_margin (p));
@@ -465,9 +465,9 @@ ml_explain_isolated_meaning (Text       *t,
 
 static void
 ml_explain_isolated_formula (Text            *t,
-                   MlPosition      *p,
-                   double           lp,
-                   const MlBracket *b)
+                             MlPosition      *p,
+                             double           lp,
+                             const MlBracket *b)
 {
   double q = ml_position_get_quantity (p);
   const char *tail;
@@ -493,9 +493,9 @@ ml_explain_isolated_formula (Text            *t,
 
 static void
 ml_explain_isolated_bracket (Text       *t,
-                   MlPosition *p,
-                   double      lp,
-                   guint       index)
+                             MlPosition *p,
+                             double      lp,
+                             guint       index)
 {
   double q = ml_position_get_quantity (p);
   guint entry;
@@ -524,7 +524,7 @@ ml_explain_isolated_bracket (Text       *t,
 
 static char *
 ml_explain_isolated_liquidation (MlAccount  *account,
-                       MlPosition *p)
+                                 MlPosition *p)
 {
   Text t;
   double lp = ml_position_get_liquidation_price (p);
@@ -547,8 +547,8 @@ ml_explain_isolated_liquidation (MlAccount  *account,
 
 static void
 ml_explain_pool_meaning (Text   *t,
-               double  low,
-               double  high)
+                         double  low,
+                         double  high)
 {
   gboolean has_low = low != ML_PRICE_NONE, has_high = isfinite (high);
 
@@ -580,8 +580,8 @@ ml_explain_pool_formula (Text *t)
 
 static void
 ml_explain_pool_none_reasons (Text   *t,
-                    double  low,
-                    double  high)
+                              double  low,
+                              double  high)
 {
   double k = ml_account_get_cross_wallet_balance (t->account), net = 0;
 
@@ -609,8 +609,8 @@ ml_explain_pool_none_reasons (Text   *t,
 
 static void
 ml_explain_pool_numbers (Text   *t,
-               double  low,
-               double  high)
+                         double  low,
+                         double  high)
 {
   gboolean has_low = low != ML_PRICE_NONE, has_high = isfinite (high);
 
@@ -633,8 +633,8 @@ ml_explain_pool_numbers (Text   *t,
 
 static void
 ml_explain_pool_brackets (Text   *t,
-                double  low,
-                double  high)
+                          double  low,
+                          double  high)
 {
   gboolean has_low = low != ML_PRICE_NONE, has_high = isfinite (high);
 
@@ -658,7 +658,7 @@ ml_explain_pool_brackets (Text   *t,
 
 static char *
 ml_explain_pool_liquidation (MlAccount  *account,
-                   MlPosition *position)
+                             MlPosition *position)
 {
   Text t;
   double low, high;
@@ -737,7 +737,7 @@ ml_explain_ratio_numbers (Text *t)
 
 static void
 ml_explain_ratio_reading (Text   *t,
-                double  ratio)
+                          double  ratio)
 {
   ml_explain_heading (t, _("Reading"));
   if (ratio < RATIO_WARNING)
@@ -783,7 +783,7 @@ ml_explain_margin_ratio (MlAccount *account)
 
 static char *
 ml_explain_isolated_remaining (MlAccount  *account,
-                     MlPosition *p)
+                               MlPosition *p)
 {
   Text t;
   double q = ml_position_get_quantity (p), mark = ml_account_get_mark_price (account);
@@ -839,7 +839,7 @@ ml_explain_pool_remaining_numbers (Text *t)
 
 static char *
 ml_explain_pool_remaining (MlAccount  *account,
-                 MlPosition *position)
+                           MlPosition *position)
 {
   Text t;
   double wbc = ml_account_get_cross_wallet_balance (account);

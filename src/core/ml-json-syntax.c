@@ -75,17 +75,17 @@ ml_json_syntax_advance (Checker *c)
 
 static gboolean
 ml_json_syntax_fail_at (Checker    *c,
-          guint       line,
-          guint       column,
-          const char *format,
-          ...) G_GNUC_PRINTF (4, 5);
+                        guint       line,
+                        guint       column,
+                        const char *format,
+                        ...) G_GNUC_PRINTF (4, 5);
 
 static gboolean
 ml_json_syntax_fail_at (Checker    *c,
-          guint       line,
-          guint       column,
-          const char *format,
-          ...)
+                        guint       line,
+                        guint       column,
+                        const char *format,
+                        ...)
 {
   g_autofree char *problem = NULL;
   va_list args;
@@ -121,7 +121,7 @@ ml_json_syntax_describe_here (Checker *c)
 /* Reads the four hex digits after "\u" at c->p; returns G_MAXUINT if they are not there. */
 static guint
 ml_json_syntax_hex4 (Checker    *c,
-       const char *at)
+                     const char *at)
 {
   guint code = 0;
 
@@ -137,7 +137,7 @@ ml_json_syntax_hex4 (Checker    *c,
 /* One escape after the backslash, at c->p: appends what it stands for to @text. */
 static gboolean
 ml_json_syntax_check_escape (Checker *c,
-               GString *text)
+                             GString *text)
 {
   static const char simple[] = "\"\\/bfnrt", meaning[] = "\"\\/\b\f\n\r\t";
   const char *which;
@@ -177,7 +177,7 @@ ml_json_syntax_check_escape (Checker *c,
 
 static gboolean
 ml_json_syntax_check_string (Checker *c,
-               char   **value)
+                             char   **value)
 {
   guint line = c->line, column = c->column;
   g_autoptr(GString) text = g_string_new (NULL);
@@ -278,7 +278,7 @@ ml_json_syntax_check_word (Checker *c)
 
 static gboolean
 ml_json_syntax_open (Checker *c,
-       gboolean is_object)
+                     gboolean is_object)
 {
   Frame frame = { is_object, c->line, c->column, NULL };
 

@@ -73,9 +73,9 @@ ml_json_describe_node (JsonNode *node)
 
 static gboolean
 ml_json_type_error (JsonNode   *node,
-             const char *path,
-             const char *expected,
-             GError    **error)
+                    const char *path,
+                    const char *expected,
+                    GError    **error)
 {
   g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
                /* Translators: "positions[0].side: expected text, found a number" */
@@ -157,10 +157,10 @@ _ml_json_read_number (JsonNode    *node,
 
 static JsonNode *
 ml_json_get_member (JsonObject  *object,
-             const char  *path,
-             const char  *key,
-             gboolean     required,
-             GError     **error)
+                    const char  *path,
+                    const char  *key,
+                    gboolean     required,
+                    GError     **error)
 {
   JsonNode *node = json_object_get_member (object, key);
 
@@ -381,7 +381,7 @@ ml_json_before_item (MlJsonWriter *self)
 
 static void
 ml_json_append_escaped (GString    *out,
-                 const char *text)
+                        const char *text)
 {
   g_string_append_c (out, '"');
   for (const char *p = text; *p != '\0'; p++)
@@ -415,9 +415,9 @@ _ml_json_writer_key (MlJsonWriter *self,
 
 static void
 ml_json_begin (MlJsonWriter *self,
-        char          open,
-        gboolean      is_array,
-        gboolean      inline_elements)
+               char          open,
+               gboolean      is_array,
+               gboolean      inline_elements)
 {
   Frame frame = { is_array, inline_elements, 0 };
 
@@ -428,7 +428,7 @@ ml_json_begin (MlJsonWriter *self,
 
 static void
 ml_json_end (MlJsonWriter *self,
-      char          close)
+             char          close)
 {
   Frame frame = g_array_index (self->frames, Frame, self->frames->len - 1);
 

@@ -30,13 +30,13 @@
  * bracket, without looking. */
 static void
 ml_margin_piece_line (const MlGroup    *group,
-             const MlBrackets *brackets,
-             const MlLeg      *legs,
-             guint             n_legs,
-             double            price,
-             gboolean          above,
-             double           *a,
-             double           *b)
+                      const MlBrackets *brackets,
+                      const MlLeg      *legs,
+                      guint             n_legs,
+                      double            price,
+                      gboolean          above,
+                      double           *a,
+                      double           *b)
 {
   double amounts = 0, slopes = 0;
 
@@ -66,13 +66,13 @@ ml_margin_piece_line (const MlGroup    *group,
  * table in the last. They tell whether each end exists at all. */
 static void
 ml_margin_extreme_lines (const MlGroup    *group,
-                const MlBrackets *brackets,
-                const MlLeg      *legs,
-                guint             n_legs,
-                double           *a0,
-                double           *b0,
-                double           *a_inf,
-                double           *b_inf)
+                         const MlBrackets *brackets,
+                         const MlLeg      *legs,
+                         guint             n_legs,
+                         double           *a0,
+                         double           *b0,
+                         double           *a_inf,
+                         double           *b_inf)
 {
   const MlBracket *first = &brackets->table[0];
   const MlBracket *last = &brackets->table[brackets->n_brackets - 1];
@@ -91,12 +91,12 @@ ml_margin_extreme_lines (const MlGroup    *group,
  * is approached rising from below). Every step lands where f is still ≤ 0, or on the end. */
 static gboolean
 ml_margin_walk (const MlGroup    *group,
-       const MlBrackets *brackets,
-       const MlLeg      *legs,
-       guint             n_legs,
-       double            x,
-       gboolean          rising,
-       double           *end)
+                const MlBrackets *brackets,
+                const MlLeg      *legs,
+                guint             n_legs,
+                double            x,
+                gboolean          rising,
+                double           *end)
 {
   if (x <= 0 && !rising)
     return FALSE; /* f ≤ 0 at every positive price */

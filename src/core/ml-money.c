@@ -92,7 +92,7 @@ ml_money_format_leverage (guint leverage)
 /* Moves *@p past @token if the text there starts with it. */
 static gboolean
 ml_money_skip (const char **p,
-       const char  *token)
+               const char  *token)
 {
   gsize n = strlen (token);
 
@@ -104,14 +104,14 @@ ml_money_skip (const char **p,
 
 static gboolean
 ml_money_skip_group_separator (const char         **p,
-                       const struct lconv  *lc)
+                               const struct lconv  *lc)
 {
   return ml_money_skip (p, lc->thousands_sep) || ml_money_skip (p, " ") || ml_money_skip (p, "\u00a0") || ml_money_skip (p, "\u202f");
 }
 
 static gboolean
 ml_money_skip_decimal_mark (const char         **p,
-                    const struct lconv  *lc)
+                            const struct lconv  *lc)
 {
   /* A "." is a decimal point too, unless the locale groups digits with it. */
   return ml_money_skip (p, lc->decimal_point) || (strcmp (lc->thousands_sep, ".") != 0 && ml_money_skip (p, "."));
@@ -120,8 +120,8 @@ ml_money_skip_decimal_mark (const char         **p,
 /* Copies the digits at *@p to @out, checking that digit groups, if any, are of three. */
 static gboolean
 ml_money_read_integer_part (const char         **p,
-                    const struct lconv  *lc,
-                    GString             *out)
+                            const struct lconv  *lc,
+                            GString             *out)
 {
   guint group = 0;
   gboolean grouped = FALSE;

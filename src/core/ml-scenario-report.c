@@ -19,8 +19,8 @@
 
 static void
 ml_scenario_report_key_number (MlJsonWriter *w,
-             const char   *key,
-             double        value)
+                               const char   *key,
+                               double        value)
 {
   _ml_json_writer_key (w, key);
   _ml_json_writer_number (w, value);
@@ -28,8 +28,8 @@ ml_scenario_report_key_number (MlJsonWriter *w,
 
 static void
 ml_scenario_report_key_price (MlJsonWriter *w,
-            const char   *key,
-            double        price)
+                              const char   *key,
+                              double        price)
 {
   _ml_json_writer_key (w, key);
   _ml_json_writer_price (w, price);
@@ -37,7 +37,7 @@ ml_scenario_report_key_price (MlJsonWriter *w,
 
 static void
 ml_scenario_report_write_account (MlJsonWriter *w,
-                MlAccount    *account)
+                                  MlAccount    *account)
 {
   gboolean has_cross = ml_account_get_n_cross_positions (account) > 0;
 
@@ -60,7 +60,7 @@ ml_scenario_report_write_account (MlJsonWriter *w,
 
 static void
 ml_scenario_report_write_position (MlJsonWriter *w,
-                 MlPosition   *p)
+                                   MlPosition   *p)
 {
   gboolean isolated = ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED;
 
@@ -101,7 +101,7 @@ ml_scenario_report_write_position (MlJsonWriter *w,
 
 static void
 ml_scenario_report_write_events (MlJsonWriter *w,
-               GArray       *liquidations)
+                                 GArray       *liquidations)
 {
   _ml_json_writer_key (w, "events");
   _ml_json_writer_begin_array (w, FALSE);
@@ -123,9 +123,9 @@ ml_scenario_report_write_events (MlJsonWriter *w,
 /* What one price means for the account: a what-if entry, or a path step with its events. */
 static void
 ml_scenario_report_write_outcome (MlJsonWriter *w,
-                MlAccount    *account,
-                double        price,
-                GArray       *liquidations)
+                                  MlAccount    *account,
+                                  double        price,
+                                  GArray       *liquidations)
 {
   GListModel *positions = ml_account_get_positions (account);
   guint n = g_list_model_get_n_items (positions);
@@ -161,10 +161,10 @@ ml_scenario_report_write_outcome (MlJsonWriter *w,
 
 static void
 ml_scenario_report_write_step (MlAccount *account,
-             gsize      step,
-             double     price,
-             GArray    *liquidations,
-             gpointer   user_data)
+                               gsize      step,
+                               double     price,
+                               GArray    *liquidations,
+                               gpointer   user_data)
 {
   ml_scenario_report_write_outcome (user_data, account, price, liquidations);
 }

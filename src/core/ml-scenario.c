@@ -169,7 +169,7 @@ ml_scenario_new_with_account (MlScenario *self,
 
 static gboolean
 ml_scenario_too_large (guint64   size,
-            GError  **error)
+                       GError  **error)
 {
   g_autofree char *actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
   g_autofree char *limit = g_format_size_full (ML_SCENARIO_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
@@ -241,8 +241,8 @@ ml_scenario_check_text (const char **data,
 
 static JsonNode *
 ml_scenario_parse (const char  *data,
-        gsize        length,
-        GError     **error)
+                   gsize        length,
+                   GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
@@ -263,10 +263,10 @@ ml_scenario_parse (const char  *data,
 
 static gboolean
 ml_scenario_read_prices (JsonObject  *object,
-              const char  *key,
-              guint        max,
-              GArray      *prices,
-              GError     **error)
+                         const char  *key,
+                         guint        max,
+                         GArray      *prices,
+                         GError     **error)
 {
   JsonNode *node = json_object_get_member (object, key);
   JsonArray *array;
@@ -303,11 +303,11 @@ ml_scenario_read_prices (JsonObject  *object,
 /* One of a two-valued enum of ml-enums.h, by its nick. */
 static gboolean
 ml_scenario_read_choice (JsonObject  *object,
-              const char  *path,
-              const char  *key,
-              GType        type,
-              int         *value,
-              GError     **error)
+                         const char  *path,
+                         const char  *key,
+                         GType        type,
+                         int         *value,
+                         GError     **error)
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (type);
   const GEnumValue *choice;
@@ -404,10 +404,10 @@ ml_scenario_check_shown_text (const char  *text,
 
 static gboolean
 ml_scenario_read_id (JsonObject  *object,
-          const char  *path,
-          MlAccount   *account,
-          const char **id,
-          GError     **error)
+                     const char  *path,
+                     MlAccount   *account,
+                     const char **id,
+                     GError     **error)
 {
   g_autofree char *where = _ml_json_path_member (path, "id");
   glong length;
@@ -438,9 +438,9 @@ ml_scenario_read_id (JsonObject  *object,
 
 static gboolean
 ml_scenario_read_position (JsonNode    *node,
-                const char  *path,
-                MlAccount   *account,
-                GError     **error)
+                           const char  *path,
+                           MlAccount   *account,
+                           GError     **error)
 {
   static const char * const keys[] = {
     "id", "side", "mode", "quantity", "entry_price", "leverage", "margin", NULL
@@ -508,8 +508,8 @@ ml_scenario_read_position (JsonNode    *node,
 
 static gboolean
 ml_scenario_read_fees (JsonObject  *root,
-            MlAccount   *account,
-            GError     **error)
+                       MlAccount   *account,
+                       GError     **error)
 {
   static const char * const keys[] = { "taker", "maker", "charge", NULL };
   double taker = ml_account_get_taker_fee_rate (account);
@@ -540,7 +540,7 @@ ml_scenario_read_fees (JsonObject  *root,
 
 static MlAccount *
 ml_scenario_read_account (JsonObject  *root,
-               GError     **error)
+                          GError     **error)
 {
   g_autoptr(MlBrackets) brackets = NULL;
   g_autoptr(MlAccount) account = NULL;
@@ -600,8 +600,8 @@ ml_scenario_read_account (JsonObject  *root,
 
 static gboolean
 ml_scenario_read_header (JsonObject  *root,
-              const char **title,
-              GError     **error)
+                         const char **title,
+                         GError     **error)
 {
   static const char * const keys[] = {
     "margin-lab-scenario", "title", "wallet_balance", "mark_price", "maintenance", "fees",
@@ -647,7 +647,7 @@ ml_scenario_read_header (JsonObject  *root,
 
 static gboolean
 ml_scenario_check_report_size (MlScenario  *self,
-                    GError     **error)
+                               GError     **error)
 {
   guint64 n_positions = g_list_model_get_n_items (ml_account_get_positions (self->account));
   guint64 entries = n_positions * (self->what_if->len + self->path->len);
@@ -665,8 +665,8 @@ ml_scenario_check_report_size (MlScenario  *self,
 
 static MlScenario *
 ml_scenario_read_scenario (const char  *data,
-                gsize        length,
-                GError     **error)
+                           gsize        length,
+                           GError     **error)
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(MlAccount) account = NULL;
@@ -814,7 +814,7 @@ ml_scenario_describe_error (const GError *error,
 
 static void
 ml_scenario_write_position (MlJsonWriter *w,
-                 MlPosition   *p)
+                            MlPosition   *p)
 {
   _ml_json_writer_begin_object (w);
   _ml_json_writer_key (w, "id");
@@ -839,8 +839,8 @@ ml_scenario_write_position (MlJsonWriter *w,
 
 static void
 ml_scenario_write_prices (MlJsonWriter *w,
-               const char   *key,
-               GArray       *prices)
+                          const char   *key,
+                          GArray       *prices)
 {
   if (prices->len == 0)
     return;

@@ -59,10 +59,10 @@ __ubsan_default_options (void)
 
 static void
 fuzz_scenario_fail (const char *what,
-       const char *written,
-       gsize       length,
-       const char *again,
-       gsize       again_length)
+                    const char *written,
+                    gsize       length,
+                    const char *again,
+                    gsize       again_length)
 {
   fprintf (stderr, "fuzz-scenario: %s\n", what);
   if (written != NULL)
