@@ -58,16 +58,16 @@ bench_chart_bench_paint (MlChart *chart,
   ml_chart_set_compare (chart, TRUE);
   for (guint i = 0; i < WARM_UP + REPETITIONS; i++)
     {
-      double start = _now_us ();
+      double start = bench_common_now_us ();
 
       ml_chart_draw (chart, cr, WIDTH, HEIGHT);
       cairo_surface_flush (cairo_get_target (cr));
       if (i >= WARM_UP)
-        samples[i - WARM_UP] = _now_us () - start;
+        samples[i - WARM_UP] = bench_common_now_us () - start;
     }
   result->target_us = PAINT_TARGET_US;
   result->note = g_strdup_printf ("into a cairo image surface, Compare modes on; %u positions", n_positions);
-  _summarize (samples, REPETITIONS, result);
+  bench_common_summarize (samples, REPETITIONS, result);
 }
 
 /* One step of a mark-price drag without a window: the model moves, the chart lays itself out
@@ -88,36 +88,36 @@ bench_chart_bench_step (MlAccount *account,
     {
       g_autoptr(GError) error = NULL;
       double price = DRAG_LOW + (DRAG_HIGH - DRAG_LOW) * (i % 10) / 9;
-      double start = _now_us (), moved, laid_out;
+      double start = bench_common_now_us (), moved, laid_out;
 
       if (!ml_account_move_mark_price (account, price, NULL, &error))
         g_error ("%s", error->message);
-      moved = _now_us ();
+      moved = bench_common_now_us ();
       _ml_chart_get_layout (chart, WIDTH, HEIGHT);
-      laid_out = _now_us ();
+      laid_out = bench_common_now_us ();
       ml_chart_draw (chart, cr, WIDTH, HEIGHT);
       cairo_surface_flush (cairo_get_target (cr));
       if (i >= WARM_UP)
         {
-          samples[i - WARM_UP] = _now_us () - start;
+          samples[i - WARM_UP] = bench_common_now_us () - start;
           layouts[i - WARM_UP] = laid_out - moved;
         }
     }
   result->target_us = STEP_TARGET_US;
   result->note = g_strdup_printf ("ml_account_move_mark_price(), the layout and ml_chart_draw(), %u positions; "
                                   "bench-window measures the same step through the real window", n_positions);
-  _summarize (samples, REPETITIONS, result);
+  bench_common_summarize (samples, REPETITIONS, result);
   layout->target_us = STEP_TARGET_US;
   layout->note = g_strdup_printf ("of that step, the chart's layout alone: lines, markers, range, ticks, legend "
                                   "and labels, %u positions", n_positions);
-  _summarize (layouts, REPETITIONS, layout);
+  bench_common_summarize (layouts, REPETITIONS, layout);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(MlAccount) account = _bench_account ();
+  g_autoptr(MlAccount) account = bench_positions_account ();
   g_autoptr(MlAccount) many = bench_chart_many ();
   g_autoptr(MlChart) chart = ml_chart_new (account);
   g_autoptr(MlChart) many_chart = ml_chart_new (many);
@@ -141,6 +141,6 @@ main (int    argc,
 
   printf ("Margin Lab chart benchmark (%s build; the median and min of %u runs)\n\n",
           ML_BENCH_BUILD, REPETITIONS);
-  _print_results (results, G_N_ELEMENTS (results));
+  bench_common_print_results (results, G_N_ELEMENTS (results));
   return 0;
 }

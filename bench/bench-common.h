@@ -20,7 +20,7 @@ typedef struct
 } Result;
 
 static inline double
-_now_us (void)
+bench_common_now_us (void)
 {
   struct timespec ts;
 
@@ -29,8 +29,8 @@ _now_us (void)
 }
 
 static inline int
-_compare_doubles (const void *a,
-                  const void *b)
+bench_common_compare_doubles (const void *a,
+                              const void *b)
 {
   double da = *(const double *)a, db = *(const double *)b;
 
@@ -38,11 +38,11 @@ _compare_doubles (const void *a,
 }
 
 static inline void
-_summarize (double *samples,
-            guint   n,
-            Result *result)
+bench_common_summarize (double *samples,
+                        guint   n,
+                        Result *result)
 {
-  qsort (samples, n, sizeof *samples, _compare_doubles);
+  qsort (samples, n, sizeof *samples, bench_common_compare_doubles);
   result->min_us = samples[0];
   result->median_us = n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
 }
@@ -71,8 +71,8 @@ _print_cell (const char *text,
 
 /* The table, then each benchmark's note. */
 static inline void
-_print_results (Result *results,
-                guint   n_results)
+bench_common_print_results (Result *results,
+                            guint   n_results)
 {
   printf ("%-46s %11s %11s %11s  %s\n", "benchmark", "median", "min", "target", "verdict");
   for (guint i = 0; i < n_results; i++)

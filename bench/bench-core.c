@@ -132,7 +132,7 @@ bench_core_bench_recompute (Result *result)
       double start, elapsed;
       MlCurve *curve;
 
-      start = _now_us ();
+      start = bench_common_now_us ();
 
       /* every liquidation interval, the values at the mark and the account's curve */
       _ml_account_recompute (account);
@@ -145,7 +145,7 @@ bench_core_bench_recompute (Result *result)
         g_error ("The benchmark account has no other-mode comparison");
       ml_curve_unref (curve);
 
-      elapsed = _now_us () - start;
+      elapsed = bench_common_now_us () - start;
       if (rep >= WARM_UP)
         samples[rep - WARM_UP] = elapsed;
     }
@@ -161,7 +161,7 @@ bench_core_bench_recompute (Result *result)
   result->note = g_strdup_printf ("%u isolated, %u cross; account curve: %u breakpoints",
                                   isolated->len, RECOMPUTE_POSITIONS - isolated->len,
                                   n_breakpoints);
-  _summarize (samples, RECOMPUTE_REPETITIONS, result);
+  bench_common_summarize (samples, RECOMPUTE_REPETITIONS, result);
 }
 
 /* 2. A long price path */
@@ -257,10 +257,10 @@ bench_core_bench_path (Result *result)
       double start, elapsed;
 
       events = (Events) { 0 };
-      start = _now_us ();
+      start = bench_common_now_us ();
       if (!ml_account_run_path (walk, prices, PATH_LENGTH, bench_core_count_liquidations, &events, &error))
         g_error ("The benchmark path was refused: %s", error->message);
-      elapsed = _now_us () - start;
+      elapsed = bench_common_now_us () - start;
 
       if (rep >= 1)
         samples[rep - 1] = elapsed;
@@ -273,7 +273,7 @@ bench_core_bench_path (Result *result)
                                   " liquidation price %.1f",
                                   events.events, events.first_step, events.last_step, low, high,
                                   ml_account_get_cross_liquidation_price (account));
-  _summarize (samples, PATH_REPETITIONS, result);
+  bench_common_summarize (samples, PATH_REPETITIONS, result);
 
   if (events.events == 0)
     g_error ("The benchmark path liquidated nothing: it does not measure what it should");
@@ -302,6 +302,6 @@ main (int    argc,
 
   printf ("Margin Lab core benchmarks (%s build; the median and min of %u runs, %u for the path)\n\n",
           ML_BENCH_BUILD, RECOMPUTE_REPETITIONS, PATH_REPETITIONS);
-  _print_results (results, n_results);
+  bench_common_print_results (results, n_results);
   return 0;
 }

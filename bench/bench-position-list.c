@@ -41,14 +41,14 @@ static void
 bench_position_list_frame_started (GdkFrameClock *clock,
                                    Frame         *frame)
 {
-  frame->started = _now_us ();
+  frame->started = bench_common_now_us ();
 }
 
 static void
 bench_position_list_frame_ended (GdkFrameClock *clock,
                                  Frame         *frame)
 {
-  frame->ended = _now_us ();
+  frame->ended = bench_common_now_us ();
 }
 
 /* Runs the main loop until one more frame has been painted, and says when it ran. */
@@ -137,7 +137,7 @@ bench_position_list_open (GtkWidget *window,
     {
       g_autoptr(MlAccount) account = bench_position_list_account ();
       double rss = bench_position_list_rss ();
-      double begin = _now_us ();
+      double begin = bench_common_now_us ();
       Frame frame;
 
       ml_position_list_set_account (ML_POSITION_LIST (list), account);
@@ -148,7 +148,7 @@ bench_position_list_open (GtkWidget *window,
       ml_position_list_set_account (ML_POSITION_LIST (list), NULL);
       bench_position_list_wait_for_frame (window);
     }
-  _summarize (samples, OPENINGS, result);
+  bench_common_summarize (samples, OPENINGS, result);
   result->target_us = OPEN_TARGET_US;
   result->note = g_strdup_printf ("from setting the account on the list until its first frame is painted; "
                                   "the first opening grew the resident set by %.1f MB",
@@ -177,13 +177,13 @@ bench_position_list_move (GtkWidget *window,
       double begin, updated, model;
       Frame frame;
 
-      begin = _now_us ();
+      begin = bench_common_now_us ();
       ml_account_move_mark_price (alone, price, NULL, NULL);
-      model = _now_us () - begin;
+      model = bench_common_now_us () - begin;
 
-      begin = _now_us ();
+      begin = bench_common_now_us ();
       ml_account_move_mark_price (account, price, NULL, NULL);
-      updated = _now_us ();
+      updated = bench_common_now_us ();
       frame = bench_position_list_wait_for_frame (window);
       if (i >= WARM_UP)
         {
@@ -195,14 +195,14 @@ bench_position_list_move (GtkWidget *window,
     }
   ml_position_list_set_account (ML_POSITION_LIST (list), NULL);
 
-  _summarize (steps, MOVES, &results[0]);
+  bench_common_summarize (steps, MOVES, &results[0]);
   results[0].note = g_strdup ("from the mark's move until the frame is painted, including the wait for the "
                               "frame clock's next tick");
-  _summarize (updates, MOVES, &results[1]);
+  bench_common_summarize (updates, MOVES, &results[1]);
   results[1].note = g_strdup ("ml_account_move_mark_price with the list following: the model and the rows' updates");
-  _summarize (models, MOVES, &results[2]);
+  bench_common_summarize (models, MOVES, &results[2]);
   results[2].note = g_strdup ("the same move on a copy no list follows: subtract it from the line above for the rows");
-  _summarize (frames, MOVES, &results[3]);
+  bench_common_summarize (frames, MOVES, &results[3]);
   results[3].note = g_strdup ("from the frame's start to its end; under Xvfb GTK renders in software");
   for (guint i = 0; i < 4; i++)
     results[i].target_us = MOVE_TARGET_US;
@@ -239,6 +239,6 @@ main (int    argc,
 
   printf ("Margin Lab positions list benchmark (%s build, %u positions; the median and min of %u openings, "
           "%u moves)\n\n", ML_BENCH_BUILD, N_POSITIONS, OPENINGS, MOVES);
-  _print_results (results, G_N_ELEMENTS (results));
+  bench_common_print_results (results, G_N_ELEMENTS (results));
   return 0;
 }

@@ -17,7 +17,7 @@
 /* @n positions, both sides and both modes, at leverages that open at the mark, with a wallet
  * that holds all their margins. */
 static inline MlAccount *
-_bench_account_of (guint n)
+bench_positions_account_of (guint n)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (3);
   MlAccount *account = ml_account_new (NULL, 5000.0 * n, 60000);
@@ -38,7 +38,7 @@ _bench_account_of (guint n)
 
 /* The twenty positions most benchmarks use. */
 static inline MlAccount *
-_bench_account (void)
+bench_positions_account (void)
 {
-  return _bench_account_of (POSITIONS);
+  return bench_positions_account_of (POSITIONS);
 }

@@ -42,14 +42,14 @@ static void
 bench_window_frame_started (GdkFrameClock *clock,
                             Frame         *frame)
 {
-  frame->started = _now_us ();
+  frame->started = bench_common_now_us ();
 }
 
 static void
 bench_window_frame_ended (GdkFrameClock *clock,
                           Frame         *frame)
 {
-  frame->ended = _now_us ();
+  frame->ended = bench_common_now_us ();
 }
 
 /* Runs the main loop until one more frame has been painted, and says when it ran. */
@@ -100,7 +100,7 @@ bench_window_wait_for_frames (MlWindow *window)
 static MlWindow *
 bench_window_lab (guint n_positions)
 {
-  g_autoptr(MlAccount) account = _bench_account_of (n_positions);
+  g_autoptr(MlAccount) account = bench_positions_account_of (n_positions);
   g_autoptr(MlScenario) scenario = ml_scenario_new (account);
   MlWindow *window = ml_window_new (NULL);
 
@@ -146,12 +146,12 @@ bench_window_drag (guint   n_positions,
     {
       double price = DRAG_LOW + (DRAG_HIGH - DRAG_LOW) * (i % 10) / 9;
       double dx = ml_chart_x_for_price (chart, width, height, price) - start_x;
-      double begin = _now_us ();
+      double begin = bench_common_now_us ();
       double updated;
       Frame frame;
 
       g_signal_emit_by_name (drag, "drag-update", dx, 0.0);
-      updated = _now_us ();
+      updated = bench_common_now_us ();
       frame = bench_window_wait_for_frame (GTK_WIDGET (window));
       if (i >= WARM_UP)
         {
@@ -166,13 +166,13 @@ bench_window_drag (guint   n_positions,
   results[0].note = g_strdup_printf ("%u positions; from the drag's move until the frame is painted (%s renderer), "
                                      "including the wait for the frame clock's next tick", n_positions,
                                      G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
-  _summarize (samples, REPETITIONS, &results[0]);
+  bench_common_summarize (samples, REPETITIONS, &results[0]);
   results[1].target_us = TARGET_US;
   results[1].note = g_strdup ("the move's signal handlers: the model, the chart, the rows, the bars, the preview");
-  _summarize (updates, REPETITIONS, &results[1]);
+  bench_common_summarize (updates, REPETITIONS, &results[1]);
   results[2].target_us = TARGET_US;
   results[2].note = g_strdup ("from the frame's start to its end; under Xvfb GTK renders in software");
-  _summarize (frames, REPETITIONS, &results[2]);
+  bench_common_summarize (frames, REPETITIONS, &results[2]);
   ml_lab_reset (ml_window_get_lab (window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -183,7 +183,7 @@ static void
 bench_window_open (Result *result)
 {
   g_autofree double *samples = g_new (double, OPENINGS);
-  g_autoptr(MlAccount) account = _bench_account_of (MANY);
+  g_autoptr(MlAccount) account = bench_positions_account_of (MANY);
   g_autoptr(MlScenario) scenario = ml_scenario_new (account);
   MlWindow *window = ml_window_new (NULL);
   double before, grown = 0;
@@ -198,16 +198,16 @@ bench_window_open (Result *result)
       ml_lab_reset (ml_window_get_lab (window));
       bench_window_wait_for_frames (window);
       before = bench_window_rss_mib ();
-      begin = _now_us ();
+      begin = bench_common_now_us ();
       ml_lab_set_scenario (ml_window_get_lab (window), scenario, NULL);
       bench_window_wait_for_frame (GTK_WIDGET (window));
-      samples[i] = _now_us () - begin;
+      samples[i] = bench_common_now_us () - begin;
       grown = MAX (grown, bench_window_rss_mib () - before);
     }
   result->target_us = OPEN_TARGET_US;
   result->note = g_strdup_printf ("%u positions, until the first frame is painted; the process grew by "
                                   "at most %.0f MiB", MANY, grown);
-  _summarize (samples, OPENINGS, result);
+  bench_common_summarize (samples, OPENINGS, result);
   ml_lab_reset (ml_window_get_lab (window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -239,6 +239,6 @@ main (int    argc,
   bench_window_open (&results[6]);
 
   printf ("Margin Lab window benchmark (%s build; the median and min of each run)\n\n", ML_BENCH_BUILD);
-  _print_results (results, G_N_ELEMENTS (results));
+  bench_common_print_results (results, G_N_ELEMENTS (results));
   return 0;
 }

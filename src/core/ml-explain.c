@@ -140,8 +140,8 @@ ml_explain_printf (Text       *t,
   return ml_explain_keep (t, string);
 }
 
-#define _linef(t, ...)      ml_explain_line ((t), ml_explain_printf ((t), __VA_ARGS__))
-#define _paragraphf(t, ...) ml_explain_paragraph ((t), ml_explain_printf ((t), __VA_ARGS__))
+#define ML_EXPLAIN_LINEF(t, ...)      ml_explain_line ((t), ml_explain_printf ((t), __VA_ARGS__))
+#define ML_EXPLAIN_PARAGRAPHF(t, ...) ml_explain_paragraph ((t), ml_explain_printf ((t), __VA_ARGS__))
 
 static const char *
 ml_explain_usdt (Text   *t,
@@ -278,12 +278,12 @@ ml_explain_brackets_at (Text       *t,
                         const char *where,
                         double      price)
 {
-  _linef (t, "%s", where);
+  ML_EXPLAIN_LINEF (t, "%s", where);
   for (guint i = 0; i < t->cross->len; i++)
     {
       MlPosition *p = g_ptr_array_index (t->cross, i);
 
-      _linef (t, "%s: %s", ml_explain_position_label (t, p), ml_explain_bracket_of (t, p, price));
+      ML_EXPLAIN_LINEF (t, "%s: %s", ml_explain_position_label (t, p), ml_explain_bracket_of (t, p, price));
     }
 }
 
@@ -339,8 +339,8 @@ ml_explain_pool_now (Text *t)
 {
   double mark = ml_account_get_mark_price (t->account);
 
-  _linef (t, "pool = %s = %s", ml_explain_pool_sum (t, mark), ml_explain_usdt (t, ml_account_get_cross_pool (t->account)));
-  _linef (t, "Σ MM = %s = %s", ml_explain_mm_sum (t, mark),
+  ML_EXPLAIN_LINEF (t, "pool = %s = %s", ml_explain_pool_sum (t, mark), ml_explain_usdt (t, ml_account_get_cross_pool (t->account)));
+  ML_EXPLAIN_LINEF (t, "Σ MM = %s = %s", ml_explain_mm_sum (t, mark),
           ml_explain_usdt (t, ml_account_get_cross_maintenance_margin (t->account)));
 }
 
@@ -426,11 +426,11 @@ ml_explain_liquidated (MlAccount  *account,
     ml_explain_heading (&t, ml_explain_printf (&t, _("Liquidation price: %s"), price));
   if (ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED)
     /* Translators: liquidation price, bankruptcy price, an amount of 0 */
-    _linef (&t, _("This position was liquidated at %s. The exchange closed it at its bankruptcy price, %s, and what was left of its margin went to the insurance fund: its remaining collateral is %s."),
+    ML_EXPLAIN_LINEF (&t, _("This position was liquidated at %s. The exchange closed it at its bankruptcy price, %s, and what was left of its margin went to the insurance fund: its remaining collateral is %s."),
             price, ml_explain_price (&t, ml_position_get_bankruptcy_price (p)), zero);
   else
     /* Translators: liquidation price, an amount of 0 */
-    _linef (&t, _("The cross pool was liquidated at %s. The exchange closed every cross position in it, this one included, and the cross wallet balance went with them: its remaining collateral is %s."),
+    ML_EXPLAIN_LINEF (&t, _("The cross pool was liquidated at %s. The exchange closed every cross position in it, this one included, and the cross wallet balance went with them: its remaining collateral is %s."),
             price, zero);
   ml_explain_line (&t, _("Liquidation is final: the position does not come back when the price returns."));
   return ml_explain_text_finish (&t);
@@ -447,7 +447,7 @@ ml_explain_isolated_meaning (Text       *t,
   const char *w = ml_explain_usdt (t, ml_position_get_margin (p));
 
   if (lp != ML_PRICE_NONE)
-    _linef (t, ml_explain_is_long (p)
+    ML_EXPLAIN_LINEF (t, ml_explain_is_long (p)
             /* Translators: %s is the liquidation price */
             ? _("If the mark price falls to %s, the exchange closes this isolated long: there its margin plus its unrealized PnL has shrunk to its maintenance margin.")
             /* Translators: %s is the liquidation price */
@@ -455,11 +455,11 @@ ml_explain_isolated_meaning (Text       *t,
             ml_explain_price (t, lp));
   else if (ml_explain_is_long (p))
     /* Translators: the position's margin, its entry notional */
-    _linef (t, _("This isolated long cannot be liquidated: its margin, %s, covers the whole entry notional Q·E = %s (as at 1× leverage), so even a fall to 0 could not use it up."),
+    ML_EXPLAIN_LINEF (t, _("This isolated long cannot be liquidated: its margin, %s, covers the whole entry notional Q·E = %s (as at 1× leverage), so even a fall to 0 could not use it up."),
             w, ml_explain_usdt (t, q * e));
   else
     /* Translators: the highest price the simulator accepts, the position's margin */
-    _linef (t, _("This isolated short cannot be liquidated at any price the simulator accepts: only a rise above %s would use up its margin of %s."),
+    ML_EXPLAIN_LINEF (t, _("This isolated short cannot be liquidated at any price the simulator accepts: only a rise above %s would use up its margin of %s."),
             ml_explain_price (t, ML_MAX_PRICE), w);
 }
 
@@ -484,7 +484,7 @@ ml_explain_isolated_formula (Text            *t,
     tail = ml_explain_printf (t, " > %s: %s", ml_explain_price (t, ML_MAX_PRICE), ml_explain_price (t, ML_PRICE_NONE));
 
   ml_explain_heading (t, _("With your numbers"));
-  _linef (t, ml_explain_is_long (p) ? "LP = (%s · %s − %s − %s) / (%s · (1 − %s))%s"
+  ML_EXPLAIN_LINEF (t, ml_explain_is_long (p) ? "LP = (%s · %s − %s − %s) / (%s · (1 − %s))%s"
                           : "LP = (%s · %s + %s + %s) / (%s · (1 + %s))%s",
           ml_explain_btc (t, q), ml_explain_price (t, ml_position_get_entry_price (p)),
           ml_explain_usdt (t, ml_position_get_margin (p)), ml_explain_usdt (t, b->amount),
@@ -510,15 +510,15 @@ ml_explain_isolated_bracket (Text       *t,
     }
 
   /* Translators: %s is an amount, the position's notional at its liquidation price */
-  _linef (t, _("At the liquidation price the notional is Q·LP = %s."), ml_explain_usdt (t, q * lp));
+  ML_EXPLAIN_LINEF (t, _("At the liquidation price the notional is Q·LP = %s."), ml_explain_usdt (t, q * lp));
   ml_explain_bracket_at (t, q * ml_position_get_entry_price (p), &entry);
   if (entry != index)
     /* Translators: the notional at entry, "bracket 2" */
-    _linef (t, _("At entry the notional Q·E = %s was in %s: the model looks the bracket up at the liquidation price, where the maintenance margin must be met, and solves again until it stays put."),
+    ML_EXPLAIN_LINEF (t, _("At entry the notional Q·E = %s was in %s: the model looks the bracket up at the liquidation price, where the maintenance margin must be met, and solves again until it stays put."),
             ml_explain_usdt (t, q * ml_position_get_entry_price (p)), ml_explain_bracket_name (t, entry));
 
   /* Translators: the bankruptcy price */
-  _paragraphf (t, _("Bankruptcy price: %s, where the margin is all gone. At liquidation the position is closed there, and what was left at the liquidation price goes to the insurance fund."),
+  ML_EXPLAIN_PARAGRAPHF (t, _("Bankruptcy price: %s, where the margin is all gone. At liquidation the position is closed there, and what was left at the liquidation price goes to the insurance fund."),
                ml_explain_price (t, ml_position_get_bankruptcy_price (p)));
 }
 
@@ -555,15 +555,15 @@ ml_explain_pool_meaning (Text   *t,
   ml_explain_line (t, _("The cross pool—the cross wallet balance plus the unrealized PnL of every cross position—is liquidated when it falls to their total maintenance margin: the exchange then closes every cross position at once."));
   if (has_low && has_high)
     /* Translators: the lower end, the upper end, the one of them nearer to the mark price */
-    _linef (t, _("This pool is hedged and has two ends: it is liquidated if the mark price falls to %s or rises to %s. The nearer end, %s, is the one shown."),
+    ML_EXPLAIN_LINEF (t, _("This pool is hedged and has two ends: it is liquidated if the mark price falls to %s or rises to %s. The nearer end, %s, is the one shown."),
             ml_explain_price (t, low), ml_explain_price (t, high),
             ml_explain_price (t, ml_account_get_cross_liquidation_price (t->account)));
   else if (has_low)
     /* Translators: %s is the liquidation price */
-    _linef (t, _("That happens if the mark price falls to %s."), ml_explain_price (t, low));
+    ML_EXPLAIN_LINEF (t, _("That happens if the mark price falls to %s."), ml_explain_price (t, low));
   else if (has_high)
     /* Translators: %s is the liquidation price */
-    _linef (t, _("That happens if the mark price rises to %s."), ml_explain_price (t, high));
+    ML_EXPLAIN_LINEF (t, _("That happens if the mark price rises to %s."), ml_explain_price (t, high));
   else
     ml_explain_line (t, _("This pool cannot be liquidated at any price the simulator accepts."));
 }
@@ -596,10 +596,10 @@ ml_explain_pool_none_reasons (Text   *t,
 
   if (low == ML_PRICE_NONE)
     /* Translators: %s is an amount: the pool at a price of 0 */
-    _linef (t, _("A falling price does not liquidate the pool: even at a price near 0 it would still hold WBc − Σ s·Q·E = %s, while the maintenance margin shrinks to 0."),
+    ML_EXPLAIN_LINEF (t, _("A falling price does not liquidate the pool: even at a price near 0 it would still hold WBc − Σ s·Q·E = %s, while the maintenance margin shrinks to 0."),
             ml_explain_usdt (t, k));
   if (!isfinite (high))
-    _linef (t, net > 0
+    ML_EXPLAIN_LINEF (t, net > 0
             /* Translators: %s is the highest price the simulator accepts */
             ? _("A rising price does not liquidate it below %s, the highest price the simulator accepts: a pool that is net long gains as the price rises.")
             /* Translators: %s is the highest price the simulator accepts */
@@ -616,14 +616,14 @@ ml_explain_pool_numbers (Text   *t,
 
   ml_explain_heading (t, _("With your numbers"));
   /* Translators: %s is the mark price */
-  _linef (t, _("Now, at the mark price of %s:"), ml_explain_price (t, ml_account_get_mark_price (t->account)));
+  ML_EXPLAIN_LINEF (t, _("Now, at the mark price of %s:"), ml_explain_price (t, ml_account_get_mark_price (t->account)));
   ml_explain_pool_now (t);
   if (has_low && has_high)
     {
       /* Translators: %s is the formula with the numbers in, at the lower end */
-      _linef (t, _("Lower end: %s"), ml_explain_pool_solution (t, low));
+      ML_EXPLAIN_LINEF (t, _("Lower end: %s"), ml_explain_pool_solution (t, low));
       /* Translators: %s is the formula with the numbers in, at the upper end */
-      _linef (t, _("Upper end: %s"), ml_explain_pool_solution (t, high));
+      ML_EXPLAIN_LINEF (t, _("Upper end: %s"), ml_explain_pool_solution (t, high));
     }
   else if (has_low || has_high)
     ml_explain_line (t, ml_explain_pool_solution (t, has_low ? low : high));
@@ -673,11 +673,11 @@ ml_explain_pool_liquidation (MlAccount  *account,
   if (t.cross->len == 0)
     {
       /* Translators: %s is the cross wallet balance */
-      _linef (&t, _("No cross position is open, so the cross pool has nothing to liquidate: it is just the cross wallet balance, %s, the wallet balance minus every isolated margin."),
+      ML_EXPLAIN_LINEF (&t, _("No cross position is open, so the cross pool has nothing to liquidate: it is just the cross wallet balance, %s, the wallet balance minus every isolated margin."),
               ml_explain_usdt (&t, ml_account_get_cross_wallet_balance (account)));
       if (ml_explain_last_pool_liquidation (&t) != ML_PRICE_NONE)
         /* Translators: %s is the price at which it happened */
-        _linef (&t, _("The last cross pool was liquidated at %s."), ml_explain_price (&t, ml_explain_last_pool_liquidation (&t)));
+        ML_EXPLAIN_LINEF (&t, _("The last cross pool was liquidated at %s."), ml_explain_price (&t, ml_explain_last_pool_liquidation (&t)));
       return ml_explain_text_finish (&t);
     }
 
@@ -721,12 +721,12 @@ ml_explain_ratio_numbers (Text *t)
   const char *name = C_("formula", "margin ratio");
 
   ml_explain_heading (t, _("Formula"));
-  _linef (t, "%s = Σ MM / pool", name);
+  ML_EXPLAIN_LINEF (t, "%s = Σ MM / pool", name);
   ml_explain_line (t, _("MM is a position’s maintenance margin, Q·P·MMR − cum, with Q its size in BTC, P the mark price, MMR the maintenance margin rate and cum the maintenance amount of its risk bracket. The pool, WBc + Σ s·Q·(P − E), is WBc, the cross wallet balance (the wallet balance minus every isolated margin), plus the unrealized PnL of the cross positions, where s is +1 for a long and −1 for a short and E is the entry price. The sums run over every cross position."));
 
   ml_explain_heading (t, _("With your numbers"));
   ml_explain_pool_now (t);
-  _linef (t, "%s = %s / %s = %s", name, ml_explain_usdt (t, ml_account_get_cross_maintenance_margin (t->account)),
+  ML_EXPLAIN_LINEF (t, "%s = %s / %s = %s", name, ml_explain_usdt (t, ml_account_get_cross_maintenance_margin (t->account)),
           ml_explain_usdt (t, ml_account_get_cross_pool (t->account)),
           ml_explain_percent (t, ml_account_get_cross_margin_ratio (t->account)));
 
@@ -742,15 +742,15 @@ ml_explain_ratio_reading (Text   *t,
   ml_explain_heading (t, _("Reading"));
   if (ratio < RATIO_WARNING)
     /* Translators: the reading of a margin ratio; "%%" is a percent sign */
-    _linef (t, _("Safe: below 80\u00a0%%. From 80\u00a0%% on it is a warning, and at 100\u00a0%% the pool is liquidated."));
+    ML_EXPLAIN_LINEF (t, _("Safe: below 80\u00a0%%. From 80\u00a0%% on it is a warning, and at 100\u00a0%% the pool is liquidated."));
   else if (ratio < RATIO_LIQUIDATION)
     /* Translators: the reading of a margin ratio; "%%" is a percent sign */
-    _linef (t, _("Warning: 80\u00a0%% or more. At 100\u00a0%% the pool is liquidated, and every cross position with it."));
+    ML_EXPLAIN_LINEF (t, _("Warning: 80\u00a0%% or more. At 100\u00a0%% the pool is liquidated, and every cross position with it."));
   else
     /* Translators: the reading of a margin ratio; "%%" is a percent sign */
-    _linef (t, _("Liquidation: at 100\u00a0%% the pool is liquidated, and every cross position with it."));
+    ML_EXPLAIN_LINEF (t, _("Liquidation: at 100\u00a0%% the pool is liquidated, and every cross position with it."));
 
-  _paragraphf (t, _("Only cross positions count: each isolated position has its own margin and its own liquidation price. Margin Lab follows Binance’s convention. Some exchanges define the margin ratio the other way round, as the pool divided by the maintenance margin: there a high ratio is safe, and liquidation comes when it falls to 100\u00a0%%."));
+  ML_EXPLAIN_PARAGRAPHF (t, _("Only cross positions count: each isolated position has its own margin and its own liquidation price. Margin Lab follows Binance’s convention. Some exchanges define the margin ratio the other way round, as the pool divided by the maintenance margin: there a high ratio is safe, and liquidation comes when it falls to 100\u00a0%%."));
 }
 
 /**
@@ -770,7 +770,7 @@ ml_explain_margin_ratio (MlAccount *account)
   ratio = ml_account_get_cross_margin_ratio (account);
   /* Translators: the title of an explanation, "Margin ratio: 12.34 %" */
   ml_explain_heading (&t, ml_explain_printf (&t, _("Margin ratio: %s"), ml_explain_percent (&t, ratio)));
-  _linef (&t, _("How much of the cross pool the maintenance margin of the cross positions takes up: the nearer to 100\u00a0%%, the nearer the pool is to liquidation."));
+  ML_EXPLAIN_LINEF (&t, _("How much of the cross pool the maintenance margin of the cross positions takes up: the nearer to 100\u00a0%%, the nearer the pool is to liquidation."));
   if (t.cross->len == 0)
     ml_explain_line (&t, _("No cross position is open, so nothing in the cross pool is at stake."));
   else
@@ -799,18 +799,18 @@ ml_explain_isolated_remaining (MlAccount  *account,
   ml_explain_line (&t, _("What this isolated position still holds at the mark price: its own margin plus its unrealized PnL. It can lose this much and no more; the rest of the account is not at stake."));
 
   ml_explain_heading (&t, _("Formula"));
-  _linef (&t, ml_explain_is_long (p) ? "%s = W + uPnL = W + Q·(P − E)" : "%s = W + uPnL = W − Q·(P − E)", name);
+  ML_EXPLAIN_LINEF (&t, ml_explain_is_long (p) ? "%s = W + uPnL = W + Q·(P − E)" : "%s = W + uPnL = W − Q·(P − E)", name);
   ml_explain_line (&t, _("W is the position’s margin and uPnL its unrealized PnL; Q is the size in BTC, P the mark price and E the entry price."));
   ml_explain_line (&t, _("It is liquidated when this falls to its maintenance margin MM = Q·P·MMR − cum, at its liquidation price; from then on it is 0. MM is the maintenance margin, MMR the maintenance margin rate and cum the maintenance amount of the risk bracket at the mark price."));
 
   ml_explain_heading (&t, _("With your numbers"));
-  _linef (&t, "%s = %s %s %s · (%s − %s) = %s", name, ml_explain_usdt (&t, ml_position_get_margin (p)),
+  ML_EXPLAIN_LINEF (&t, "%s = %s %s %s · (%s − %s) = %s", name, ml_explain_usdt (&t, ml_position_get_margin (p)),
           ml_explain_is_long (p) ? "+" : "−", ml_explain_btc (&t, q), ml_explain_price (&t, mark),
           ml_explain_price (&t, ml_position_get_entry_price (p)),
           ml_explain_usdt (&t, ml_position_get_remaining_collateral (p)));
-  _linef (&t, "MM = %s = %s", ml_explain_mm_term (&t, p, mark), ml_explain_usdt (&t, ml_position_get_maintenance_margin (p)));
+  ML_EXPLAIN_LINEF (&t, "MM = %s = %s", ml_explain_mm_term (&t, p, mark), ml_explain_usdt (&t, ml_position_get_maintenance_margin (p)));
   /* Translators: %s is the liquidation price */
-  _linef (&t, _("Liquidation price: %s."), ml_explain_price (&t, ml_position_get_liquidation_price (p)));
+  ML_EXPLAIN_LINEF (&t, _("Liquidation price: %s."), ml_explain_price (&t, ml_position_get_liquidation_price (p)));
 
   ml_explain_heading (&t, _("Risk bracket at the mark price"));
   ml_explain_line (&t, ml_explain_bracket_line (&t, index));
@@ -830,7 +830,7 @@ ml_explain_pool_remaining_numbers (Text *t)
   ml_explain_heading (t, _("With your numbers"));
   ml_explain_pool_now (t);
   /* Translators: %s is the cross liquidation price */
-  _linef (t, _("Cross liquidation price: %s."), ml_explain_price (t, ml_account_get_cross_liquidation_price (t->account)));
+  ML_EXPLAIN_LINEF (t, _("Cross liquidation price: %s."), ml_explain_price (t, ml_account_get_cross_liquidation_price (t->account)));
 
   ml_explain_heading (t, _("Risk brackets"));
   /* Translators: %s is a price */
@@ -860,7 +860,7 @@ ml_explain_pool_remaining (MlAccount  *account,
 
   ml_explain_line (&t, _("No cross position is open: the pool is just WBc, the cross wallet balance (the wallet balance minus every isolated margin), and nothing can liquidate it."));
   ml_explain_heading (&t, _("With your numbers"));
-  _linef (&t, "pool = WBc = %s", ml_explain_usdt (&t, wbc));
+  ML_EXPLAIN_LINEF (&t, "pool = WBc = %s", ml_explain_usdt (&t, wbc));
   return ml_explain_text_finish (&t);
 }
 
@@ -893,7 +893,7 @@ ml_explain_closed (Text       *t,
                    MlPosition *p)
 {
   /* Translators: %s is the price at which the position was liquidated */
-  _linef (t, _("This position was liquidated at %s and is closed: it no longer holds a notional or a margin."),
+  ML_EXPLAIN_LINEF (t, _("This position was liquidated at %s and is closed: it no longer holds a notional or a margin."),
           ml_explain_price (t, ml_position_get_liquidation_price (p)));
 }
 
@@ -933,17 +933,17 @@ ml_explain_notional (MlAccount  *account,
   ml_explain_line (&t, _("N is the notional, Q the size in BTC and P the mark price."));
 
   ml_explain_heading (&t, _("With your numbers"));
-  _linef (&t, "N = %s · %s = %s", ml_explain_btc (&t, q), ml_explain_price (&t, mark), ml_explain_usdt (&t, notional));
+  ML_EXPLAIN_LINEF (&t, "N = %s · %s = %s", ml_explain_btc (&t, q), ml_explain_price (&t, mark), ml_explain_usdt (&t, notional));
   if (ml_position_get_entry_price (position) != mark)
     /* Translators: the entry price, the notional there */
-    _linef (&t, _("At the entry price of %s it was %s."), ml_explain_price (&t, ml_position_get_entry_price (position)),
+    ML_EXPLAIN_LINEF (&t, _("At the entry price of %s it was %s."), ml_explain_price (&t, ml_position_get_entry_price (position)),
             ml_explain_usdt (&t, q * ml_position_get_entry_price (position)));
 
   ml_explain_heading (&t, _("Risk bracket"));
   ml_explain_bracket_at (&t, notional, &index);
   ml_explain_line (&t, ml_explain_bracket_line (&t, index));
   /* Translators: a leverage, "125×" */
-  _linef (&t, _("A new order of this notional may use at most %s leverage."),
+  ML_EXPLAIN_LINEF (&t, _("A new order of this notional may use at most %s leverage."),
           ml_explain_keep (&t, ml_money_format_leverage (ml_brackets_max_leverage_at (t.brackets, notional))));
   return ml_explain_text_finish (&t);
 }
@@ -964,7 +964,7 @@ ml_explain_available (Text *t)
       g_string_append_printf (sum, " − %s", ml_explain_usdt (t, ml_position_get_initial_margin (p)));
     }
   ml_explain_line (t, _("The available balance is what the cross pool has left once every cross position’s initial margin is set aside, and never less than 0; Σ IM adds up those initial margins:"));
-  _linef (t, "max(0, pool − Σ IM) = max(0, %s%s) = %s", ml_explain_usdt (t, pool), sum->str,
+  ML_EXPLAIN_LINEF (t, "max(0, pool − Σ IM) = max(0, %s%s) = %s", ml_explain_usdt (t, pool), sum->str,
           ml_explain_usdt (t, ml_account_get_available_balance (t->account)));
 }
 
@@ -1007,14 +1007,14 @@ ml_explain_initial_margin (MlAccount  *account,
   ml_explain_heading (&t, _("Formula"));
   ml_explain_line (&t, "IM = Q·E / λ");
   /* Translators: %s is the leverage, "20×" */
-  _linef (&t, _("IM is the initial margin, Q the size in BTC, E the entry price and λ the leverage, %s here."),
+  ML_EXPLAIN_LINEF (&t, _("IM is the initial margin, Q the size in BTC, E the entry price and λ the leverage, %s here."),
           ml_explain_keep (&t, ml_money_format_leverage (leverage)));
 
   ml_explain_heading (&t, _("With your numbers"));
-  _linef (&t, "IM = %s · %s / %u = %s", ml_explain_btc (&t, q), ml_explain_price (&t, e), leverage, ml_explain_usdt (&t, im));
+  ML_EXPLAIN_LINEF (&t, "IM = %s · %s / %u = %s", ml_explain_btc (&t, q), ml_explain_price (&t, e), leverage, ml_explain_usdt (&t, im));
   if (isolated && ml_money_round (ml_position_get_margin (position), 2) != ml_money_round (im, 2))
     /* Translators: %s is the position's margin */
-    _linef (&t, _("Margin was added or removed since: the position’s margin is now %s."),
+    ML_EXPLAIN_LINEF (&t, _("Margin was added or removed since: the position’s margin is now %s."),
             ml_explain_usdt (&t, ml_position_get_margin (position)));
   else if (!isolated)
     ml_explain_available (&t);
@@ -1036,10 +1036,10 @@ ml_explain_liquidated_bankruptcy (MlAccount  *account,
   ml_explain_heading (&t, ml_explain_printf (&t, _("Bankruptcy price: %s"), ml_explain_price (&t, ml_position_get_bankruptcy_price (p))));
   if (ml_position_get_mode (p) == ML_MARGIN_MODE_ISOLATED)
     /* Translators: %s is the liquidation price */
-    _linef (&t, _("This position was liquidated at %s and closed at this price, where its margin would have been all gone."), price);
+    ML_EXPLAIN_LINEF (&t, _("This position was liquidated at %s and closed at this price, where its margin would have been all gone."), price);
   else
     /* Translators: %s is the liquidation price */
-    _linef (&t, _("The cross pool was liquidated at %s, and every cross position in it, this one included, was closed at this price, where the pool would have been all gone."), price);
+    ML_EXPLAIN_LINEF (&t, _("The cross pool was liquidated at %s, and every cross position in it, this one included, was closed at this price, where the pool would have been all gone."), price);
   ml_explain_line (&t, _("Liquidation is final: the position does not come back when the price returns."));
   return ml_explain_text_finish (&t);
 }
@@ -1059,7 +1059,7 @@ ml_explain_isolated_bankruptcy (MlAccount  *account,
     ml_explain_line (&t, _("This isolated long has no bankruptcy price: its margin covers its whole notional at entry, so even a fall to 0 could not use it up."));
   else
     /* Translators: %s is the liquidation price */
-    _linef (&t, is_long ? _("The price at which this isolated long would have lost all of its margin. It is liquidated before that, when the mark price falls to its liquidation price of %s, and then closed at this price; what was left at the liquidation price goes to the insurance fund.")
+    ML_EXPLAIN_LINEF (&t, is_long ? _("The price at which this isolated long would have lost all of its margin. It is liquidated before that, when the mark price falls to its liquidation price of %s, and then closed at this price; what was left at the liquidation price goes to the insurance fund.")
                         /* Translators: %s is the liquidation price */
                         : _("The price at which this isolated short would have lost all of its margin. It is liquidated before that, when the mark price rises to its liquidation price of %s, and then closed at this price; what was left at the liquidation price goes to the insurance fund."),
             ml_explain_price (&t, ml_position_get_liquidation_price (p)));
@@ -1069,7 +1069,7 @@ ml_explain_isolated_bankruptcy (MlAccount  *account,
   ml_explain_line (&t, _("BP is the bankruptcy price, E the entry price, W the position’s margin and Q its size in BTC: there the loss Q·(E − BP) takes the whole margin."));
 
   ml_explain_heading (&t, _("With your numbers"));
-  _linef (&t, "BP = %s %s %s / %s %s", ml_explain_price (&t, ml_position_get_entry_price (p)), is_long ? "−" : "+",
+  ML_EXPLAIN_LINEF (&t, "BP = %s %s %s / %s %s", ml_explain_price (&t, ml_position_get_entry_price (p)), is_long ? "−" : "+",
           ml_explain_usdt (&t, ml_position_get_margin (p)), ml_explain_btc (&t, ml_position_get_quantity (p)),
           bp == ML_PRICE_NONE ? ml_explain_printf (&t, "≤ 0: %s", ml_explain_price (&t, bp))
                               : ml_explain_printf (&t, "= %s", ml_explain_price (&t, bp)));
@@ -1114,7 +1114,7 @@ ml_explain_pool_bankruptcy (MlAccount  *account,
       return ml_explain_text_finish (&t);
     }
   /* Translators: %s is the cross liquidation price */
-  _linef (&t, _("The price at which the cross pool—the cross wallet balance plus the unrealized PnL of every cross position—would be all gone. The pool is liquidated before that, at its liquidation price of %s, and every cross position is then closed at this price."),
+  ML_EXPLAIN_LINEF (&t, _("The price at which the cross pool—the cross wallet balance plus the unrealized PnL of every cross position—would be all gone. The pool is liquidated before that, at its liquidation price of %s, and every cross position is then closed at this price."),
           ml_explain_price (&t, ml_account_get_cross_liquidation_price (account)));
 
   ml_explain_heading (&t, _("Formula"));
@@ -1126,11 +1126,11 @@ ml_explain_pool_bankruptcy (MlAccount  *account,
   if (ml_account_get_n_cross_positions (account) > 0 && bp == ML_PRICE_NONE)
     {
       /* Translators: %s is the formula with the numbers in */
-      _linef (&t, _("BPc = %s ≤ 0, or no price at all when the cross positions net to zero size: there is no price at which the pool is all gone."),
+      ML_EXPLAIN_LINEF (&t, _("BPc = %s ≤ 0, or no price at all when the cross positions net to zero size: there is no price at which the pool is all gone."),
               ml_explain_pool_bankruptcy_solution (&t));
       return ml_explain_text_finish (&t);
     }
-  _linef (&t, "BPc = %s = %s", ml_explain_pool_bankruptcy_solution (&t), ml_explain_price (&t, bp));
+  ML_EXPLAIN_LINEF (&t, "BPc = %s = %s", ml_explain_pool_bankruptcy_solution (&t), ml_explain_price (&t, bp));
   return ml_explain_text_finish (&t);
 }
 
@@ -1213,7 +1213,7 @@ ml_explain_wallet_balance (MlAccount *account)
   ml_explain_line (&t, _("WBc is the cross wallet balance, what is left for the cross pool; W is the margin of an isolated position, and the sum runs over every isolated position."));
 
   ml_explain_heading (&t, _("With your numbers"));
-  _linef (&t, "wallet = %s = %s", sum->str, ml_explain_usdt (&t, ml_account_get_wallet_balance (account)));
+  ML_EXPLAIN_LINEF (&t, "wallet = %s = %s", sum->str, ml_explain_usdt (&t, ml_account_get_wallet_balance (account)));
   if (isolated->len == 0)
     ml_explain_line (&t, _("No isolated position is open: the whole wallet balance backs the cross pool."));
   return ml_explain_text_finish (&t);
@@ -1261,7 +1261,7 @@ ml_explain_equity (MlAccount *account)
   ml_explain_line (&t, _("uPnL is a position’s unrealized PnL, s·Q·(P − E): s is +1 for a long and −1 for a short, Q the size in BTC, P the mark price and E the entry price. The first sum runs over every open position. The pool is the cross pool, the cross wallet balance plus the cross positions’ unrealized PnL; W is an isolated position’s margin, and the second sum runs over every isolated position."));
 
   ml_explain_heading (&t, _("With your numbers"));
-  _linef (&t, "equity = %s = %s", pnl->str, equity);
-  _linef (&t, "equity = %s = %s", parts->str, equity);
+  ML_EXPLAIN_LINEF (&t, "equity = %s = %s", pnl->str, equity);
+  ML_EXPLAIN_LINEF (&t, "equity = %s = %s", parts->str, equity);
   return ml_explain_text_finish (&t);
 }
