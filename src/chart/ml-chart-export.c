@@ -15,6 +15,7 @@
 #include <cairo-svg.h>
 
 #include "ml-chart.h"
+#include "ml-file.h"
 
 #define MAX_EXPORT_SIDE 8192
 
@@ -32,7 +33,7 @@ ml_chart_export_append (void                *closure,
  * @filename: ending in .png, .svg or .pdf, which chooses the format
  *
  * Paints the chart at @width × @height and writes it atomically: to a temporary file, flushed,
- * then renamed over @filename.
+ * then renamed over @filename (ml_file_replace_contents()).
  */
 gboolean
 ml_chart_export (MlChart     *self,
@@ -93,7 +94,7 @@ ml_chart_export (MlChart     *self,
       return FALSE;
     }
 
-  return g_file_set_contents_full (filename, (const char *)bytes->data, bytes->len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  /* As a scenario is saved: through a symbolic link, keeping the file's mode, and an error
+   * never names the temporary file. */
+  return ml_file_replace_contents (filename, (const char *)bytes->data, bytes->len, error);
 }
