@@ -18,6 +18,7 @@
 #include <adwaita.h>
 
 #include "bench-common.h"
+#include "bench-frames.h"
 #include "bench-positions.h"
 #include "ml-position-list.h"
 
@@ -30,43 +31,6 @@
 #define OPEN_TARGET_US 500000.0
 #define MOVE_TARGET_US 8000.0
 #define EXIT_SKIP      77
-
-typedef struct
-{
-  double started;  /* when the frame began: GTK's layout, snapshot and render follow */
-  double ended;    /* when it was painted */
-} Frame;
-
-static void
-bench_position_list_frame_started (GdkFrameClock *clock,
-                                   Frame         *frame)
-{
-  frame->started = bench_common_now_us ();
-}
-
-static void
-bench_position_list_frame_ended (GdkFrameClock *clock,
-                                 Frame         *frame)
-{
-  frame->ended = bench_common_now_us ();
-}
-
-/* Runs the main loop until one more frame has been painted, and says when it ran. */
-static Frame
-bench_position_list_wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  Frame frame = { 0, 0 };
-  gulong started = g_signal_connect (clock, "before-paint", G_CALLBACK (bench_position_list_frame_started), &frame);
-  gulong ended = g_signal_connect (clock, "after-paint", G_CALLBACK (bench_position_list_frame_ended), &frame);
-
-  gtk_widget_queue_draw (widget);
-  while (frame.ended == 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, started);
-  g_signal_handler_disconnect (clock, ended);
-  return frame;
-}
 
 /* The resident set, in bytes. */
 static double
@@ -82,27 +46,6 @@ bench_position_list_rss (void)
 
 /* A thousand small positions, both sides and both modes, on a wallet large enough that no
  * mark between DRAG_LOW and DRAG_HIGH liquidates any: every move does the same work. */
-static MlAccount *
-bench_position_list_account (void)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  MlAccount *account = ml_account_new (NULL, 1e7, 60000);
-
-  ml_account_set_charge_fees (account, FALSE);
-  for (guint i = 0; i < N_POSITIONS; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      MlOrder order = { NULL, i % 2 ? ML_SIDE_LONG : ML_SIDE_SHORT,
-                        i % 3 ? ML_MARGIN_MODE_ISOLATED : ML_MARGIN_MODE_CROSS,
-                        g_rand_int_range (rand, 10, 1001) / 10000.0, 60000,
-                        g_rand_int_range (rand, 2, 51), 0 };
-
-      if (!ml_account_open_position (account, &order, &error))
-        g_error ("Benchmark order %u refused: %s", i, error->message);
-    }
-  return account;
-}
-
 static GtkWidget *
 bench_position_list_window (GtkWidget *list)
 {
@@ -119,7 +62,7 @@ bench_position_list_window (GtkWidget *list)
   while (!gtk_widget_get_mapped (window))
     g_main_context_iteration (NULL, TRUE);
   for (guint i = 0; i < 3; i++)
-    bench_position_list_wait_for_frame (window);
+    bench_frames_wait (window);
   return window;
 }
 
@@ -135,18 +78,18 @@ bench_position_list_open (GtkWidget *window,
 
   for (guint i = 0; i < OPENINGS; i++)
     {
-      g_autoptr(MlAccount) account = bench_position_list_account ();
+      g_autoptr(MlAccount) account = bench_positions_account_of (N_POSITIONS);
       double rss = bench_position_list_rss ();
       double begin = bench_common_now_us ();
-      Frame frame;
+      BenchFrame frame;
 
       ml_position_list_set_account (ML_POSITION_LIST (list), account);
-      frame = bench_position_list_wait_for_frame (window);
+      frame = bench_frames_wait (window);
       samples[i] = frame.ended - begin;
       if (i == 0)
         first_rss = bench_position_list_rss () - rss;
       ml_position_list_set_account (ML_POSITION_LIST (list), NULL);
-      bench_position_list_wait_for_frame (window);
+      bench_frames_wait (window);
     }
   bench_common_summarize (samples, OPENINGS, result);
   result->target_us = OPEN_TARGET_US;
@@ -162,7 +105,7 @@ bench_position_list_move (GtkWidget *window,
                           GtkWidget *list,
                           Result    *results)
 {
-  g_autoptr(MlAccount) account = bench_position_list_account ();
+  g_autoptr(MlAccount) account = bench_positions_account_of (N_POSITIONS);
   g_autoptr(MlAccount) alone = ml_account_copy (account);
   g_autofree double *steps = g_new (double, MOVES);
   g_autofree double *updates = g_new (double, MOVES);
@@ -170,12 +113,12 @@ bench_position_list_move (GtkWidget *window,
   g_autofree double *frames = g_new (double, MOVES);
 
   ml_position_list_set_account (ML_POSITION_LIST (list), account);
-  bench_position_list_wait_for_frame (window);
+  bench_frames_wait (window);
   for (guint i = 0; i < WARM_UP + MOVES; i++)
     {
       double price = DRAG_LOW + (DRAG_HIGH - DRAG_LOW) * (i % 10) / 9;
       double begin, updated, model;
-      Frame frame;
+      BenchFrame frame;
 
       begin = bench_common_now_us ();
       ml_account_move_mark_price (alone, price, NULL, NULL);
@@ -184,7 +127,7 @@ bench_position_list_move (GtkWidget *window,
       begin = bench_common_now_us ();
       ml_account_move_mark_price (account, price, NULL, NULL);
       updated = bench_common_now_us ();
-      frame = bench_position_list_wait_for_frame (window);
+      frame = bench_frames_wait (window);
       if (i >= WARM_UP)
         {
           steps[i - WARM_UP] = frame.ended - begin;

@@ -18,6 +18,7 @@
 #include <adwaita.h>
 
 #include "bench-common.h"
+#include "bench-frames.h"
 #include "bench-positions.h"
 #include "ml-chart-view.h"
 #include "ml-window.h"
@@ -31,42 +32,6 @@
 #define OPEN_TARGET_US 500000.0
 #define OPENINGS    5
 #define EXIT_SKIP   77
-
-typedef struct
-{
-  double started;  /* when the frame began: GTK's layout, snapshot and render follow */
-  double ended;    /* when it was painted */
-} Frame;
-
-static void
-bench_window_frame_started (GdkFrameClock *clock,
-                            Frame         *frame)
-{
-  frame->started = bench_common_now_us ();
-}
-
-static void
-bench_window_frame_ended (GdkFrameClock *clock,
-                          Frame         *frame)
-{
-  frame->ended = bench_common_now_us ();
-}
-
-/* Runs the main loop until one more frame has been painted, and says when it ran. */
-static Frame
-bench_window_wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  Frame frame = { 0, 0 };
-  gulong started = g_signal_connect (clock, "before-paint", G_CALLBACK (bench_window_frame_started), &frame);
-  gulong ended = g_signal_connect (clock, "after-paint", G_CALLBACK (bench_window_frame_ended), &frame);
-
-  while (frame.ended == 0)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, started);
-  g_signal_handler_disconnect (clock, ended);
-  return frame;
-}
 
 static GtkGesture *
 bench_window_drag_gesture (GtkWidget *widget)
@@ -83,18 +48,14 @@ bench_window_drag_gesture (GtkWidget *widget)
   g_error ("the chart has no drag gesture");
 }
 
-/* Lets the window settle: a few frames, each asked for, since a window with nothing new to
- * show paints none. */
+/* Lets the window settle: a few frames. */
 static void
 bench_window_wait_for_frames (MlWindow *window)
 {
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
   for (guint i = 0; i < 3; i++)
-    {
-      gtk_widget_queue_draw (GTK_WIDGET (window));
-      bench_window_wait_for_frame (GTK_WIDGET (window));
-    }
+    bench_frames_wait (GTK_WIDGET (window));
 }
 
 static MlWindow *
@@ -148,11 +109,11 @@ bench_window_drag (guint   n_positions,
       double dx = ml_chart_x_for_price (chart, width, height, price) - start_x;
       double begin = bench_common_now_us ();
       double updated;
-      Frame frame;
+      BenchFrame frame;
 
       g_signal_emit_by_name (drag, "drag-update", dx, 0.0);
       updated = bench_common_now_us ();
-      frame = bench_window_wait_for_frame (GTK_WIDGET (window));
+      frame = bench_frames_wait (GTK_WIDGET (window));
       if (i >= WARM_UP)
         {
           samples[i - WARM_UP] = frame.ended - begin;
@@ -200,7 +161,7 @@ bench_window_open (Result *result)
       before = bench_window_rss_mib ();
       begin = bench_common_now_us ();
       ml_lab_set_scenario (ml_window_get_lab (window), scenario, NULL);
-      bench_window_wait_for_frame (GTK_WIDGET (window));
+      bench_frames_wait (GTK_WIDGET (window));
       samples[i] = bench_common_now_us () - begin;
       grown = MAX (grown, bench_window_rss_mib () - before);
     }

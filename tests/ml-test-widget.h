@@ -9,7 +9,8 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <locale.h>
+#include <adwaita.h>
 
 /* Runs what the main loop has pending: redraws, idle callbacks, bindings. */
 static inline void
@@ -111,4 +112,39 @@ ml_test_label (gpointer label)
 {
   g_assert_true (GTK_IS_LABEL (label));
   return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* Starts GTK and libadwaita for a widget test, or returns FALSE after telling TAP the test is
+ * skipped: plain `meson test` has no display; build-aux/test.sh runs these under Xvfb.
+ * gtk_test_init() picks en_US.UTF-8 where the machine has it; the expected texts are in the
+ * C.UTF-8 locale that every machine has. */
+static inline gboolean
+ml_test_init_display (int    *argc,
+                      char ***argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display: run with meson test --setup display\n");
+      return FALSE;
+    }
+  gtk_test_init (argc, argv, NULL);
+  setlocale (LC_ALL, "C.UTF-8");
+  adw_init ();
+  return TRUE;
+}
+
+/* The drag gesture of @widget: tests drag by emitting its signals, as GTK does for a pointer. */
+static inline GtkGesture *
+ml_test_drag_gesture (gpointer widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (widget));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        return GTK_GESTURE (controller);
+    }
+  g_assert_not_reached ();
 }

@@ -120,21 +120,6 @@ test_description_follows (void)
   test_chart_view_close (&lab);
 }
 
-static GtkGesture *
-test_chart_view_drag_gesture (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller))
-        return GTK_GESTURE (controller);
-    }
-  g_assert_not_reached ();
-}
-
 static void
 test_chart_view_assert_range (Lab    *lab,
                               double  lo,
@@ -159,7 +144,7 @@ test_range_still_during_drag (void)
 
   test_chart_view_open (&lab);
   chart = test_chart_view_chart (&lab);
-  drag = test_chart_view_drag_gesture (GTK_WIDGET (lab.view));
+  drag = ml_test_drag_gesture (GTK_WIDGET (lab.view));
   w = gtk_widget_get_width (GTK_WIDGET (lab.view));
   h = gtk_widget_get_height (GTK_WIDGET (lab.view));
   ml_chart_get_range (chart, &lo, &hi);
@@ -252,15 +237,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display: run with meson test --setup display\n");
-      return 0;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  /* The expected texts are in the C.UTF-8 locale that every machine has. */
-  setlocale (LC_ALL, "C.UTF-8");
-  adw_init ();
+  if (!ml_test_init_display (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/chart-view/description-follows", test_description_follows);
   g_test_add_func ("/chart-view/range-still-during-drag", test_range_still_during_drag);

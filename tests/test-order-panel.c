@@ -513,17 +513,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Plain `meson test` has no display; build-aux/test.sh runs these under Xvfb. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display: run with meson test --setup display\n");
-      return 0;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() picks en_US.UTF-8 where the machine has it; the expected texts are in the
-   * C.UTF-8 locale that every machine has. */
-  setlocale (LC_ALL, "C.UTF-8");
-  adw_init ();
+  if (!ml_test_init_display (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/order-panel/mode-toggle", test_mode_toggle);
   g_test_add_func ("/order-panel/side-toggle", test_side_toggle);

@@ -238,21 +238,6 @@ test_order_adds_row_and_line (void)
   test_window_discard (window);
 }
 
-static GtkGesture *
-test_window_drag_gesture (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller))
-        return GTK_GESTURE (controller);
-    }
-  g_assert_not_reached ();
-}
-
 static const char *
 test_window_mark_text (MlWindow *window)
 {
@@ -270,7 +255,7 @@ test_drag_moves_mark (void)
   MlChart *chart = ml_chart_view_get_chart (view);
   double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   double lo, hi, lo_after, hi_after, start_x, end_x, target;
-  GtkGesture *drag = test_window_drag_gesture (widget);
+  GtkGesture *drag = ml_test_drag_gesture (widget);
   g_autofree char *shown = NULL;
 
   ml_chart_get_range (chart, &lo, &hi);
@@ -755,17 +740,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Plain `meson test` has no display; build-aux/test.sh runs these under Xvfb. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display: run with meson test --setup display\n");
-      return 0;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() picks en_US.UTF-8 where the machine has it; the expected texts are in the
-   * C.UTF-8 locale that every machine has. */
-  setlocale (LC_ALL, "C.UTF-8");
-  adw_init ();
+  if (!ml_test_init_display (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/window/isolated-click-places-isolated", test_isolated_click_places_isolated);
   g_test_add_func ("/window/order-adds-row-and-line", test_order_adds_row_and_line);
