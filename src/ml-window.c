@@ -163,9 +163,9 @@ ml_window_account_replaced (MlWindow *self)
   ml_position_list_set_account (self->position_list, account);
 }
 
-/* A new scenario is a new view of the chart. */
+/* A fresh start is a new view of the chart, and stops what was playing; saving is not. */
 static void
-ml_window_scenario_replaced (MlWindow *self)
+ml_window_lab_started (MlWindow *self)
 {
   _ml_window_stop_playing (self);
   ml_chart_view_reset_zoom (self->chart_view);
@@ -299,7 +299,8 @@ ml_window_mark_typed (MlWindow *self)
 static void
 ml_window_zoom_changed (MlWindow *self)
 {
-  ml_window_lab_changed (self);
+  ml_window_update_mark_control (self, ml_lab_get_account (self->lab));
+  _ml_window_update_actions (self);
 }
 
 static char *
@@ -432,7 +433,7 @@ ml_window_follow_lab (MlWindow *self)
 {
   g_signal_connect_object (self->lab, "notify::account", G_CALLBACK (ml_window_account_replaced),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->lab, "notify::scenario", G_CALLBACK (ml_window_scenario_replaced),
+  g_signal_connect_object (self->lab, "started", G_CALLBACK (ml_window_lab_started),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lab, "changed", G_CALLBACK (ml_window_lab_changed),
                            self, G_CONNECT_SWAPPED);

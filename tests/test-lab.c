@@ -238,9 +238,10 @@ test_lab_dirty_and_files (void)
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/nothing.mlscenario");
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  guint dirty_notifies = 0;
+  guint dirty_notifies = 0, starts = 0;
 
   g_signal_connect_swapped (lab, "notify::dirty", G_CALLBACK (test_lab_count), &dirty_notifies);
+  g_signal_connect_swapped (lab, "started", G_CALLBACK (test_lab_count), &starts);
   g_assert_false (ml_lab_get_dirty (lab));
   g_assert_true (ml_lab_move_mark (lab, 59000, ML_LAB_STEP_NEW, NULL));
   g_assert_true (ml_lab_get_dirty (lab));
@@ -252,6 +253,8 @@ test_lab_dirty_and_files (void)
   g_assert_false (ml_lab_get_dirty (lab));
   g_assert_cmpuint (dirty_notifies, ==, 2);
   g_assert_true (ml_lab_get_file (lab) == file);
+  /* Saving is not a fresh start: the views keep their zoom and playback. */
+  g_assert_cmpuint (starts, ==, 0);
 
   /* Undo past the save: unsaved again; redo back to it: saved. */
   g_assert_true (ml_lab_undo (lab));
@@ -266,6 +269,7 @@ test_lab_dirty_and_files (void)
   title = ml_lab_dup_title (lab);
   g_assert_cmpstr (title, ==, "Example");
   g_assert_false (ml_lab_get_can_undo (lab));
+  g_assert_cmpuint (starts, ==, 1);
 
   /* A file that cannot be opened leaves the lab as it was. */
   g_assert_false (ml_lab_open_file (lab, missing, &error));
@@ -274,6 +278,7 @@ test_lab_dirty_and_files (void)
   g_assert_cmpfloat (ml_account_get_mark_price (ml_lab_get_account (lab)), ==, 58000);
 
   ml_lab_reset (lab);
+  g_assert_cmpuint (starts, ==, 2);
   g_assert_null (ml_lab_get_file (lab));
   g_assert_cmpuint (ml_lab_get_path_length (lab), ==, 0);
   g_assert_cmpuint (test_lab_n_positions (lab), ==, 0);

@@ -45,6 +45,8 @@ struct _MlLab
   guint       saved_serial;
   guint       last_serial;
   guint       account_serial;  /* counts the accounts put in, for "notify::account" */
+  guint       source_serial;   /* counts the scenarios and files put in, opened or saved */
+  guint       start_serial;    /* counts the fresh starts: New, Open, a scenario put in */
   gboolean    mark_step_open;  /* a JOIN mark move joins the last undo step */
   gulong      liquidated_handler;
   GArray     *liquidations;    /* MlLabLiquidation, what the change under way liquidated */
@@ -67,6 +69,7 @@ enum {
 };
 
 enum {
+  STARTED,
   CHANGED,
   LIQUIDATED,
   N_SIGNALS
@@ -79,6 +82,8 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   guint      account_serial;
+  guint      source_serial;
+  guint      start_serial;
   gboolean   dirty;
   gboolean   can_undo;
   gboolean   can_redo;
@@ -106,14 +111,17 @@ ml_lab_snapshot (MlLab         *self,
                  MlLabSnapshot *snapshot)
 {
   snapshot->account_serial = self->account_serial;
+  snapshot->source_serial = self->source_serial;
+  snapshot->start_serial = self->start_serial;
   snapshot->dirty = ml_lab_get_dirty (self);
   snapshot->can_undo = ml_lab_get_can_undo (self);
   snapshot->can_redo = ml_lab_get_can_redo (self);
   snapshot->path_position = self->path_position;
 }
 
-/* Tells the views: first what changed among the properties, then "changed", then each
- * liquidation, so that a handler of any of them reads current numbers. */
+/* Tells the views: first what changed among the properties, then "started" after a fresh
+ * start, then "changed", then each liquidation, so that a handler of any of them reads
+ * current numbers. */
 static void
 ml_lab_notify (MlLab               *self,
                const MlLabSnapshot *before)
@@ -134,8 +142,18 @@ ml_lab_notify (MlLab               *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
   if (before->path_position != self->path_position)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH_POSITION]);
+  if (before->source_serial != self->source_serial)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+  if (before->start_serial != self->start_serial)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH_LENGTH]);
   g_object_thaw_notify (G_OBJECT (self));
 
+  if (before->start_serial != self->start_serial)
+    g_signal_emit (self, signals[STARTED], 0);
   g_signal_emit (self, signals[CHANGED], 0);
   for (guint i = 0; i < liquidations->len; i++)
     {
@@ -199,14 +217,9 @@ ml_lab_start (MlLab      *self,
   self->path_position = 0;
   self->mark_step_open = FALSE;
   self->serial = self->saved_serial = ++self->last_serial;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH_LENGTH]);
+  self->source_serial++;
+  self->start_serial++;
   ml_lab_notify (self, &before);
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 typedef gboolean (*MlLabChangeFunc) (MlLab    *self,
@@ -326,6 +339,15 @@ ml_lab_class_init (MlLabClass *klass)
   properties[PROP_PATH_POSITION] = g_param_spec_uint ("path-position", NULL, NULL, 0, G_MAXUINT, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * MlLab::started:
+   *
+   * The lab started afresh (New, Open, a scenario put in), with no history: views let go of
+   * what they kept of the old one, such as a zoom or a playback. Saving is not a start.
+   */
+  signals[STARTED] =
+    g_signal_new ("started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
   /**
    * MlLab::changed:
    *
@@ -567,12 +589,8 @@ ml_lab_save_file (MlLab   *self,
   g_set_object (&self->scenario, scenario);
   g_set_object (&self->file, file);
   self->saved_serial = self->serial;
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  self->source_serial++;
   ml_lab_notify (self, &before);
-  g_object_thaw_notify (G_OBJECT (self));
   return TRUE;
 }
 
