@@ -30,18 +30,24 @@ ml_test_click (gpointer button)
   ml_test_flush ();
 }
 
+static inline void
+ml_test_set_true (gpointer flag)
+{
+  *(gboolean *)flag = TRUE;
+}
+
 /* Space or Enter on the focused widget: its keyboard activation. A button shows itself held
  * down for a quarter of a second before it is clicked, so this waits a little longer. */
 static inline void
 ml_test_activate (gpointer widget)
 {
-  gint64 until;
+  gboolean waited = FALSE;
 
   gtk_widget_grab_focus (GTK_WIDGET (widget));
   g_assert_true (gtk_widget_activate (GTK_WIDGET (widget)));
-  until = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  g_timeout_add_once (400, ml_test_set_true, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
   ml_test_flush ();
 }
 
