@@ -48,6 +48,7 @@ struct _MlLab
   guint       source_serial;   /* counts the scenarios and files put in, opened or saved */
   guint       start_serial;    /* counts the fresh starts: New, Open, a scenario put in */
   gboolean    mark_step_open;  /* a JOIN mark move joins the last undo step */
+  gboolean    compare;         /* Compare Modes: a way of looking, so neither undone nor saved */
   gulong      liquidated_handler;
   GArray     *liquidations;    /* MlLabLiquidation, what the change under way liquidated */
 };
@@ -65,6 +66,7 @@ enum {
   PROP_CAN_REDO,
   PROP_PATH_LENGTH,
   PROP_PATH_POSITION,
+  PROP_COMPARE,
   N_PROPS
 };
 
@@ -314,6 +316,27 @@ ml_lab_get_property (GObject    *object,
     case PROP_PATH_POSITION:
       g_value_set_uint (value, self->path_position);
       break;
+    case PROP_COMPARE:
+      g_value_set_boolean (value, self->compare);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ml_lab_set_property (GObject      *object,
+                     guint         prop_id,
+                     const GValue *value,
+                     GParamSpec   *pspec)
+{
+  MlLab *self = ML_LAB (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPARE:
+      ml_lab_set_compare (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -327,6 +350,7 @@ ml_lab_class_init (MlLabClass *klass)
 
   object_class->dispose = ml_lab_dispose;
   object_class->get_property = ml_lab_get_property;
+  object_class->set_property = ml_lab_set_property;
 
   properties[PROP_ACCOUNT] = g_param_spec_object ("account", NULL, NULL, ML_TYPE_ACCOUNT, flags);
   properties[PROP_SCENARIO] = g_param_spec_object ("scenario", NULL, NULL, ML_TYPE_SCENARIO, flags);
@@ -337,6 +361,8 @@ ml_lab_class_init (MlLabClass *klass)
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, flags);
   properties[PROP_PATH_LENGTH] = g_param_spec_uint ("path-length", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_PATH_POSITION] = g_param_spec_uint ("path-position", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_COMPARE] = g_param_spec_boolean ("compare", NULL, NULL, FALSE,
+                                                   flags | G_PARAM_WRITABLE);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -491,6 +517,31 @@ ml_lab_get_path_position (MlLab *self)
 {
   g_return_val_if_fail (ML_IS_LAB (self), 0);
   return self->path_position;
+}
+
+/**
+ * ml_lab_get_compare:
+ *
+ * Returns: whether the lab also shows every position in the other margin mode (Compare Modes)
+ */
+gboolean
+ml_lab_get_compare (MlLab *self)
+{
+  g_return_val_if_fail (ML_IS_LAB (self), FALSE);
+  return self->compare;
+}
+
+void
+ml_lab_set_compare (MlLab    *self,
+                    gboolean  compare)
+{
+  g_return_if_fail (ML_IS_LAB (self));
+
+  compare = !!compare;
+  if (self->compare == compare)
+    return;
+  self->compare = compare;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARE]);
 }
 
 /* Starting again */

@@ -43,6 +43,9 @@ gboolean      ml_lab_get_can_undo       (MlLab        *self);
 gboolean      ml_lab_get_can_redo       (MlLab        *self);
 guint         ml_lab_get_path_length    (MlLab        *self);
 guint         ml_lab_get_path_position  (MlLab        *self);
+gboolean      ml_lab_get_compare        (MlLab        *self);
+void          ml_lab_set_compare        (MlLab        *self,
+                                         gboolean      compare);
 
 void          ml_lab_reset              (MlLab        *self);
 void          ml_lab_set_scenario       (MlLab        *self,
