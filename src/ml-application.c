@@ -28,7 +28,13 @@
 
 struct _MlApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication   parent_instance;
+
+  MlLessonLibrary *library;          /* loaded when a window first needs it */
+  MlProgress      *progress;
+  char            *progress_notice;  /* what the next window tells about the progress file */
+  char            *lesson;           /* --lesson, for the window the command line opens */
+  guint            step;
 };
 
 G_DEFINE_FINAL_TYPE (MlApplication, ml_application, ADW_TYPE_APPLICATION)
@@ -76,6 +82,10 @@ typedef struct
   char     *size;
   gboolean  dark;
   gboolean  compare;
+  char     *lesson;   /* --lesson ID or PACK/ID, and where in it */
+  int       step;     /* from 1; 0 when not given */
+  int       answer;   /* --answer, from 1; 0 when not given */
+  gboolean  solve;
 } ExportOptions;
 
 static void
@@ -85,6 +95,7 @@ ml_application_export_options_clear (ExportOptions *options)
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->screenshot, g_free);
   g_clear_pointer (&options->size, g_free);
+  g_clear_pointer (&options->lesson, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, ml_application_export_options_clear)
@@ -212,6 +223,77 @@ ml_application_check_schema (void)
   return FALSE;
 }
 
+/* Splits "PACK/ID" or "ID" into the pack (NULL: any) and the lesson. */
+static void
+ml_application_split_lesson (const char  *name,
+                             char       **pack,
+                             char       **lesson)
+{
+  const char *slash = strchr (name, '/');
+
+  *pack = slash ? g_strndup (name, slash - name) : NULL;
+  *lesson = g_strdup (slash ? slash + 1 : name);
+}
+
+/* --lesson names a lesson that exists, in the built-in course or an imported pack. */
+static gboolean
+ml_application_check_lesson (MlApplication *self,
+                             const char    *name)
+{
+  GListModel *packs = ml_lesson_library_get_packs (ml_application_get_library (self));
+  g_autofree char *pack_id = NULL;
+  g_autofree char *lesson_id = NULL;
+  g_autoptr(GString) known = g_string_new (NULL);
+  g_autofree char *shown = NULL;
+
+  ml_application_split_lesson (name, &pack_id, &lesson_id);
+  for (guint i = 0; i < g_list_model_get_n_items (packs); i++)
+    {
+      g_autoptr(MlLessonPack) pack = g_list_model_get_item (packs, i);
+
+      if (pack_id != NULL && g_strcmp0 (pack_id, ml_lesson_pack_get_id (pack)) != 0)
+        continue;
+      if (ml_lesson_pack_find_lesson (pack, lesson_id, NULL) != NULL)
+        return TRUE;
+      for (guint j = 0; j < ml_lesson_pack_get_n_lessons (pack); j++)
+        g_string_append_printf (known, "%s%s", known->len ? ", " : "",
+                                ml_lesson_get_id (ml_lesson_pack_get_lesson (pack, j)));
+    }
+  shown = ml_file_display_name (name);
+  /* Translators: --lesson named no lesson; the second %s lists the lessons' ids */
+  g_printerr (_("margin-lab: --lesson: there is no lesson “%s”; the lessons are: %s\n"), shown, known->str);
+  return FALSE;
+}
+
+/* --lesson, --step, --solve and --answer for a screenshot: the step, worked as asked. */
+static gboolean
+ml_application_screenshot_lesson (MlWindow            *window,
+                                  const ExportOptions *options)
+{
+  g_autofree char *pack = NULL;
+  g_autofree char *lesson = NULL;
+  g_autoptr(GError) error = NULL;
+  MlLessonRun *run = ml_window_get_lesson_run (window);
+  MlLessonStep *step;
+
+  if (options->lesson == NULL)
+    return TRUE;
+  ml_application_split_lesson (options->lesson, &pack, &lesson);
+  ml_window_open_lesson (window, pack, lesson, MAX (options->step, 1) - 1);
+  step = ml_lesson_run_get_step (run);
+  if ((options->solve || options->answer > 0) && !ml_lesson_step_play_solution (step, ml_window_get_lab (window), &error))
+    {
+      g_printerr ("margin-lab: --solve: %s\n", error->message);
+      return FALSE;
+    }
+  if (options->answer > 0 && !ml_lesson_run_answer (run, options->answer - 1, &error))
+    {
+      g_printerr ("margin-lab: --answer: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The window, rendered to a PNG file: needs a display, and the application registered. */
 static int
 ml_application_screenshot (MlApplication       *self,
@@ -243,6 +325,10 @@ ml_application_screenshot (MlApplication       *self,
                                       options->dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   window = ml_window_new (GTK_APPLICATION (self));
+  /* Without --lesson, the bare lab: what a screenshot shows must not depend on past runs. */
+  if (options->lesson == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "lesson.free-practice", NULL);
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "compare-modes", g_variant_new_boolean (FALSE));
   if (options->scenario != NULL)
     {
       g_autoptr(MlScenario) scenario = ml_scenario_new_from_file (options->scenario, &error);
@@ -255,7 +341,13 @@ ml_application_screenshot (MlApplication       *self,
         }
       ml_lab_set_scenario (ml_window_get_lab (window), scenario, NULL);
     }
-  g_action_group_change_action_state (G_ACTION_GROUP (window), "compare-modes", g_variant_new_boolean (options->compare));
+  if (!ml_application_screenshot_lesson (window, options))
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      return EXIT_BAD_FILE;
+    }
+  if (options->compare)
+    g_action_group_change_action_state (G_ACTION_GROUP (window), "compare-modes", g_variant_new_boolean (TRUE));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
 
@@ -275,7 +367,9 @@ ml_application_screenshot (MlApplication       *self,
 static int
 ml_application_run_window (MlApplication *self,
                            char          *program,
-                           const char    *scenario)
+                           const char    *scenario,
+                           const char    *lesson,
+                           int            step)
 {
   char *argv[] = { program, (char *)scenario, NULL };
   char **arguments;
@@ -286,10 +380,31 @@ ml_application_run_window (MlApplication *self,
   if (!gtk_init_check ())
     return ml_application_usage_error (_("there is no display to open the window on; --report and --export-chart need none"));
   arguments = g_strdupv (argv);
+  self->lesson = g_strdup (lesson);
+  self->step = MAX (step, 1) - 1;
 
   G_APPLICATION_CLASS (ml_application_parent_class)->local_command_line (G_APPLICATION (self), &arguments, &status);
   g_strfreev (arguments);
   return status;
+}
+
+/* --pack: imported before the window opens, so that a broken pack is told on the command line. */
+static int
+ml_application_import_pack (MlApplication *self,
+                            char          *program,
+                            const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lesson = NULL;
+  MlLessonPack *pack;
+
+  if (!(pack = ml_lesson_library_import (ml_application_get_library (self), path, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_BAD_FILE;
+    }
+  lesson = g_strdup_printf ("%s/%s", ml_lesson_pack_get_id (pack), ml_lesson_get_id (ml_lesson_pack_get_lesson (pack, 0)));
+  return ml_application_run_window (self, program, NULL, lesson, 1);
 }
 
 /* Returns what is wrong with this combination of options, or NULL. */
@@ -310,6 +425,16 @@ ml_application_check_combination (const char          *report,
     return _("--size, --dark and --compare go with --export-chart or --screenshot");
   if (chart != NULL && export->output == NULL)
     return _("--export-chart needs --output OUT.png, OUT.svg or OUT.pdf");
+  if (export->lesson != NULL && (report != NULL || chart != NULL))
+    return _("--lesson goes with the window or --screenshot, not with --report or --export-chart");
+  if (export->step != 0 && export->lesson == NULL)
+    return _("--step goes with --lesson");
+  if (export->step < 0)
+    return _("--step counts from 1, the lesson’s first step");
+  if ((export->solve || export->answer != 0) && (export->screenshot == NULL || export->lesson == NULL))
+    return _("--solve and --answer go with --screenshot and --lesson");
+  if (export->answer < 0)
+    return _("--answer counts from 1, the question’s first choice");
   return NULL;
 }
 
@@ -321,6 +446,7 @@ ml_application_run (MlApplication *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
   g_autofree char *chart = NULL;
+  g_autofree char *pack = NULL;
   g_auto(ExportOptions) export = { NULL };
   gboolean version = FALSE;
   const char *problem;
@@ -339,6 +465,16 @@ ml_application_run (MlApplication *self,
       N_("Use dark colours"), NULL },
     { "compare", 0, 0, G_OPTION_ARG_NONE, &export.compare,
       N_("Also draw the account with every position in the other margin mode"), NULL },
+    { "lesson", 0, 0, G_OPTION_ARG_STRING, &export.lesson,
+      N_("Open the window at a lesson, by its id (or PACK/ID)"), N_("ID") },
+    { "step", 0, 0, G_OPTION_ARG_INT, &export.step,
+      N_("The lesson’s step to open, from 1"), N_("N") },
+    { "pack", 0, 0, G_OPTION_ARG_FILENAME, &pack,
+      N_("Import a lesson pack (a .mlpack file or a folder) and open its first lesson"), N_("PATH") },
+    { "solve", 0, 0, G_OPTION_ARG_NONE, &export.solve,
+      N_("With --screenshot: do the step’s task first, as its solution does"), NULL },
+    { "answer", 0, 0, G_OPTION_ARG_INT, &export.answer,
+      N_("With --screenshot: do the task, then commit to choice N of the step’s question"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -372,13 +508,20 @@ ml_application_run (MlApplication *self,
     }
   export.scenario = g_strdup (chart ? chart : argv[1]);
 
+  if (pack != NULL && (report != NULL || chart != NULL || export.screenshot != NULL || export.lesson != NULL))
+    return ml_application_usage_error (_("--pack opens the window at the pack’s first lesson: give it alone"));
+  if (pack != NULL)
+    return ml_application_import_pack (self, argv[0], pack);
+  if (export.lesson != NULL && !ml_application_check_lesson (self, export.lesson))
+    return EXIT_BAD_FILE;
+
   if (report != NULL)
     return ml_application_print_report (report);
   if (chart != NULL)
     return ml_application_export_chart (&export);
   if (export.screenshot != NULL)
     return ml_application_screenshot (self, &export);
-  return ml_application_run_window (self, argv[0], export.scenario);
+  return ml_application_run_window (self, argv[0], export.scenario, export.lesson, export.step);
 }
 
 static gboolean
@@ -390,6 +533,89 @@ ml_application_local_command_line (GApplication   *app,
 
   *exit_status = ml_application_run (ML_APPLICATION (app), argv);
   return TRUE;
+}
+
+/* The lessons and the progress, shared by every window */
+
+/**
+ * ml_application_new_library:
+ *
+ * Returns: (transfer full): the built-in course and the packs imported under the user data directory
+ */
+MlLessonLibrary *
+ml_application_new_library (void)
+{
+  g_autofree char *directory = g_build_filename (g_get_user_data_dir (), "margin-lab", "packs", NULL);
+
+  return ml_lesson_library_new (directory);
+}
+
+/**
+ * ml_application_new_progress:
+ * @notice: (out) (optional) (nullable): what to tell the learner about the file, or %NULL
+ *
+ * Returns: (transfer full): the learner's progress, read from the user data directory; a file
+ *   that cannot be read is kept aside, never reset silently, and @notice says so
+ */
+MlProgress *
+ml_application_new_progress (char **notice)
+{
+  g_autofree char *filename = g_build_filename (g_get_user_data_dir (), "margin-lab", "progress.json", NULL);
+  g_autoptr(MlProgress) progress = ml_progress_new (filename);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept_aside = NULL;
+
+  if (notice != NULL)
+    *notice = NULL;
+  if (!ml_progress_load (progress, &kept_aside, &error))
+    {
+      if (notice != NULL)
+        /* Translators: a toast; %s says why the progress file could not be read */
+        *notice = g_strdup_printf (_("Your lesson progress could not be read: %s"), error->message);
+    }
+  else if (kept_aside != NULL && notice != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (kept_aside);
+      g_autofree char *shown = ml_file_display_name (base);
+
+      /* Translators: a toast; %s is the name the unreadable progress file was given */
+      *notice = g_strdup_printf (_("Your lesson progress could not be read, so it starts afresh; the old file is kept as “%s”"),
+                                 shown);
+    }
+  return g_steal_pointer (&progress);
+}
+
+MlLessonLibrary *
+ml_application_get_library (MlApplication *self)
+{
+  g_return_val_if_fail (ML_IS_APPLICATION (self), NULL);
+
+  if (self->library == NULL)
+    self->library = ml_application_new_library ();
+  return self->library;
+}
+
+MlProgress *
+ml_application_get_progress (MlApplication *self)
+{
+  g_return_val_if_fail (ML_IS_APPLICATION (self), NULL);
+
+  if (self->progress == NULL)
+    self->progress = ml_application_new_progress (&self->progress_notice);
+  return self->progress;
+}
+
+/**
+ * ml_application_steal_progress_notice:
+ *
+ * Returns: (transfer full) (nullable): what the learner must be told about their progress file,
+ *   once: the first window shows it
+ */
+char *
+ml_application_steal_progress_notice (MlApplication *self)
+{
+  g_return_val_if_fail (ML_IS_APPLICATION (self), NULL);
+  return g_steal_pointer (&self->progress_notice);
 }
 
 /* The GUI */
@@ -454,6 +680,10 @@ static const struct { const char *action; const char *accels[3]; } accelerators[
   { "win.step", { "<Control>period", NULL } },
   { "win.compare-modes", { "<Control>m", NULL } },
   { "win.reset-zoom", { "<Control>0", NULL } },
+  { "win.show-sidebar", { "F9", NULL } },
+  { "lesson.next", { "<Alt>Right", NULL } },
+  { "lesson.back", { "<Alt>Left", NULL } },
+  { "lesson.reset-step", { "<Control>r", NULL } },
 };
 
 static void
@@ -471,7 +701,19 @@ ml_application_startup (GApplication *app)
 static void
 ml_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (ml_window_new (GTK_APPLICATION (app))));
+  MlApplication *self = ML_APPLICATION (app);
+  MlWindow *window = ml_window_new (GTK_APPLICATION (app));
+
+  if (self->lesson != NULL)
+    {
+      g_autofree char *pack = NULL;
+      g_autofree char *lesson = NULL;
+
+      ml_application_split_lesson (self->lesson, &pack, &lesson);
+      ml_window_open_lesson (window, pack, lesson, self->step);
+      g_clear_pointer (&self->lesson, g_free);
+    }
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -490,10 +732,25 @@ ml_application_open (GApplication  *app,
 }
 
 static void
+ml_application_dispose (GObject *object)
+{
+  MlApplication *self = ML_APPLICATION (object);
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->progress);
+  g_clear_pointer (&self->progress_notice, g_free);
+  g_clear_pointer (&self->lesson, g_free);
+
+  G_OBJECT_CLASS (ml_application_parent_class)->dispose (object);
+}
+
+static void
 ml_application_class_init (MlApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = ml_application_dispose;
   app_class->local_command_line = ml_application_local_command_line;
   app_class->startup = ml_application_startup;
   app_class->activate = ml_application_activate;

@@ -764,3 +764,37 @@ ml_order_panel_update (MlOrderPanel *self)
   gtk_entry_set_placeholder_text (self->price_entry, placeholder);
   ml_order_panel_preview (self);
 }
+
+/**
+ * ml_order_panel_highlight:
+ * @controls: the controls a lesson step says matter; the panel lights up its own
+ *
+ * Highlighted or not, every control stays usable: a step guides, it never locks.
+ */
+void
+ml_order_panel_highlight (MlOrderPanel     *self,
+                          MlLessonControls  controls)
+{
+  const struct { MlLessonControls control; const char *child; } targets[] = {
+    { ML_LESSON_CONTROLS_SIDE, "side_box" },
+    { ML_LESSON_CONTROLS_MODE, "mode_box" },
+    { ML_LESSON_CONTROLS_LEVERAGE, "leverage_spin" },
+    { ML_LESSON_CONTROLS_LEVERAGE, "leverage_scale" },
+    { ML_LESSON_CONTROLS_SIZE, "size_entry" },
+    { ML_LESSON_CONTROLS_PRICE, "price_entry" },
+    { ML_LESSON_CONTROLS_PLACE, "open_button" },
+  };
+
+  g_return_if_fail (ML_IS_ORDER_PANEL (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), ML_TYPE_ORDER_PANEL,
+                                                                     targets[i].child));
+
+      if (controls & targets[i].control)
+        gtk_widget_add_css_class (widget, "lesson-focus");
+      else
+        gtk_widget_remove_css_class (widget, "lesson-focus");
+    }
+}

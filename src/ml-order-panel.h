@@ -23,5 +23,7 @@ gboolean   ml_order_panel_get_valid   (MlOrderPanel *self);
 gboolean   ml_order_panel_get_order   (MlOrderPanel *self,
                                        MlOrder      *order);
 void       ml_order_panel_update      (MlOrderPanel *self);
+void       ml_order_panel_highlight   (MlOrderPanel *self,
+                                       MlLessonControls controls);
 
 G_END_DECLS

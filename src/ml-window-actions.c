@@ -427,7 +427,8 @@ _ml_window_confirm_discard (MlWindow     *self,
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (!ml_lab_get_dirty (self->lab))
+  /* A lesson's lab is the lesson's, started again from its step at will: nothing to lose. */
+  if (!ml_lab_get_dirty (self->lab) || ml_lesson_run_get_lesson (self->run) != NULL)
     {
       then (self, file);
       return;

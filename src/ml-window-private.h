@@ -7,6 +7,8 @@
 
 #include "ml-chart-view.h"
 #include "ml-explain-button.h"
+#include "ml-lesson-card.h"
+#include "ml-lesson-sidebar.h"
 #include "ml-order-panel.h"
 #include "ml-position-list.h"
 #include "ml-window.h"
@@ -23,6 +25,8 @@ struct _MlWindow
 
   GSettings            *settings;
   MlLab                *lab;
+  MlLessonLibrary      *library;
+  MlLessonRun          *run;
   guint                 play_source;
   double                play_speed;      /* path steps per PLAY_INTERVAL_MS */
   double                mark_shown;      /* what the mark entry was last given to show */
@@ -33,6 +37,11 @@ struct _MlWindow
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  AdwFlap              *flap;
+  MlLessonSidebar      *sidebar;
+  MlLessonCard         *lesson_card;
+  GtkWidget            *lesson_separator;
+  GtkWidget            *compare_button;
   MlOrderPanel         *order_panel;
   GtkWidget            *account_bar;
   MlExplainButton      *wallet_button;
@@ -55,6 +64,7 @@ struct _MlWindow
 void     _ml_window_class_add_actions (GtkWidgetClass *widget_class);
 void     _ml_window_add_actions       (MlWindow       *self);
 void     _ml_window_update_actions    (MlWindow       *self);
+void     _ml_window_update_title      (MlWindow       *self);
 void     _ml_window_toast             (MlWindow       *self,
                                        const char     *message);
 void     _ml_window_toast_error       (MlWindow       *self,
@@ -70,6 +80,9 @@ void     _ml_window_stop_playing      (MlWindow       *self);
 void     _ml_window_confirm_discard   (MlWindow       *self,
                                        MlWindowThen    then,
                                        GFile          *file);
+void     _ml_window_class_add_lesson_actions (GtkWidgetClass *widget_class);
+void     _ml_window_setup_lessons     (MlWindow       *self);
+void     _ml_window_update_lesson_actions (MlWindow   *self);
 void     _ml_window_save_as           (MlWindow       *self,
                                        MlWindowThen    then);
 

@@ -123,12 +123,20 @@ ml_window_update_path (MlWindow *self)
   gtk_label_set_text (self->path_label, text);
 }
 
-static void
-ml_window_update_title (MlWindow *self)
+/* The subtitle names the lesson being taken, or else the scenario and whether it is saved. */
+void
+_ml_window_update_title (MlWindow *self)
 {
-  g_autofree char *title = ml_lab_dup_title (self->lab);
+  g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  MlLesson *lesson = self->run != NULL ? ml_lesson_run_get_lesson (self->run) : NULL;
 
+  if (lesson != NULL)
+    {
+      adw_window_title_set_subtitle (self->window_title, ml_lesson_get_title (lesson));
+      return;
+    }
+  title = ml_lab_dup_title (self->lab);
   if (title == NULL)
     title = g_strdup (_("Free practice"));
   /* Translators: the window's subtitle when the lab has unsaved changes; GNOME marks them with
@@ -148,7 +156,7 @@ ml_window_lab_changed (MlWindow *self)
   ml_window_update_mark_control (self, account);
   ml_order_panel_update (self->order_panel);
   ml_window_update_path (self);
-  ml_window_update_title (self);
+  _ml_window_update_title (self);
   _ml_window_update_actions (self);
 }
 
@@ -365,6 +373,8 @@ ml_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->play_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_WINDOW);
+  g_clear_object (&self->run);
+  g_clear_object (&self->library);
   g_clear_object (&self->lab);
   g_clear_object (&self->then_file);
   g_clear_object (&self->settings);
@@ -383,12 +393,19 @@ ml_window_class_init (MlWindowClass *klass)
 
   g_type_ensure (ML_TYPE_CHART_VIEW);
   g_type_ensure (ML_TYPE_EXPLAIN_BUTTON);
+  g_type_ensure (ML_TYPE_LESSON_CARD);
+  g_type_ensure (ML_TYPE_LESSON_SIDEBAR);
   g_type_ensure (ML_TYPE_ORDER_PANEL);
   g_type_ensure (ML_TYPE_POSITION_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marginlab/MarginLab/ml-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, lesson_card);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, lesson_separator);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, compare_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, order_panel);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, account_bar);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, wallet_button);
@@ -412,6 +429,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, ml_window_mark_editing);
 
   _ml_window_class_add_actions (widget_class);
+  _ml_window_class_add_lesson_actions (widget_class);
 }
 
 static void
@@ -494,7 +512,11 @@ ml_window_init (MlWindow *self)
 MlWindow *
 ml_window_new (GtkApplication *application)
 {
-  return g_object_new (ML_TYPE_WINDOW, "application", application, NULL);
+  MlWindow *self = g_object_new (ML_TYPE_WINDOW, "application", application, NULL);
+
+  /* Its application shares the lessons and the progress with every window. */
+  _ml_window_setup_lessons (self);
+  return self;
 }
 
 /**

@@ -19,5 +19,12 @@ MlWindow   *ml_window_new           (GtkApplication *application);
 MlLab      *ml_window_get_lab       (MlWindow       *self);
 void        ml_window_open_file     (MlWindow       *self,
                                      GFile          *file);
+gboolean    ml_window_open_lesson   (MlWindow       *self,
+                                     const char     *pack_id,
+                                     const char     *lesson_id,
+                                     guint           step);
+void        ml_window_import_pack   (MlWindow       *self,
+                                     GFile          *file);
+MlLessonRun *ml_window_get_lesson_run (MlWindow     *self);
 
 G_END_DECLS
