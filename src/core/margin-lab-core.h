@@ -23,3 +23,6 @@
 #include "ml-lesson-step.h"
 #include "ml-lesson.h"
 #include "ml-lesson-pack.h"
+#include "ml-progress.h"
+#include "ml-lesson-library.h"
+#include "ml-lesson-run.h"
