@@ -18,3 +18,4 @@
 #include "ml-explain.h"
 #include "ml-file.h"
 #include "ml-loss.h"
+#include "ml-progress.h"
