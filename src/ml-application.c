@@ -448,8 +448,8 @@ ml_application_check_combination (const char          *report,
     return _("--size, --dark and --compare go with --export-chart or --screenshot");
   if (chart != NULL && export->output == NULL)
     return _("--export-chart needs --output OUT.png, OUT.svg or OUT.pdf");
-  if (export->lesson != NULL && (report != NULL || chart != NULL))
-    return _("--lesson goes with the window or --screenshot, not with --report or --export-chart");
+  if (export->lesson != NULL && (report != NULL || pack != NULL || chart != NULL))
+    return _("--lesson goes with the window or --screenshot, not with --report, --check-pack or --export-chart");
   if (export->step != 0 && export->lesson == NULL)
     return _("--step goes with --lesson");
   if (export->step < 0)
@@ -468,16 +468,16 @@ ml_application_run (MlApplication *self,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
-  g_autofree char *pack = NULL;
+  g_autofree char *check = NULL;
   g_autofree char *chart = NULL;
-  g_autofree char *pack = NULL;
+  g_autofree char *import = NULL;
   g_auto(ExportOptions) export = { NULL };
   gboolean version = FALSE;
   const char *problem;
   const GOptionEntry entries[] = {
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &report,
       N_("Print the report of a scenario file as JSON"), N_("FILE") },
-    { "check-pack", 0, 0, G_OPTION_ARG_FILENAME, &pack,
+    { "check-pack", 0, 0, G_OPTION_ARG_FILENAME, &check,
       N_("Check a lesson pack, a folder or a .mlpack file, and print its problems or a summary"), N_("PACK") },
     { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, &chart,
       N_("Draw the collateral chart of a scenario file into --output"), N_("FILE") },
@@ -495,7 +495,7 @@ ml_application_run (MlApplication *self,
       N_("Open the window at a lesson, by its id (or PACK/ID)"), N_("ID") },
     { "step", 0, 0, G_OPTION_ARG_INT, &export.step,
       N_("The lesson’s step to open, from 1"), N_("N") },
-    { "pack", 0, 0, G_OPTION_ARG_FILENAME, &pack,
+    { "pack", 0, 0, G_OPTION_ARG_FILENAME, &import,
       N_("Import a lesson pack (a .mlpack file or a folder) and open its first lesson"), N_("PATH") },
     { "solve", 0, 0, G_OPTION_ARG_NONE, &export.solve,
       N_("With --screenshot: do the step’s task first, as its solution does"), NULL },
@@ -524,27 +524,27 @@ ml_application_run (MlApplication *self,
       g_print ("margin-lab %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
-  if ((problem = ml_application_check_combination (report, pack, chart, &export)) != NULL)
+  if ((problem = ml_application_check_combination (report, check, chart, &export)) != NULL)
     return ml_application_usage_error (problem);
   /* A scenario file of its own goes with the window and --screenshot only. */
-  if (argv[1] != NULL && (report != NULL || pack != NULL || chart != NULL))
+  if (argv[1] != NULL && (report != NULL || check != NULL || chart != NULL || import != NULL || export.lesson != NULL))
     {
       g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), argv[1]);
       return ml_application_usage_error (message);
     }
   export.scenario = g_strdup (chart ? chart : argv[1]);
 
-  if (pack != NULL && (report != NULL || chart != NULL || export.screenshot != NULL || export.lesson != NULL))
+  if (import != NULL && (report != NULL || check != NULL || chart != NULL || export.screenshot != NULL || export.lesson != NULL))
     return ml_application_usage_error (_("--pack opens the window at the pack’s first lesson: give it alone"));
-  if (pack != NULL)
-    return ml_application_import_pack (self, argv[0], pack);
+  if (import != NULL)
+    return ml_application_import_pack (self, argv[0], import);
   if (export.lesson != NULL && !ml_application_check_lesson (self, export.lesson))
     return EXIT_BAD_FILE;
 
   if (report != NULL)
     return ml_application_print_report (report);
-  if (pack != NULL)
-    return ml_application_check_pack (pack);
+  if (check != NULL)
+    return ml_application_check_pack (check);
   if (chart != NULL)
     return ml_application_export_chart (&export);
   if (export.screenshot != NULL)

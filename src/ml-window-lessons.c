@@ -514,7 +514,11 @@ ml_window_lessons_resume (MlWindow *self)
   MlLesson *lesson;
 
   if (!ml_progress_get_last (progress, &pack_id, &lesson_id, &step))
-    pack = ml_lesson_pack_get_builtin (), lesson = ml_lesson_pack_get_lesson (pack, 0);
+    {
+      if ((pack = ml_lesson_pack_get_builtin ()) == NULL)
+        return;
+      lesson = ml_lesson_pack_get_lesson (pack, 0);
+    }
   else if (pack_id == NULL ||
            (pack = ml_lesson_library_find (self->library, pack_id)) == NULL ||
            (lesson = ml_lesson_pack_find_lesson (pack, lesson_id, NULL)) == NULL)

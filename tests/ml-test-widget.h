@@ -10,7 +10,10 @@
 #pragma once
 
 #include <locale.h>
+#include <stdlib.h>
 #include <adwaita.h>
+
+#include "ml-test-files.h"
 
 /* Runs what the main loop has pending: redraws, idle callbacks, bindings. */
 static inline void
@@ -124,6 +127,25 @@ ml_test_label (gpointer label)
  * skipped: plain `meson test` has no display; build-aux/test.sh runs these under Xvfb.
  * gtk_test_init() picks en_US.UTF-8 where the machine has it; the expected texts are in the
  * C.UTF-8 locale that every machine has. */
+static char *ml_test_data_home G_GNUC_UNUSED;
+
+static void
+ml_test_remove_data_home (void)
+{
+  ml_test_remove_tree (ml_test_data_home);
+  g_clear_pointer (&ml_test_data_home, g_free);
+}
+
+/* Each window test starts as a learner's first start does: no progress, no imported packs.
+ * Set before GLib reads the variable, which it does once. */
+static inline void
+ml_test_private_data_home (void)
+{
+  ml_test_data_home = ml_test_make_tmp_dir ();
+  g_setenv ("XDG_DATA_HOME", ml_test_data_home, TRUE);
+  atexit (ml_test_remove_data_home);
+}
+
 static inline gboolean
 ml_test_init_display (int    *argc,
                       char ***argv)
@@ -133,6 +155,7 @@ ml_test_init_display (int    *argc,
       g_print ("1..0 # SKIP no display: run with meson test --setup display\n");
       return FALSE;
     }
+  ml_test_private_data_home ();
   gtk_test_init (argc, argv, NULL);
   setlocale (LC_ALL, "C.UTF-8");
   adw_init ();

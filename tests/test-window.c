@@ -21,6 +21,7 @@
 #include "ml-position-row.h"
 #include "ml-test-util.h"
 #include "ml-test-widget.h"
+#include "ml-lesson-sidebar.h"
 #include "ml-window.h"
 
 static gpointer
@@ -82,6 +83,18 @@ test_window_click_action (MlWindow   *window,
   ml_test_click (button);
 }
 
+/* Clicks Free Practice in the sidebar, the first of its rows. */
+static void
+test_window_free_practice (MlWindow *window)
+{
+  GtkWidget *sidebar = test_window_child (window, "sidebar");
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (sidebar, ML_TYPE_LESSON_SIDEBAR, "list"));
+
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
+  ml_test_flush ();
+  g_assert_false (gtk_widget_get_visible (test_window_child (window, "lesson_card")));
+}
+
 static MlWindow *
 test_window_new_window (void)
 {
@@ -92,6 +105,8 @@ test_window_new_window (void)
   while (gtk_widget_get_width (test_window_child (window, "chart_view")) == 0)
     g_main_context_iteration (NULL, TRUE);
   ml_test_flush ();
+  /* A first start opens the first lesson; these tests are about the bare lab. */
+  test_window_free_practice (window);
   return window;
 }
 
