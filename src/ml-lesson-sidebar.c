@@ -290,6 +290,8 @@ ml_lesson_sidebar_class_init (MlLessonSidebarClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "lessonsidebar");
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marginlab/MarginLab/ml-lesson-sidebar.ui");
+  /* Bound so that dispose_template () unparents the whole template. */
+  gtk_widget_class_bind_template_child_full (widget_class, "box", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, MlLessonSidebar, list);
   gtk_widget_class_bind_template_child (widget_class, MlLessonSidebar, overall_label);
   gtk_widget_class_bind_template_child (widget_class, MlLessonSidebar, overall_bar);
