@@ -202,7 +202,7 @@ ml_chart_view_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 360 : 220;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 360 : 160;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 720 : 420;
 }
 

@@ -200,6 +200,8 @@ ml_lesson_card_show_question (MlLessonCard *self)
 
   ml_lesson_card_set_expanded (self, self->question_label, ml_lesson_question_get_text (question));
   gtk_widget_set_visible (self->locked_label, !open && answer == ML_LESSON_RUN_NO_ANSWER);
+  /* Once committed, the prediction is told in the feedback, beside the outcome in the lab. */
+  gtk_widget_set_visible (GTK_WIDGET (self->choices_box), answer == ML_LESSON_RUN_NO_ANSWER);
   for (guint i = 0; i < ml_lesson_question_get_n_choices (question); i++)
     gtk_flow_box_append (self->choices_box, ml_lesson_card_new_choice (self, question, i, answer));
   /* The flow box's cells are only a layout: the buttons in them are what Tab stops at. */
@@ -291,7 +293,11 @@ ml_lesson_card_answered (MlLessonCard *self)
 {
   ml_lesson_card_update (self);
   if (ml_lesson_run_get_answer (self->run) != ML_LESSON_RUN_NO_ANSWER && !self->summary)
-    gtk_widget_grab_focus (GTK_WIDGET (self->verdict_label));
+    {
+      /* A label takes the focus only when selectable; nothing is left selected. */
+      gtk_widget_grab_focus (GTK_WIDGET (self->verdict_label));
+      gtk_label_select_region (self->verdict_label, 0, 0);
+    }
 }
 
 static void

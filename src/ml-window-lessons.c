@@ -64,7 +64,6 @@ ml_window_lessons_run_changed (MlWindow *self)
   MlLessonStep *step = ml_lesson_run_get_step (self->run);
 
   gtk_widget_set_visible (GTK_WIDGET (self->lesson_card), step != NULL);
-  gtk_widget_set_visible (self->lesson_separator, step != NULL);
   ml_window_lessons_highlight (self, step != NULL ? ml_lesson_step_get_controls (step) : ML_LESSON_CONTROLS_NONE);
   _ml_window_update_title (self);
   _ml_window_update_lesson_actions (self);

@@ -40,7 +40,6 @@ struct _MlWindow
   AdwFlap              *flap;
   MlLessonSidebar      *sidebar;
   MlLessonCard         *lesson_card;
-  GtkWidget            *lesson_separator;
   GtkWidget            *compare_button;
   MlOrderPanel         *order_panel;
   GtkWidget            *account_bar;

@@ -404,7 +404,6 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, lesson_card);
-  gtk_widget_class_bind_template_child (widget_class, MlWindow, lesson_separator);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, compare_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, order_panel);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, account_bar);

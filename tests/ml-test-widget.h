@@ -115,6 +115,23 @@ ml_test_press_key (gpointer        widget,
   return handled;
 }
 
+/* The first widget under @widget that activates @action: the button a learner would click. */
+static inline GtkWidget *
+ml_test_find_action (GtkWidget  *widget,
+                     const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ml_test_find_action (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The text a label shows. */
 static inline const char *
 ml_test_label (gpointer label)

@@ -57,27 +57,11 @@ test_window_n_positions (MlWindow *window)
 }
 
 /* The first button, in the window or a row, that activates @action: what the learner clicks. */
-static GtkWidget *
-test_window_find_button (GtkWidget  *widget,
-                         const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = test_window_find_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_window_click_action (MlWindow   *window,
                           const char *action)
 {
-  GtkWidget *button = test_window_find_button (GTK_WIDGET (window), action);
+  GtkWidget *button = ml_test_find_action (GTK_WIDGET (window), action);
 
   g_assert_nonnull (button);
   ml_test_click (button);
@@ -294,7 +278,7 @@ test_drag_moves_mark (void)
   test_window_click_action (window, "win.undo");
   ml_assert_close (test_window_mark (window), 60000, ML_EXACT);
   g_assert_cmpstr (test_window_mark_text (window), ==, "60000.0");
-  g_assert_false (gtk_widget_get_sensitive (test_window_find_button (GTK_WIDGET (window), "win.undo")));
+  g_assert_false (gtk_widget_get_sensitive (ml_test_find_action (GTK_WIDGET (window), "win.undo")));
   test_window_discard (window);
 }
 
@@ -316,7 +300,7 @@ test_undo_redo (void)
 
   test_window_click_action (window, "win.redo");
   g_assert_cmpuint (test_window_n_positions (window), ==, 1);
-  g_assert_false (gtk_widget_get_sensitive (test_window_find_button (GTK_WIDGET (window), "win.redo")));
+  g_assert_false (gtk_widget_get_sensitive (ml_test_find_action (GTK_WIDGET (window), "win.redo")));
   test_window_discard (window);
 }
 
@@ -442,7 +426,7 @@ test_save_and_open (void)
   g_assert_cmpuint (test_window_n_positions (other), ==, 1);
   ml_assert_close (ml_account_get_cross_wallet_balance (test_window_account (other)), 700, ML_EXACT);
   /* Opening starts a new history. */
-  g_assert_false (gtk_widget_get_sensitive (test_window_find_button (GTK_WIDGET (other), "win.undo")));
+  g_assert_false (gtk_widget_get_sensitive (ml_test_find_action (GTK_WIDGET (other), "win.undo")));
 
   g_unlink (path);
   g_rmdir (dir);
@@ -666,7 +650,7 @@ test_compare_modes (void)
 {
   MlWindow *window = test_window_new_window ();
   MlChartView *view = test_window_child (window, "chart_view");
-  GtkWidget *button = test_window_find_button (GTK_WIDGET (window), "win.compare-modes");
+  GtkWidget *button = ml_test_find_action (GTK_WIDGET (window), "win.compare-modes");
   gboolean before = ml_chart_view_get_compare (view);
 
   ml_test_click (button);

@@ -16,4 +16,6 @@ MlLessonStep *_ml_lesson_step_new_from_json (JsonNode       *node,
                                              guint           index,
                                              MlLessonStep   *previous);
 
+GPtrArray    *_ml_lesson_step_get_solution  (MlLessonStep   *self);
+
 G_END_DECLS

@@ -504,3 +504,17 @@ ml_lesson_step_play_reveal (MlLessonStep  *self,
     }
   return _ml_lesson_action_play (&action, lab, NULL, error);
 }
+
+/**
+ * _ml_lesson_step_get_solution:
+ *
+ * For the window tests, which play a solution as a learner would, through the widgets.
+ *
+ * Returns: (transfer none) (element-type MlLessonAction) (nullable): the step's solution
+ */
+GPtrArray *
+_ml_lesson_step_get_solution (MlLessonStep *self)
+{
+  g_return_val_if_fail (ML_IS_LESSON_STEP (self), NULL);
+  return self->solution;
+}

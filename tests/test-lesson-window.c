@@ -1,0 +1,309 @@
+/* test-lesson-window.c — a learner takes a whole lesson in the window: the task, the question, Next
+ *
+ * Every step is done through the widgets, as a learner would: the step's solution is played by
+ * clicking and typing, never by calling the lab.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "ml-lesson-action.h"
+#include "ml-lesson-card.h"
+#include "ml-lesson-sidebar.h"
+#include "ml-lesson-step-private.h"
+#include "ml-order-panel.h"
+#include "ml-test-widget.h"
+#include "ml-window.h"
+
+static gpointer
+window_child (MlWindow   *window,
+              const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), ML_TYPE_WINDOW, name);
+}
+
+static gpointer
+panel_child (MlWindow   *window,
+             const char *name)
+{
+  return gtk_widget_get_template_child (window_child (window, "order_panel"), ML_TYPE_ORDER_PANEL, name);
+}
+
+static gpointer
+card_child (MlWindow   *window,
+            const char *name)
+{
+  return gtk_widget_get_template_child (window_child (window, "lesson_card"), ML_TYPE_LESSON_CARD, name);
+}
+
+static MlWindow *
+new_window (void)
+{
+  MlWindow *window = ml_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (window_child (window, "chart_view")) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  ml_test_flush ();
+  return window;
+}
+
+static void
+close_window (MlWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  ml_test_flush ();
+}
+
+/* What a learner types: C-locale digits, which every locale's entries accept too. */
+static void
+type_number (gpointer editable,
+             int      decimals,
+             double   value)
+{
+  g_autofree char *text = g_strdup_printf ("%.*f", decimals, value);
+
+  ml_test_type (editable, text);
+}
+
+
+static void
+click (MlWindow   *window,
+       const char *action)
+{
+  GtkWidget *button = ml_test_find_action (GTK_WIDGET (window), action);
+
+  g_assert_nonnull (button);
+  ml_test_click (button);
+}
+
+/* An order, placed as a learner places one in the order panel. */
+static void
+place_order (MlWindow             *window,
+             const MlLessonAction *action)
+{
+  ml_test_click (panel_child (window, action->side == ML_SIDE_LONG ? "long_button" : "short_button"));
+  ml_test_click (panel_child (window, action->mode == ML_MARGIN_MODE_ISOLATED ? "isolated_button" : "cross_button"));
+  type_number (panel_child (window, "leverage_spin"), 0, action->leverage);
+  if (action->quantity > 0)
+    {
+      ml_test_click (panel_child (window, "btc_button"));
+      type_number (panel_child (window, "size_entry"), 4, action->quantity);
+    }
+  else
+    {
+      ml_test_click (panel_child (window, "usdt_button"));
+      type_number (panel_child (window, "size_entry"), 2, action->margin);
+    }
+  if (action->price > 0)
+    type_number (panel_child (window, "price_entry"), 1, action->price);
+  ml_test_click (panel_child (window, "open_button"));
+}
+
+static void
+play_action (MlWindow             *window,
+             const MlLessonAction *action)
+{
+  MlLab *lab = ml_window_get_lab (window);
+
+  switch (action->kind)
+    {
+    case ML_LESSON_ACTION_OPEN:
+      place_order (window, action);
+      break;
+    case ML_LESSON_ACTION_MARK:
+      type_number (window_child (window, "mark_entry"), 1, action->price);
+      ml_test_press_enter (window_child (window, "mark_entry"));
+      break;
+    case ML_LESSON_ACTION_PATH:
+      while (ml_lab_get_path_position (lab) < ml_lab_get_path_length (lab))
+        click (window, "win.step");
+      break;
+    case ML_LESSON_ACTION_COMPARE:
+      ml_test_click (window_child (window, "compare_button"));
+      break;
+    case ML_LESSON_ACTION_ADD_MARGIN:
+    case ML_LESSON_ACTION_REMOVE_MARGIN:
+    case ML_LESSON_ACTION_CLOSE:
+    default:
+      g_error ("the walked lesson uses an action this test does not click through");
+    }
+}
+
+/* The task's check mark, as the learner and a screen reader get it. */
+static void
+assert_task (MlWindow *window,
+             gboolean  done)
+{
+  GtkWidget *task = card_child (window, "task_box");
+
+  g_assert_true (gtk_widget_get_visible (task));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (task), GTK_ACCESSIBLE_ROLE_CHECKBOX);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (task), GTK_ACCESSIBLE_STATE_CHECKED,
+                                    done ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE);
+  g_assert_cmpint (gtk_widget_has_css_class (task, "done"), ==, done);
+}
+
+/* The choice's button in the card, found by what it says. */
+static GtkWidget *
+find_choice (MlWindow   *window,
+             const char *text)
+{
+  GtkWidget *box = card_child (window, "choices_box");
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (box); cell; cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (cell));
+
+      if (g_strcmp0 (ml_test_label (gtk_button_get_child (GTK_BUTTON (button))), text) == 0)
+        return button;
+    }
+  g_error ("no choice reads “%s”", text);
+}
+
+static void
+answer_question (MlWindow     *window,
+                 MlLessonStep *step)
+{
+  MlLessonQuestion *question = ml_lesson_step_get_question (step);
+  guint right = ml_lesson_question_get_answer (question);
+  g_autofree char *choice = ml_lesson_step_expand (step, ml_lesson_question_get_choice (question, right));
+  g_autofree char *why = ml_lesson_step_expand (step, ml_lesson_question_get_why (question, right));
+  g_autofree char *verdict = NULL;
+  double mark_before = ml_account_get_mark_price (ml_lab_get_account (ml_window_get_lab (window)));
+
+  g_assert_false (gtk_widget_get_visible (card_child (window, "feedback_box")));
+  ml_test_click (find_choice (window, choice));
+
+  /* The prediction stays on the card beside the outcome, with why it is right. */
+  g_assert_true (gtk_widget_get_visible (card_child (window, "feedback_box")));
+  verdict = g_strdup_printf ("Right. You predicted “%s”", choice);
+  g_assert_cmpstr (ml_test_label (card_child (window, "verdict_label")), ==, verdict);
+  g_assert_cmpstr (ml_test_label (card_child (window, "why_label")), ==, why);
+  g_assert_true (gtk_widget_has_focus (card_child (window, "verdict_label")));
+
+  /* The lab showed the outcome. */
+  if (ml_lesson_question_get_reveal (question) == ML_LESSON_REVEAL_MARK)
+    {
+      g_assert_cmpfloat (mark_before, !=, ml_lesson_question_get_reveal_price (question));
+      g_assert_cmpfloat (ml_account_get_mark_price (ml_lab_get_account (ml_window_get_lab (window))), ==,
+                         ml_lesson_question_get_reveal_price (question));
+    }
+  else if (ml_lesson_question_get_reveal (question) == ML_LESSON_REVEAL_COMPARE)
+    g_assert_true (ml_lab_get_compare (ml_window_get_lab (window)));
+}
+
+/* A newcomer's first start opens the first lesson; the learner does every step through the
+ * widgets, answers, goes on, finishes, and a later start resumes at the next lesson. */
+static void
+test_lesson_walk (void)
+{
+  MlLessonPack *course = ml_lesson_pack_get_builtin ();
+  MlLesson *lesson = ml_lesson_pack_get_lesson (course, 0);
+  MlWindow *window = new_window ();
+  MlLessonRun *run = ml_window_get_lesson_run (window);
+  g_autofree char *heading = NULL;
+  g_autofree char *last_heading = NULL;
+
+  g_assert_true (gtk_widget_get_visible (window_child (window, "lesson_card")));
+  g_assert_true (ml_lesson_run_get_lesson (run) == lesson);
+  g_assert_cmpstr (adw_window_title_get_subtitle (window_child (window, "window_title")), ==, ml_lesson_get_title (lesson));
+
+  for (guint i = 0; i < ml_lesson_get_n_steps (lesson); i++)
+    {
+      MlLessonStep *step = ml_lesson_get_step (lesson, i);
+      GPtrArray *solution = _ml_lesson_step_get_solution (step);
+      g_autofree char *counter = g_strdup_printf ("Step %u of %u", i + 1, ml_lesson_get_n_steps (lesson));
+      g_autofree char *text = ml_lesson_step_expand (step, ml_lesson_step_get_text (step));
+
+      g_assert_cmpstr (ml_test_label (card_child (window, "counter_label")), ==, counter);
+      g_assert_cmpstr (ml_test_label (card_child (window, "text_label")), ==, text);
+      g_assert_null (strchr (text, '{'));
+
+      if (ml_lesson_step_get_task (step) != NULL)
+        {
+          assert_task (window, FALSE);
+          /* The question waits for the task. */
+          if (ml_lesson_step_get_question (step) != NULL)
+            g_assert_true (gtk_widget_get_visible (card_child (window, "locked_label")));
+          for (guint a = 0; a < solution->len; a++)
+            play_action (window, solution->pdata[a]);
+          assert_task (window, TRUE);
+        }
+      if (ml_lesson_step_get_question (step) != NULL)
+        answer_question (window, step);
+
+      ml_test_click (card_child (window, "next_button"));
+    }
+
+  /* Finished: what was learnt, and the way on. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (card_child (window, "stack")), ==, "summary");
+  heading = g_strdup_printf ("Lesson complete: %s", ml_lesson_get_title (lesson));
+  g_assert_cmpstr (ml_test_label (card_child (window, "summary_heading")), ==, heading);
+  g_assert_cmpstr (ml_test_label (card_child (window, "summary_label")), ==, ml_lesson_get_summary (lesson));
+  ml_test_click (card_child (window, "next_lesson_button"));
+  g_assert_true (ml_lesson_run_get_lesson (run) == ml_lesson_pack_get_lesson (course, 1));
+  g_assert_cmpuint (ml_lesson_run_get_step_index (run), ==, 0);
+  close_window (window);
+
+  /* A later start resumes where the learner left off. */
+  window = new_window ();
+  run = ml_window_get_lesson_run (window);
+  g_assert_true (ml_lesson_run_get_lesson (run) == ml_lesson_pack_get_lesson (course, 1));
+  last_heading = g_strdup (ml_test_label (card_child (window, "heading_label")));
+  g_assert_nonnull (strstr (last_heading, ml_lesson_get_title (ml_lesson_pack_get_lesson (course, 1))));
+  close_window (window);
+}
+
+/* Back, Reset and skipping always work: the learner is never trapped. */
+static void
+test_lesson_never_trapped (void)
+{
+  MlWindow *window = new_window ();
+  MlLessonRun *run = ml_window_get_lesson_run (window);
+  MlLab *lab = ml_window_get_lab (window);
+  MlLesson *lesson = ml_lesson_run_get_lesson (run);
+  guint start = ml_lesson_run_get_step_index (run);
+  double mark;
+
+  /* Next skips a step whose task is not done. */
+  ml_test_click (card_child (window, "next_button"));
+  g_assert_cmpuint (ml_lesson_run_get_step_index (run), ==, start + 1);
+  g_assert_true (ml_lesson_run_get_lesson (run) == lesson);
+
+  /* Reset puts the lab back at the step's start. */
+  mark = ml_account_get_mark_price (ml_lab_get_account (lab));
+  ml_test_type (window_child (window, "mark_entry"), "41000");
+  ml_test_press_enter (window_child (window, "mark_entry"));
+  g_assert_cmpfloat (ml_account_get_mark_price (ml_lab_get_account (lab)), ==, 41000);
+  click (window, "lesson.reset-step");
+  g_assert_cmpfloat (ml_account_get_mark_price (ml_lab_get_account (lab)), ==, mark);
+
+  /* Back returns to the step before, and Free Practice leaves the lesson for the bare lab. */
+  click (window, "lesson.back");
+  g_assert_cmpuint (ml_lesson_run_get_step_index (run), ==, start);
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (
+    GTK_LIST_BOX (gtk_widget_get_template_child (window_child (window, "sidebar"), ML_TYPE_LESSON_SIDEBAR, "list")), 0)));
+  ml_test_flush ();
+  g_assert_null (ml_lesson_run_get_lesson (run));
+  g_assert_false (gtk_widget_get_visible (window_child (window, "lesson_card")));
+  g_assert_cmpfloat (ml_account_get_mark_price (ml_lab_get_account (lab)), ==, ML_LAB_FRESH_MARK_PRICE);
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!ml_test_init_display (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/lesson-window/walk", test_lesson_walk);
+  g_test_add_func ("/lesson-window/never-trapped", test_lesson_never_trapped);
+
+  return g_test_run ();
+}
