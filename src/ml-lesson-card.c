@@ -20,8 +20,11 @@ struct _MlLessonCard
 
   MlLessonRun *run;
   gboolean     summary;
+  guint        feedback_frames;  /* frames waited to scroll the feedback into view */
 
   GtkStack    *stack;
+  GtkWidget   *scroller;
+  GtkWidget   *content;
   GtkLabel    *heading_label;
   GtkLabel    *counter_label;
   GtkLabel    *text_label;
@@ -287,6 +290,24 @@ ml_lesson_card_update (MlLessonCard *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->next_button), "suggested-action");
 }
 
+/* Once laid out, the feedback is scrolled into view: in a short window the card scrolls. */
+static gboolean
+ml_lesson_card_show_feedback_tick (GtkWidget     *widget,
+                                   GdkFrameClock *clock,
+                                   gpointer       data)
+{
+  MlLessonCard *self = ML_LESSON_CARD (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_rect_t bounds;
+
+  /* Until the feedback has been laid out, the scrolled range does not reach it: wait a frame. */
+  if (!gtk_widget_compute_bounds (self->feedback_box, self->content, &bounds) || bounds.size.height <= 0 ||
+      gtk_adjustment_get_upper (adjustment) < bounds.origin.y + bounds.size.height)
+    return ++self->feedback_frames < 10 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  return G_SOURCE_REMOVE;
+}
+
 /* A committed prediction moves the focus to its feedback, so that a screen reader reads it. */
 static void
 ml_lesson_card_answered (MlLessonCard *self)
@@ -297,7 +318,51 @@ ml_lesson_card_answered (MlLessonCard *self)
       /* A label takes the focus only when selectable; nothing is left selected. */
       gtk_widget_grab_focus (GTK_WIDGET (self->verdict_label));
       gtk_label_select_region (self->verdict_label, 0, 0);
+      self->feedback_frames = 0;
+      gtk_widget_add_tick_callback (GTK_WIDGET (self), ml_lesson_card_show_feedback_tick, NULL, NULL);
     }
+}
+
+/* The step's text scrolls when the window is short. GTK 4.8's scrolled window measures its
+ * natural height as if its labels did not wrap, so the card asks for the text's real height at
+ * its width, up to the scroller's largest, and the window's box gives it that first. */
+static void
+ml_lesson_card_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  MlLessonCard *self = ML_LESSON_CARD (widget);
+  int scroller_min, scroller_nat, content_min, content_nat;
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation != GTK_ORIENTATION_VERTICAL || for_size < 0 || self->summary)
+    return;
+
+  gtk_widget_measure (self->scroller, orientation, for_size, &scroller_min, &scroller_nat, NULL, NULL);
+  gtk_widget_measure (self->content, orientation, for_size, &content_min, &content_nat, NULL, NULL);
+  *natural += CLAMP (content_nat, scroller_min,
+                     MAX (scroller_min, gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (self->scroller))))
+              - scroller_nat;
+  *natural = MAX (*natural, *minimum);
+}
+
+static GtkSizeRequestMode
+ml_lesson_card_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+ml_lesson_card_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  gtk_widget_allocate (GTK_WIDGET (ML_LESSON_CARD (widget)->stack), width, height, baseline, NULL);
 }
 
 static void
@@ -368,11 +433,15 @@ ml_lesson_card_class_init (MlLessonCardClass *klass)
   properties[PROP_SUMMARY] = g_param_spec_boolean ("summary", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = ml_lesson_card_get_request_mode;
+  widget_class->measure = ml_lesson_card_measure;
+  widget_class->size_allocate = ml_lesson_card_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "lessoncard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marginlab/MarginLab/ml-lesson-card.ui");
   gtk_widget_class_bind_template_child (widget_class, MlLessonCard, stack);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonCard, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MlLessonCard, content);
   gtk_widget_class_bind_template_child (widget_class, MlLessonCard, heading_label);
   gtk_widget_class_bind_template_child (widget_class, MlLessonCard, counter_label);
   gtk_widget_class_bind_template_child (widget_class, MlLessonCard, text_label);
@@ -399,6 +468,8 @@ static void
 ml_lesson_card_init (MlLessonCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The text inside fills the card, but the card takes only what it asks for: the lab expands. */
+  gtk_widget_set_vexpand (GTK_WIDGET (self), FALSE);
 }
 
 GtkWidget *

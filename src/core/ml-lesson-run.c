@@ -87,7 +87,9 @@ ml_lesson_run_check (MlLessonRun *self)
   MlLessonState state;
   gboolean done;
 
-  if (task == NULL)
+  /* Once the prediction is in, the lab plays the outcome: that is the lesson's doing, and the
+   * task the learner did stays done. */
+  if (task == NULL || (self->task_done && self->answer != ML_LESSON_RUN_NO_ANSWER))
     return;
 
   ml_lesson_run_get_state (self, &state);
