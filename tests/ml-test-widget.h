@@ -132,6 +132,68 @@ ml_test_find_action (GtkWidget  *widget,
   return NULL;
 }
 
+static inline AdwMessageDialog *
+ml_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static inline GtkWidget *
+ml_test_find_labelled_button (GtkWidget  *widget,
+                                  const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ml_test_find_labelled_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks the dialog's button labelled @label ("_Discard"), as the learner answers it. */
+static inline void
+ml_test_answer_dialog (AdwMessageDialog *dialog,
+                    const char       *label)
+{
+  GtkWidget *button = ml_test_find_labelled_button (GTK_WIDGET (dialog), label);
+
+  g_assert_nonnull (button);
+  ml_test_click (button);
+}
+
+/* The texts of every label under @widget, one a line: what a sighted learner reads there. */
+static inline void
+ml_test_collect_text (GtkWidget *widget,
+                          GString   *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    ml_test_collect_text (child, text);
+}
+
+static inline char *
+ml_test_shown_text (gpointer widget)
+{
+  GString *text = g_string_new (NULL);
+
+  ml_test_collect_text (GTK_WIDGET (widget), text);
+  return g_string_free (text, FALSE);
+}
+
 /* The text a label shows. */
 static inline const char *
 ml_test_label (gpointer label)

@@ -295,6 +295,137 @@ test_lesson_never_trapped (void)
   close_window (window);
 }
 
+
+static char *
+progress_file (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "margin-lab", "progress.json", NULL);
+}
+
+/* A progress file that cannot be read is kept aside and the learner is told; never reset silently. */
+static void
+test_lesson_corrupt_progress (void)
+{
+  g_autofree char *file = progress_file ();
+  g_autofree char *aside = g_strconcat (file, ".corrupt", NULL);
+  g_autofree char *folder = g_path_get_dirname (file);
+  g_autofree char *kept = NULL;
+  g_autofree char *shown = NULL;
+  MlWindow *window;
+
+  g_mkdir_with_parents (folder, 0700);
+  g_remove (aside);
+  ml_test_write_file (file, "{\"margin-lab-progress\": 1, \"steps\": [", -1);
+  window = new_window ();
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  shown = ml_test_shown_text (window_child (window, "toast_overlay"));
+  g_assert_nonnull (strstr (shown, "Your lesson progress could not be read"));
+  g_assert_nonnull (strstr (shown, "progress.json.corrupt"));
+  kept = ml_test_read_file (aside, NULL);
+  g_assert_cmpstr (kept, ==, "{\"margin-lab-progress\": 1, \"steps\": [");
+  /* A fresh start, as for a newcomer: the first lesson. */
+  g_assert_true (ml_lesson_run_get_lesson (ml_window_get_lesson_run (window)) ==
+                 ml_lesson_pack_get_lesson (ml_lesson_pack_get_builtin (), 0));
+  close_window (window);
+}
+
+/* Reset Progress asks first: Cancel keeps everything, Reset forgets every check mark. */
+static void
+test_lesson_reset_progress (void)
+{
+  MlWindow *window = new_window ();
+  MlLessonRun *run = ml_window_get_lesson_run (window);
+  MlProgress *progress = ml_lesson_run_get_progress (run);
+  MlLesson *lesson = ml_lesson_run_get_lesson (run);
+  const char *pack = ml_lesson_pack_get_id (ml_lesson_run_get_pack (run));
+  AdwMessageDialog *dialog;
+
+  ml_progress_set_done (progress, pack, ml_lesson_get_id (lesson), 0);
+  g_assert_cmpuint (ml_progress_count_done (progress, pack, ml_lesson_get_id (lesson), 1), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-progress", NULL);
+  ml_test_flush ();
+  g_assert_nonnull (dialog = ml_test_find_message_dialog ());
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Reset Progress?");
+  ml_test_answer_dialog (dialog, "_Cancel");
+  g_assert_cmpuint (ml_progress_count_done (progress, pack, ml_lesson_get_id (lesson), 1), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reset-progress", NULL);
+  ml_test_flush ();
+  ml_test_answer_dialog (ml_test_find_message_dialog (), "_Reset");
+  g_assert_cmpuint (ml_progress_count_done (progress, pack, ml_lesson_get_id (lesson), 1), ==, 0);
+  close_window (window);
+}
+
+static char *
+sample_pack (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "lessons", "sample-pack", NULL);
+}
+
+/* An imported pack joins the sidebar under its title and opens; removing it asks first. */
+static void
+test_lesson_import_and_remove (void)
+{
+  g_autofree char *path = sample_pack ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MlWindow *window = new_window ();
+  MlLessonRun *run = ml_window_get_lesson_run (window);
+  GtkWidget *sidebar = window_child (window, "sidebar");
+  g_autofree char *listed = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *title = NULL;
+  MlLessonPack *pack;
+
+  ml_window_import_pack (window, file);
+  ml_test_flush ();
+  pack = ml_lesson_run_get_pack (run);
+  g_assert_nonnull (pack);
+  g_assert_cmpstr (ml_lesson_pack_get_id (pack), !=, ML_LESSON_PACK_BUILTIN_ID);
+  g_assert_true (ml_lesson_run_get_lesson (run) == ml_lesson_pack_get_lesson (pack, 0));
+  title = g_strdup (ml_lesson_pack_get_title (pack));
+  listed = ml_test_shown_text (sidebar);
+  g_assert_nonnull (strstr (listed, title));
+  g_assert_nonnull (strstr (listed, ml_lesson_get_title (ml_lesson_pack_get_lesson (pack, 0))));
+
+  ml_test_click (ml_test_find_action (sidebar, "lesson.remove-pack"));
+  ml_test_answer_dialog (ml_test_find_message_dialog (), "_Remove");
+  ml_test_flush ();
+  g_assert_null (ml_lesson_run_get_lesson (run));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  after = ml_test_shown_text (sidebar);
+  g_assert_null (strstr (after, title));
+  g_assert_null (ml_test_find_action (sidebar, "lesson.remove-pack"));
+  close_window (window);
+}
+
+/* A broken pack is refused in a dialog that names the place and the problem; nothing changes. */
+static void
+test_lesson_import_broken (void)
+{
+  g_autofree char *dir = ml_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "broken.mlpack", NULL);
+  g_autoptr(GFile) file = NULL;
+  MlWindow *window = new_window ();
+  MlLesson *before = ml_lesson_run_get_lesson (ml_window_get_lesson_run (window));
+  AdwMessageDialog *dialog;
+
+  ml_test_write_file (path, "{\"margin-lab-pack\": 1, \"id\": \"x\", \"title\": \"X\", \"lessons\": []}", -1);
+  file = g_file_new_for_path (path);
+  ml_window_import_pack (window, file);
+  ml_test_flush ();
+  g_assert_nonnull (dialog = ml_test_find_message_dialog ());
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import “broken.mlpack”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "lessons"));
+  ml_test_answer_dialog (dialog, "_Close");
+  g_assert_true (ml_lesson_run_get_lesson (ml_window_get_lesson_run (window)) == before);
+  close_window (window);
+  ml_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +435,10 @@ main (int   argc,
 
   g_test_add_func ("/lesson-window/walk", test_lesson_walk);
   g_test_add_func ("/lesson-window/never-trapped", test_lesson_never_trapped);
+  g_test_add_func ("/lesson-window/corrupt-progress", test_lesson_corrupt_progress);
+  g_test_add_func ("/lesson-window/reset-progress", test_lesson_reset_progress);
+  g_test_add_func ("/lesson-window/import-and-remove", test_lesson_import_and_remove);
+  g_test_add_func ("/lesson-window/import-broken", test_lesson_import_broken);
 
   return g_test_run ();
 }

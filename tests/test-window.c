@@ -126,68 +126,6 @@ test_window_open_scenario (MlWindow   *window,
   ml_test_flush ();
 }
 
-static AdwMessageDialog *
-test_window_find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static GtkWidget *
-test_window_find_labelled_button (GtkWidget  *widget,
-                                  const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = test_window_find_labelled_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Clicks the dialog's button labelled @label ("_Discard"), as the learner answers it. */
-static void
-test_window_answer (AdwMessageDialog *dialog,
-                    const char       *label)
-{
-  GtkWidget *button = test_window_find_labelled_button (GTK_WIDGET (dialog), label);
-
-  g_assert_nonnull (button);
-  ml_test_click (button);
-}
-
-/* The texts of every label under @widget, one a line: what a sighted learner reads there. */
-static void
-test_window_collect_text (GtkWidget *widget,
-                          GString   *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    test_window_collect_text (child, text);
-}
-
-static char *
-test_window_shown_text (gpointer widget)
-{
-  GString *text = g_string_new (NULL);
-
-  test_window_collect_text (GTK_WIDGET (widget), text);
-  return g_string_free (text, FALSE);
-}
-
 /* The defect the issue opened with: Isolated clicked last, then Open, placed a cross position. */
 static void
 test_isolated_click_places_isolated (void)
@@ -224,7 +162,7 @@ test_order_adds_row_and_line (void)
   ml_test_click (test_window_panel_child (window, "open_button"));
 
   /* The row says what was opened, with its liquidation price. */
-  rows = test_window_shown_text (test_window_child (window, "position_list"));
+  rows = ml_test_shown_text (test_window_child (window, "position_list"));
   g_test_message ("%s", rows);
   g_assert_nonnull (strstr (rows, "57228.9"));
   g_assert_nonnull (strstr (rows, "Isolated \u206620×\u2069"));
@@ -295,7 +233,7 @@ test_undo_redo (void)
   test_window_click_action (window, "win.undo");
   g_assert_cmpuint (test_window_n_positions (window), ==, 0);
   ml_assert_close (ml_account_get_cross_wallet_balance (test_window_account (window)), 1000, ML_EXACT);
-  rows = test_window_shown_text (test_window_child (window, "position_list"));
+  rows = ml_test_shown_text (test_window_child (window, "position_list"));
   g_assert_nonnull (strstr (rows, "No open positions"));
 
   test_window_click_action (window, "win.redo");
@@ -392,7 +330,7 @@ test_open_broken_keeps_lab (void)
   g_assert_true (test_window_account (window) == before);
 
   /* The dialog names the file, not its folders, and says where in it the problem is. */
-  dialog = test_window_find_message_dialog ();
+  dialog = ml_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_test_message ("%s / %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "syntax-trailing-comma.mlscenario"));
@@ -445,11 +383,11 @@ test_close_asks_first (void)
   ml_test_click (test_window_panel_child (window, "open_button"));
   gtk_window_close (GTK_WINDOW (window));
   ml_test_flush ();
-  dialog = test_window_find_message_dialog ();
+  dialog = ml_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
-  test_window_answer (dialog, "_Cancel");
+  ml_test_answer_dialog (dialog, "_Cancel");
   ml_test_flush ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_cmpuint (test_window_n_positions (window), ==, 1);
@@ -457,16 +395,16 @@ test_close_asks_first (void)
   /* New asks too, and Discard then starts a fresh lab. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
   ml_test_flush ();
-  dialog = test_window_find_message_dialog ();
+  dialog = ml_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  test_window_answer (dialog, "_Discard");
+  ml_test_answer_dialog (dialog, "_Discard");
   ml_test_flush ();
   g_assert_cmpuint (test_window_n_positions (window), ==, 0);
 
   /* Nothing unsaved: it closes without a word. */
   gtk_window_close (GTK_WINDOW (window));
   ml_test_flush ();
-  g_assert_null (test_window_find_message_dialog ());
+  g_assert_null (ml_test_find_message_dialog ());
   g_assert_false (gtk_widget_get_visible (alive));
 }
 
@@ -487,9 +425,9 @@ test_close_saves (void)
   ml_test_press_enter (test_window_child (window, "mark_entry"));
   gtk_window_close (GTK_WINDOW (window));
   ml_test_flush ();
-  dialog = test_window_find_message_dialog ();
+  dialog = ml_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  test_window_answer (dialog, "_Save");
+  ml_test_answer_dialog (dialog, "_Save");
   ml_test_flush ();
   g_assert_false (gtk_widget_get_visible (alive));
 
@@ -595,7 +533,7 @@ test_toast_is_plain_text (void)
   /* The toast's label is made on the next frames. */
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
-  shown = test_window_shown_text (test_window_child (window, "toast_overlay"));
+  shown = ml_test_shown_text (test_window_child (window, "toast_overlay"));
   g_assert_nonnull (strstr (shown, "Position a & b < (0.1000\u00a0BTC, isolated) was liquidated at 57228.9"));
   test_window_discard (window);
 }
