@@ -18,13 +18,17 @@ mkdir -p screenshots
 export LC_ALL=en_US.UTF-8
 export GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
 export GSETTINGS_BACKEND=memory
+# Lesson progress goes to a folder of the script's own, never the user's; the shots share it, so
+# that the later ones show the earlier ones' check marks in the sidebar.
+XDG_DATA_HOME=$(mktemp -d)
+export XDG_DATA_HOME
 lab=./_build/src/margin-lab
 scenarios=data/scenarios
 
 # One X server and one session bus for all the window shots; their chatter goes to a log that
 # is shown only if a shot fails.
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -rf "$log" "$XDG_DATA_HOME"' EXIT
 if ! dbus-run-session -- xvfb-run -a -s "-screen 0 2200x1300x24" bash -e -c "
   $lab --screenshot screenshots/window-light.png $scenarios/article-long-isolated.mlscenario
   $lab --screenshot screenshots/window-dark.png --dark $scenarios/article-long-cross.mlscenario
@@ -32,6 +36,13 @@ if ! dbus-run-session -- xvfb-run -a -s "-screen 0 2200x1300x24" bash -e -c "
   $lab --screenshot screenshots/window-hedged.png $scenarios/hedged-cross-pool.mlscenario
   $lab --screenshot screenshots/window-800x600.png --size 800x600 $scenarios/same-long-two-modes.mlscenario
   $lab --screenshot screenshots/window-fresh.png --size 1920x1080
+  $lab --screenshot screenshots/lesson-start.png --lesson what-is-margin
+  $lab --screenshot screenshots/lesson-wrong-prediction.png --lesson what-is-margin --step 2 --answer 2
+  $lab --screenshot screenshots/lesson-task-done.png --lesson isolated-margin --step 1 --solve
+  $lab --screenshot screenshots/lesson-answered.png --lesson worked-example --step 1 --answer 1
+  $lab --screenshot screenshots/lesson-dark.png --dark --lesson worked-example --step 2 --answer 1
+  $lab --screenshot screenshots/lesson-800x600.png --size 800x600 --lesson cross-margin --step 1 --solve
+  $lab --screenshot screenshots/lesson-quiz.png --lesson rule-of-thumb --step 5 --answer 1
 " >"$log" 2>&1; then
   cat "$log" >&2
   exit 1

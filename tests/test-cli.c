@@ -503,6 +503,56 @@ test_cli_add_every_bad_fixture (void)
     }
 }
 
+/* --lesson, --step, --solve, --answer and --pack: mistakes are told before any window opens. */
+static void
+test_lesson_usage (void)
+{
+  g_autofree char *scenario = g_test_build_filename (G_TEST_DIST, "..", "data", "scenarios", "same-long-two-modes.mlscenario", NULL);
+
+  test_cli_assert_usage (ARGS ("--step", "2", NULL), "--step goes with --lesson");
+  test_cli_assert_usage (ARGS ("--lesson", "what-is-margin", "--step", "-1", NULL), "--step counts from 1");
+  test_cli_assert_usage (ARGS ("--lesson", "what-is-margin", "--report", scenario, NULL), "--lesson goes with the window");
+  test_cli_assert_usage (ARGS ("--lesson", "what-is-margin", scenario, NULL), "unexpected argument");
+  test_cli_assert_usage (ARGS ("--lesson", "what-is-margin", "--solve", NULL), "--solve and --answer go with --screenshot");
+  test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--answer", "2", NULL), "--solve and --answer go with");
+  test_cli_assert_usage (ARGS ("--pack", scenario, "--report", scenario, NULL), "--pack opens the window");
+  test_cli_assert_usage (ARGS ("--step", "two", NULL), "two");
+}
+
+/* A lesson that does not exist: exit 1, and the line lists the lessons there are. */
+static void
+test_lesson_unknown (void)
+{
+  g_auto(Run) run = { 0 };
+
+  if (!test_cli_run (&run, ARGS ("--lesson", "no-such-lesson", NULL)))
+    return;
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "margin-lab: --lesson: there is no lesson “no-such-lesson”; the lessons are: what-is-margin, cross-margin,"));
+  g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");
+}
+
+/* A broken pack given to --pack is refused on the command line, with its first problem. */
+static void
+test_pack_broken (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("margin-lab-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "empty.mlpack", NULL);
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (path, "{\"margin-lab-pack\": 1, \"id\": \"x\", \"title\": \"X\", \"lessons\": []}", -1, NULL));
+  if (test_cli_run (&run, ARGS ("--pack", path, NULL)))
+    {
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "empty.mlpack"));
+      g_assert_nonnull (strstr (run.err, "lessons"));
+      g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");
+    }
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +576,9 @@ main (int   argc,
   g_test_add_func ("/cli/screenshot/write-fails", test_screenshot_write_fails);
   g_test_add_func ("/cli/missing-schema", test_missing_schema);
   g_test_add_func ("/cli/names-escaped", test_names_escaped);
+  g_test_add_func ("/cli/lesson/usage", test_lesson_usage);
+  g_test_add_func ("/cli/lesson/unknown", test_lesson_unknown);
+  g_test_add_func ("/cli/pack/broken", test_pack_broken);
   test_cli_add_every_bad_fixture ();
 
   return g_test_run ();
