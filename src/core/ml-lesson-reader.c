@@ -25,6 +25,13 @@
 #define MAX_NAME 255
 
 static void
+ml_lesson_reader_object_unref (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
+static void
 ml_lesson_reader_text_ref_free (gpointer data)
 {
   MlLessonTextRef *ref = data;
@@ -56,7 +63,7 @@ _ml_lesson_reader_new (GFile      *root,
   self->file = g_strdup (file);
   self->problems = g_ptr_array_new_with_free_func (g_free);
   self->languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->scenarios = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->scenarios = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ml_lesson_reader_object_unref);
   self->lesson_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->texts = g_ptr_array_new_with_free_func (ml_lesson_reader_text_ref_free);
   return self;
@@ -642,6 +649,9 @@ _ml_lesson_reader_read_scenario (MlLessonReader *self,
         return ml_lesson_reader_scenario_file (self, name, path);
       if ((scenario = g_hash_table_lookup (self->scenarios, name)) != NULL)
         return g_object_ref (scenario);
+      /* One that could not be read has said so already. */
+      if (g_hash_table_contains (self->scenarios, name))
+        return NULL;
 
       {
         g_autofree char *quoted = _ml_json_quote (name);

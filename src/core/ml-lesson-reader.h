@@ -37,7 +37,7 @@ typedef struct
   char       *file;        /* the file being read, as messages name it */
   GPtrArray  *problems;    /* char *, one line each */
   GHashTable *languages;   /* the languages the pack's texts are in */
-  GHashTable *scenarios;   /* name → MlScenario */
+  GHashTable *scenarios;   /* name → MlScenario, or NULL for one that could not be read */
   GHashTable *lesson_ids;  /* the lesson ids read so far */
   GPtrArray  *texts;       /* MlLessonTextRef: the step's texts read so far */
   guint       n_files;

@@ -205,7 +205,7 @@ ml_lesson_task_read_range (MlLessonReader *reader,
       !_ml_json_get_number (object, path, "max", FALSE, &range->max, &error) ||
       !_ml_json_get_number (object, path, "value", FALSE, &value, &error) ||
       !_ml_json_get_number (object, path, "tolerance", FALSE, &tolerance, &error) ||
-      !_ml_json_check_range (tolerance, path, "tolerance", 0, TRUE, INFINITY, &error))
+      !_ml_json_check_range (tolerance, path, "tolerance", 0, TRUE, ML_MAX_PRICE, &error))
     return _ml_lesson_reader_take_error (reader, error);
 
   if (json_object_has_member (object, "value"))
