@@ -687,6 +687,8 @@ test_bad_actions (void)
     { "{'open': {'side': 'long', 'mode': 'cross', 'leverage': 10, 'quantity': 1, 'margin': 1}}", "solution[0].open", "not both" },
     { "{'add_margin': {'position': 'a'}}", "solution[0].add_margin.amount", "missing" },
     { "{'close': 5}", "solution[0].close", "expected the id" },
+    { "{'close': 'a\\nb'}", "solution[0].close", "“a\\nb” is not a position’s id" },
+    { "{'add_margin': {'position': '', 'amount': 1}}", "solution[0].add_margin.position", "is not a position’s id" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

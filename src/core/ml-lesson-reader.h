@@ -87,6 +87,10 @@ gboolean        _ml_lesson_reader_read_id      (MlLessonReader *self,
                                                 JsonObject     *object,
                                                 const char     *path,
                                                 const char    **id);
+gboolean        _ml_lesson_reader_read_position (MlLessonReader *self,
+                                                 JsonNode       *node,
+                                                 const char     *path,
+                                                 const char    **id);
 gboolean        _ml_lesson_reader_read_text    (MlLessonReader *self,
                                                 JsonObject     *object,
                                                 const char     *path,

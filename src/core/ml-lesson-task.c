@@ -279,12 +279,11 @@ ml_lesson_task_read_id (MlLessonReader *reader,
 {
   g_autofree char *where = _ml_json_path_member (path, "id");
   const char *id = NULL;
-  GError *error = NULL;
 
   if (!json_object_has_member (object, "id"))
     return TRUE;
-  if (!_ml_json_get_string (object, path, "id", TRUE, &id, &error))
-    return _ml_lesson_reader_take_error (reader, error);
+  if (!_ml_lesson_reader_read_position (reader, json_object_get_member (object, "id"), where, &id))
+    return FALSE;
 
   check->id = g_strdup (id);
   if (ml_account_find_position (start, id) == NULL)
