@@ -233,6 +233,30 @@ test_sample_pack_placeholders (void)
                     ML_LESSON_CONTROLS_MODE | ML_LESSON_CONTROLS_LEVERAGE | ML_LESSON_CONTROLS_SIZE | ML_LESSON_CONTROLS_PLACE);
 }
 
+/* The same pack from a GResource, as the built-in course is read. */
+static void
+test_resource_pack (void)
+{
+  g_autoptr(GFile) folder = g_file_new_for_uri ("resource:///io/github/marginlab/MarginLab/tests/sample-pack");
+  g_autoptr(GFile) missing = g_file_new_for_uri ("resource:///io/github/marginlab/MarginLab/tests/no-pack");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlLessonPack) pack = _ml_lesson_pack_new_from_folder (folder, &problems, &error);
+  g_autoptr(MlLessonPack) none = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpstr (ml_lesson_pack_get_source (pack), ==, "resource:///io/github/marginlab/MarginLab/tests/sample-pack");
+  g_assert_cmpuint (ml_lesson_pack_get_n_lessons (pack), ==, 2);
+  g_assert_cmpuint (ml_lesson_get_n_steps (ml_lesson_pack_get_lesson (pack, 1)), ==, 2);
+
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  none = _ml_lesson_pack_new_from_folder (missing, &problems, NULL);
+  g_assert_null (none);
+  test_pack_assert_problems (problems, "resource:///io/github/marginlab/MarginLab/tests/no-pack", NULL,
+                             "there is no manifest.json here");
+}
+
 /* The README's example */
 
 static char *
@@ -1151,6 +1175,7 @@ main (int   argc,
   g_test_add_func ("/lesson-pack/sample", test_sample_pack);
   g_test_add_func ("/lesson-pack/sample/play", test_sample_pack_play);
   g_test_add_func ("/lesson-pack/sample/placeholders", test_sample_pack_placeholders);
+  g_test_add_func ("/lesson-pack/resource", test_resource_pack);
   g_test_add_func ("/lesson-pack/readme-example", test_readme_example);
   g_test_add_func ("/lesson-pack/translations", test_translations);
   g_test_add_func ("/lesson-pack/translations/problems", test_translation_problems);
