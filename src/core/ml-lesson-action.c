@@ -158,7 +158,6 @@ ml_lesson_action_read_margin (MlLessonReader *reader,
   static const char * const keys[] = { "position", "amount", NULL };
   JsonObject *object;
   const char *id = NULL;
-  GError *error = NULL;
   gboolean ok;
 
   if (!_ml_lesson_reader_expect_object (reader, node, path))
@@ -166,9 +165,20 @@ ml_lesson_action_read_margin (MlLessonReader *reader,
   object = json_node_get_object (node);
 
   ok = _ml_lesson_reader_check_keys (reader, object, path, keys);
-  if (!_ml_json_get_string (object, path, "position", TRUE, &id, &error))
-    ok = _ml_lesson_reader_take_error (reader, error);
-  self->id = g_strdup (id);
+  if (!json_object_has_member (object, "position"))
+    {
+      g_autofree char *where = _ml_json_path_member (path, "position");
+
+      _ml_lesson_reader_problem (reader, where, _("missing (this key is required)"));
+      ok = FALSE;
+    }
+  else
+    {
+      g_autofree char *where = _ml_json_path_member (path, "position");
+
+      ok = _ml_lesson_reader_read_position (reader, json_object_get_member (object, "position"), where, &id) && ok;
+      self->id = g_strdup (id);
+    }
   return ml_lesson_action_read_amount (reader, object, path, "amount", TRUE, &self->amount) && ok;
 }
 
@@ -179,6 +189,8 @@ ml_lesson_action_read_kind (MlLessonReader *reader,
                             JsonNode       *node,
                             const char     *where)
 {
+  const char *id = NULL;
+
   if (strcmp (key, "mark") == 0)
     {
       self->kind = ML_LESSON_ACTION_MARK;
@@ -203,12 +215,9 @@ ml_lesson_action_read_kind (MlLessonReader *reader,
 
   g_assert (strcmp (key, "close") == 0);
   self->kind = ML_LESSON_ACTION_CLOSE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      _ml_lesson_reader_problem (reader, where, _("expected the id of the position to close"));
-      return FALSE;
-    }
-  self->id = g_strdup (json_node_get_string (node));
+  if (!_ml_lesson_reader_read_position (reader, node, where, &id))
+    return FALSE;
+  self->id = g_strdup (id);
   return TRUE;
 }
 

@@ -138,10 +138,9 @@ ml_lesson_pack_read_scenarios (MlLessonReader *reader,
           ok = FALSE;
           continue;
         }
-      if ((scenario = _ml_lesson_reader_read_scenario (reader, json_object_get_member (scenarios, l->data), where, TRUE)) == NULL)
-        ok = FALSE;
-      else
-        g_hash_table_insert (reader->scenarios, g_strdup (l->data), scenario);
+      scenario = _ml_lesson_reader_read_scenario (reader, json_object_get_member (scenarios, l->data), where, TRUE);
+      g_hash_table_insert (reader->scenarios, g_strdup (l->data), scenario);
+      ok = ok && scenario != NULL;
     }
   return ok;
 }

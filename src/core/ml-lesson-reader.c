@@ -25,6 +25,13 @@
 #define MAX_NAME 255
 
 static void
+ml_lesson_reader_object_unref (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
+static void
 ml_lesson_reader_text_ref_free (gpointer data)
 {
   MlLessonTextRef *ref = data;
@@ -56,7 +63,7 @@ _ml_lesson_reader_new (GFile      *root,
   self->file = g_strdup (file);
   self->problems = g_ptr_array_new_with_free_func (g_free);
   self->languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->scenarios = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->scenarios = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ml_lesson_reader_object_unref);
   self->lesson_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->texts = g_ptr_array_new_with_free_func (ml_lesson_reader_text_ref_free);
   return self;
@@ -421,6 +428,48 @@ _ml_lesson_reader_check_id (MlLessonReader *self,
   return TRUE;
 }
 
+/**
+ * _ml_lesson_reader_read_position:
+ *
+ * Reads the id of a position a check or an action names. It is the scenario's to choose, so
+ * only what would break a one-line message, or a placeholder, is refused.
+ *
+ * Returns: %TRUE with @id set, or %FALSE with the problem recorded
+ */
+gboolean
+_ml_lesson_reader_read_position (MlLessonReader  *self,
+                                 JsonNode        *node,
+                                 const char      *path,
+                                 const char     **id)
+{
+  glong n;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      _ml_lesson_reader_problem (self, path, _("expected the id of a position"));
+      return FALSE;
+    }
+  *id = json_node_get_string (node);
+  n = g_utf8_strlen (*id, -1);
+  for (const char *p = *id; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      GUnicodeType type = g_unichar_type (g_utf8_get_char (p));
+
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT || type == G_UNICODE_LINE_SEPARATOR ||
+          type == G_UNICODE_PARAGRAPH_SEPARATOR || *p == '{' || *p == '}')
+        n = 0;
+    }
+  if (n == 0 || n > ML_LESSON_PACK_MAX_ID)
+    {
+      g_autofree char *quoted = _ml_json_quote (*id);
+
+      _ml_lesson_reader_problem (self, path, _("%s is not a position’s id: 1 to %d characters, without braces or invisible characters"),
+                                 quoted, ML_LESSON_PACK_MAX_ID);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _ml_lesson_reader_read_id (MlLessonReader  *self,
                            JsonObject      *object,
@@ -642,6 +691,9 @@ _ml_lesson_reader_read_scenario (MlLessonReader *self,
         return ml_lesson_reader_scenario_file (self, name, path);
       if ((scenario = g_hash_table_lookup (self->scenarios, name)) != NULL)
         return g_object_ref (scenario);
+      /* One that could not be read has said so already. */
+      if (g_hash_table_contains (self->scenarios, name))
+        return NULL;
 
       {
         g_autofree char *quoted = _ml_json_quote (name);

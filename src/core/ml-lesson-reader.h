@@ -37,7 +37,7 @@ typedef struct
   char       *file;        /* the file being read, as messages name it */
   GPtrArray  *problems;    /* char *, one line each */
   GHashTable *languages;   /* the languages the pack's texts are in */
-  GHashTable *scenarios;   /* name → MlScenario */
+  GHashTable *scenarios;   /* name → MlScenario, or NULL for one that could not be read */
   GHashTable *lesson_ids;  /* the lesson ids read so far */
   GPtrArray  *texts;       /* MlLessonTextRef: the step's texts read so far */
   guint       n_files;
@@ -87,6 +87,10 @@ gboolean        _ml_lesson_reader_read_id      (MlLessonReader *self,
                                                 JsonObject     *object,
                                                 const char     *path,
                                                 const char    **id);
+gboolean        _ml_lesson_reader_read_position (MlLessonReader *self,
+                                                 JsonNode       *node,
+                                                 const char     *path,
+                                                 const char    **id);
 gboolean        _ml_lesson_reader_read_text    (MlLessonReader *self,
                                                 JsonObject     *object,
                                                 const char     *path,

@@ -205,7 +205,7 @@ ml_lesson_task_read_range (MlLessonReader *reader,
       !_ml_json_get_number (object, path, "max", FALSE, &range->max, &error) ||
       !_ml_json_get_number (object, path, "value", FALSE, &value, &error) ||
       !_ml_json_get_number (object, path, "tolerance", FALSE, &tolerance, &error) ||
-      !_ml_json_check_range (tolerance, path, "tolerance", 0, TRUE, INFINITY, &error))
+      !_ml_json_check_range (tolerance, path, "tolerance", 0, TRUE, ML_MAX_PRICE, &error))
     return _ml_lesson_reader_take_error (reader, error);
 
   if (json_object_has_member (object, "value"))
@@ -279,12 +279,11 @@ ml_lesson_task_read_id (MlLessonReader *reader,
 {
   g_autofree char *where = _ml_json_path_member (path, "id");
   const char *id = NULL;
-  GError *error = NULL;
 
   if (!json_object_has_member (object, "id"))
     return TRUE;
-  if (!_ml_json_get_string (object, path, "id", TRUE, &id, &error))
-    return _ml_lesson_reader_take_error (reader, error);
+  if (!_ml_lesson_reader_read_position (reader, json_object_get_member (object, "id"), where, &id))
+    return FALSE;
 
   check->id = g_strdup (id);
   if (ml_account_find_position (start, id) == NULL)

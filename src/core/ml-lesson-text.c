@@ -114,11 +114,12 @@ ml_lesson_text_read_placeholder (const char  *p,
     }
   if (!placeholders)
     {
-      g_autofree char *name = g_strndup (p + 1, MIN (end - p - 1, 40));
+      g_autofree char *name = g_strndup (p + 1, end - p - 1);
+      g_autofree char *quoted = _ml_json_quote (name);
 
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
-                   _("placeholders such as “{%s}” are read only in a step’s texts (write “{{” for a brace)"),
-                   name);
+                   _("placeholders such as %s are read only in a step’s texts (write “{{” for a brace)"),
+                   quoted);
       return NULL;
     }
   if (names != NULL)
