@@ -316,10 +316,13 @@ ml_lesson_library_get_packs (MlLessonLibrary *self)
 const char * const *
 ml_lesson_library_get_broken (MlLessonLibrary *self)
 {
+  static const char * const none[] = { NULL };
+
   g_return_val_if_fail (ML_IS_LESSON_LIBRARY (self), NULL);
 
   ml_lesson_library_ensure_loaded (self);
-  return (const char * const *)self->broken->pdata;
+  /* An empty array may not have allocated its terminator yet. */
+  return self->broken->len > 0 ? (const char * const *)self->broken->pdata : none;
 }
 
 /**
