@@ -326,6 +326,23 @@ test_library_assert_refused (Fixture      *fixture,
   g_assert_cmpstr (ids_after, ==, ids_before);
 }
 
+/* Moves the pack's lessons into .lessons/, and the manifest says so. */
+static void
+test_library_hide_lessons (const char *pack)
+{
+  g_autofree char *lessons = g_build_filename (pack, "lessons", NULL);
+  g_autofree char *hidden = g_build_filename (pack, ".lessons", NULL);
+  g_autofree char *manifest = g_build_filename (pack, "manifest.json", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GString) text = NULL;
+
+  g_assert_cmpint (g_rename (lessons, hidden), ==, 0);
+  data = ml_test_read_file (manifest, NULL);
+  text = g_string_new (data);
+  g_assert_cmpuint (g_string_replace (text, "\"lessons/", "\".lessons/", 0), ==, 2);
+  ml_test_write_file (manifest, text->str, text->len);
+}
+
 static void
 test_library_refused (Fixture       *fixture,
                       gconstpointer  data)
@@ -333,12 +350,13 @@ test_library_refused (Fixture       *fixture,
   g_autofree char *good = test_library_write_file_pack (fixture, "week.mlpack", "week-3", "Week 3");
   g_autofree char *builtin = test_library_write_file_pack (fixture, "course.mlpack", ML_LESSON_PACK_BUILTIN_ID, "My course");
   g_autofree char *unknown_key = g_build_filename (fixture->sources, "typo.mlpack", NULL);
-  g_autofree char *broken_folder = g_build_filename (fixture->sample, "lessons", "adding-margin.json", NULL);
+  g_autofree char *broken_folder = g_build_filename (fixture->sample, ".lessons", "adding-margin.json", NULL);
 
-  /* Something in the library already, which must not change either. */
+  /* Packs in the library already, which must not change either. */
   {
     g_autoptr(MlLessonLibrary) library = ml_lesson_library_new (fixture->packs);
     g_autoptr(MlLessonPack) pack = test_library_import (library, good);
+    g_autoptr(MlLessonPack) sample = test_library_import (library, fixture->sample);
   }
 
   test_library_assert_refused (fixture, builtin, ML_ERROR, ML_ERROR_REFUSED, "built-in course");
@@ -346,6 +364,12 @@ test_library_refused (Fixture       *fixture,
   ml_test_write_file (unknown_key, "{ \"margin-lab-pack\": 1, \"id\": \"week-3\", \"titel\": \"Week 3\","
                                    "  \"lessons\": [] }", -1);
   test_library_assert_refused (fixture, unknown_key, ML_ERROR, ML_ERROR_INVALID, "typo.mlpack: ");
+
+  /* A pack that reads a lesson from a hidden folder, which is not copied: its copy is
+   * refused, and the older import of the same id stays. */
+  test_library_hide_lessons (fixture->sample);
+  test_library_assert_refused (fixture, fixture->sample, ML_ERROR, ML_ERROR_INVALID,
+                               "hidden folders are not copied");
 
   /* A folder pack one of whose lessons is not JSON: refused, with the lesson's file named. */
   ml_test_write_file (broken_folder, "not json", -1);

@@ -381,10 +381,33 @@ ml_lesson_library_delete (const char *path)
     g_debug ("%s", error->message);
 }
 
+/* The copy holds all a pack can read, so it reads as the original did, unless the pack
+ * reads files from a hidden folder, which is not copied (it is where .git and the like go). */
+static MlLessonPack *
+ml_lesson_library_read_copy (const char  *source,
+                             const char  *copy,
+                             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  MlLessonPack *pack = ml_lesson_pack_new_from_file (copy, NULL, &local_error);
+
+  if (pack == NULL)
+    {
+      g_autofree char *shown = ml_file_display_name (source);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: %s is a pack's file or folder, then the copy's first problem */
+                   _("%s: its copy in the library cannot be read (files in hidden folders are not copied): %s"),
+                   shown, local_error->message);
+    }
+  return pack;
+}
+
 /* Renames @staged to ID/ or ID.mlpack, in place of any older import of the same id (of
  * either kind), and reads the pack from there; on failure, the older import is put back. */
 static MlLessonPack *
 ml_lesson_library_put_in_place (MlLessonLibrary  *self,
+                                const char       *source,
                                 const char       *staged,
                                 const char       *id,
                                 gboolean          is_folder,
@@ -413,7 +436,7 @@ ml_lesson_library_put_in_place (MlLessonLibrary  *self,
       else
         {
           placed = TRUE;
-          pack = ml_lesson_pack_new_from_file (target, NULL, error);
+          pack = ml_lesson_library_read_copy (source, target, error);
         }
     }
 
@@ -502,7 +525,8 @@ ml_lesson_library_import (MlLessonLibrary  *self,
 
   staged = folder ? _ml_lesson_library_stage_folder (self->directory, folder, id, error)
                   : _ml_lesson_library_stage_file (self->directory, path, id, error);
-  if (staged == NULL || !(pack = ml_lesson_library_put_in_place (self, staged, id, folder != NULL, error)))
+  if (staged == NULL || !(pack = ml_lesson_library_put_in_place (self, folder ? folder : path, staged, id,
+                                                                   folder != NULL, error)))
     return NULL;
 
   if (ml_lesson_library_find_position (self, id, &position))
