@@ -550,7 +550,7 @@ ml_lesson_library_remove (MlLessonLibrary  *self,
                           MlLessonPack     *pack,
                           GError          **error)
 {
-  g_autofree char *folder = NULL, *directory = NULL, *aside = NULL;
+  g_autofree char *parent = NULL, *folder = NULL, *directory = NULL, *aside = NULL;
   const char *source;
   guint position;
 
@@ -560,8 +560,8 @@ ml_lesson_library_remove (MlLessonLibrary  *self,
 
   ml_lesson_library_ensure_loaded (self);
   source = ml_lesson_pack_get_source (pack);
-  folder = g_path_get_dirname (source);
-  folder = g_canonicalize_filename (g_steal_pointer (&folder), NULL);
+  parent = g_path_get_dirname (source);
+  folder = g_canonicalize_filename (parent, NULL);
   directory = g_canonicalize_filename (self->directory, NULL);
 
   /* Only what the library copied in is ever deleted. */
