@@ -247,13 +247,12 @@ ml_lesson_library_read_directory (MlLessonLibrary *self)
   g_autoptr(GDir) dir = g_dir_open (self->directory, 0, &error);
   const char *name;
 
+  /* A folder that is not there yet holds no pack; one that cannot be read is told. Its
+   * message names it. */
   if (dir == NULL)
     {
-      g_autofree char *shown = ml_file_display_name (self->directory);
-
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        ml_lesson_library_add_broken (self, self->directory,
-                                      g_strdup_printf ("%s: %s", shown, error->message));
+        ml_lesson_library_add_broken (self, self->directory, g_strdup (error->message));
       return;
     }
 
