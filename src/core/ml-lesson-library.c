@@ -479,9 +479,9 @@ ml_lesson_library_make_directory (MlLessonLibrary  *self,
  * Reads and checks the pack, copies it into the library's folder (replacing an older import
  * of the same id) and adds it to the list, or puts it in place of the older one.
  *
- * Returns: (transfer full) (nullable): the pack as read from its copy; or %NULL with @error:
- *   the pack's first problem, or why it could not be copied. Then the library's folder is as
- *   it was.
+ * Returns: (transfer none) (nullable): the pack as read from its copy, owned by the list as
+ *   ml_lesson_library_find() gives it; or %NULL with @error: the pack's first problem, or why
+ *   it could not be copied. Then the library's folder is as it was.
  */
 MlLessonPack *
 ml_lesson_library_import (MlLessonLibrary  *self,
@@ -531,7 +531,8 @@ ml_lesson_library_import (MlLessonLibrary  *self,
   if (ml_lesson_library_find_position (self, id, &position))
     g_list_store_remove (self->packs, position);
   g_list_store_insert_sorted (self->packs, pack, ml_lesson_library_compare, NULL);
-  return g_steal_pointer (&pack);
+  /* The list keeps it. */
+  return pack;
 }
 
 /**
