@@ -363,6 +363,28 @@ test_progress_reset (Fixture       *fixture,
   g_assert_false (ml_progress_get_last (c, NULL, NULL, NULL));
 }
 
+/* A reset written by a computer whose clock is ahead: what is recorded here after it still
+ * counts. 4102444800000 ms is 2100-01-01T00:00:00Z. */
+static void
+test_progress_reset_ahead (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char file[] =
+    "{ \"margin-lab-progress\": 1, \"reset\": 4102444800000, \"last\": null, \"steps\": {} }";
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autoptr(MlProgress) progress = NULL;
+  g_autoptr(MlProgress) again = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  ml_test_write_file (fixture->path, file, -1);
+  progress = test_progress_open (fixture->path);
+  ml_progress_set_done (progress, PACK, "first", 0);
+  test_progress_save (progress);
+
+  again = test_progress_open (fixture->path);
+  test_progress_assert_step (again, PACK, "first", 0, TRUE, 0, ML_PREDICTION_NONE);
+}
+
 static void
 test_progress_first_answer (void)
 {
@@ -506,6 +528,7 @@ main (int   argc,
   ADD ("/progress/unreadable", test_progress_unreadable);
   ADD ("/progress/two-windows", test_progress_two_windows);
   ADD ("/progress/reset", test_progress_reset);
+  ADD ("/progress/reset-ahead", test_progress_reset_ahead);
   ADD ("/progress/last", test_progress_last);
   ADD ("/progress/export", test_progress_export);
 #undef ADD

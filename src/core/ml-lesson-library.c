@@ -247,13 +247,12 @@ ml_lesson_library_read_directory (MlLessonLibrary *self)
   g_autoptr(GDir) dir = g_dir_open (self->directory, 0, &error);
   const char *name;
 
+  /* A folder that is not there yet holds no pack; one that cannot be read is told. Its
+   * message names it. */
   if (dir == NULL)
     {
-      g_autofree char *shown = ml_file_display_name (self->directory);
-
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        ml_lesson_library_add_broken (self, self->directory,
-                                      g_strdup_printf ("%s: %s", shown, error->message));
+        ml_lesson_library_add_broken (self, self->directory, g_strdup (error->message));
       return;
     }
 
@@ -316,10 +315,13 @@ ml_lesson_library_get_packs (MlLessonLibrary *self)
 const char * const *
 ml_lesson_library_get_broken (MlLessonLibrary *self)
 {
+  static const char * const none[] = { NULL };
+
   g_return_val_if_fail (ML_IS_LESSON_LIBRARY (self), NULL);
 
   ml_lesson_library_ensure_loaded (self);
-  return (const char * const *)self->broken->pdata;
+  /* An empty array may not have allocated its terminator yet. */
+  return self->broken->len > 0 ? (const char * const *)self->broken->pdata : none;
 }
 
 /**
@@ -378,10 +380,33 @@ ml_lesson_library_delete (const char *path)
     g_debug ("%s", error->message);
 }
 
+/* The copy holds all a pack can read, so it reads as the original did, unless the pack
+ * reads files from a hidden folder, which is not copied (it is where .git and the like go). */
+static MlLessonPack *
+ml_lesson_library_read_copy (const char  *source,
+                             const char  *copy,
+                             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  MlLessonPack *pack = ml_lesson_pack_new_from_file (copy, NULL, &local_error);
+
+  if (pack == NULL)
+    {
+      g_autofree char *shown = ml_file_display_name (source);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: %s is a pack's file or folder, then the copy's first problem */
+                   _("%s: its copy in the library cannot be read (files in hidden folders are not copied): %s"),
+                   shown, local_error->message);
+    }
+  return pack;
+}
+
 /* Renames @staged to ID/ or ID.mlpack, in place of any older import of the same id (of
  * either kind), and reads the pack from there; on failure, the older import is put back. */
 static MlLessonPack *
 ml_lesson_library_put_in_place (MlLessonLibrary  *self,
+                                const char       *source,
                                 const char       *staged,
                                 const char       *id,
                                 gboolean          is_folder,
@@ -410,7 +435,7 @@ ml_lesson_library_put_in_place (MlLessonLibrary  *self,
       else
         {
           placed = TRUE;
-          pack = ml_lesson_pack_new_from_file (target, NULL, error);
+          pack = ml_lesson_library_read_copy (source, target, error);
         }
     }
 
@@ -454,9 +479,9 @@ ml_lesson_library_make_directory (MlLessonLibrary  *self,
  * Reads and checks the pack, copies it into the library's folder (replacing an older import
  * of the same id) and adds it to the list, or puts it in place of the older one.
  *
- * Returns: (transfer full) (nullable): the pack as read from its copy; or %NULL with @error:
- *   the pack's first problem, or why it could not be copied. Then the library's folder is as
- *   it was.
+ * Returns: (transfer none) (nullable): the pack as read from its copy, owned by the list as
+ *   ml_lesson_library_find() gives it; or %NULL with @error: the pack's first problem, or why
+ *   it could not be copied. Then the library's folder is as it was.
  */
 MlLessonPack *
 ml_lesson_library_import (MlLessonLibrary  *self,
@@ -499,13 +524,15 @@ ml_lesson_library_import (MlLessonLibrary  *self,
 
   staged = folder ? _ml_lesson_library_stage_folder (self->directory, folder, id, error)
                   : _ml_lesson_library_stage_file (self->directory, path, id, error);
-  if (staged == NULL || !(pack = ml_lesson_library_put_in_place (self, staged, id, folder != NULL, error)))
+  if (staged == NULL || !(pack = ml_lesson_library_put_in_place (self, folder ? folder : path, staged, id,
+                                                                   folder != NULL, error)))
     return NULL;
 
   if (ml_lesson_library_find_position (self, id, &position))
     g_list_store_remove (self->packs, position);
   g_list_store_insert_sorted (self->packs, pack, ml_lesson_library_compare, NULL);
-  return g_steal_pointer (&pack);
+  /* The list keeps it. */
+  return pack;
 }
 
 /**
@@ -523,7 +550,7 @@ ml_lesson_library_remove (MlLessonLibrary  *self,
                           MlLessonPack     *pack,
                           GError          **error)
 {
-  g_autofree char *folder = NULL, *directory = NULL, *aside = NULL;
+  g_autofree char *parent = NULL, *folder = NULL, *directory = NULL, *aside = NULL;
   const char *source;
   guint position;
 
@@ -533,8 +560,8 @@ ml_lesson_library_remove (MlLessonLibrary  *self,
 
   ml_lesson_library_ensure_loaded (self);
   source = ml_lesson_pack_get_source (pack);
-  folder = g_path_get_dirname (source);
-  folder = g_canonicalize_filename (g_steal_pointer (&folder), NULL);
+  parent = g_path_get_dirname (source);
+  folder = g_canonicalize_filename (parent, NULL);
   directory = g_canonicalize_filename (self->directory, NULL);
 
   /* Only what the library copied in is ever deleted. */

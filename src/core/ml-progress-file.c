@@ -131,7 +131,9 @@ ml_progress_file_read_integer (JsonNode    *node,
     return FALSE;
   if (number != trunc (number))
     {
-      g_set_error (error, ML_ERROR, ML_ERROR_INVALID, _("%s: expected a whole number"), path);
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: %s is a place in the file, "steps.x.attempts" */
+                   _("%s: expected a whole number"), path);
       return FALSE;
     }
   *value = (gint64)number;
@@ -153,7 +155,9 @@ ml_progress_file_get_integer (JsonObject  *object,
 
   if (node == NULL)
     {
-      g_set_error (error, ML_ERROR, ML_ERROR_INVALID, _("%s: missing (this key is required)"), where);
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: %s is a place in the file, "steps.x.done" */
+                   _("%s: missing (this key is required)"), where);
       return FALSE;
     }
   return ml_progress_file_read_integer (node, where, min, max, value, error);
@@ -171,7 +175,9 @@ ml_progress_file_get_boolean (JsonObject  *object,
 
   if (!json_object_has_member (object, key))
     {
-      g_set_error (error, ML_ERROR, ML_ERROR_INVALID, _("%s: missing (this key is required)"), where);
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: %s is a place in the file, "steps.x.done" */
+                   _("%s: missing (this key is required)"), where);
       return FALSE;
     }
   return _ml_json_get_boolean (object, path, key, value, error);
@@ -379,7 +385,9 @@ _ml_progress_state_parse (MlProgressState  *state,
   /* Only valid JSON gets here, so json-glib has no reason to refuse it. */
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_set_error (error, ML_ERROR, ML_ERROR_SYNTAX, _("syntax error: %s"), local_error->message);
+      g_set_error (error, ML_ERROR, ML_ERROR_SYNTAX,
+                   /* Translators: %s is the JSON parser's message */
+                   _("syntax error: %s"), local_error->message);
       return FALSE;
     }
   return ml_progress_file_read_root (state, json_parser_get_root (parser), error);

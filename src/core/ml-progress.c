@@ -54,19 +54,30 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+G_LOCK_DEFINE_STATIC (clock);
+static gint64 clock_last;
+
 /* The time of a change, in milliseconds: never the same twice in this process, so that a
  * reset and the change right after it, or two answers, always come in order. */
 static gint64
 ml_progress_now (void)
 {
-  G_LOCK_DEFINE_STATIC (clock);
-  static gint64 last;
   gint64 now = g_get_real_time () / 1000;
 
   G_LOCK (clock);
-  now = last = MAX (now, last + 1);
+  now = clock_last = MAX (now, clock_last + 1);
   G_UNLOCK (clock);
   return now;
+}
+
+/* A reset made on a computer whose clock is ahead (the file may be shared): what is
+ * recorded here from now on must still come after it, or the next merge would drop it. */
+static void
+ml_progress_clock_pass (gint64 time)
+{
+  G_LOCK (clock);
+  clock_last = MAX (clock_last, time);
+  G_UNLOCK (clock);
 }
 
 static void
@@ -336,6 +347,7 @@ ml_progress_merge (MlProgress      *self,
 
   if (from->reset > self->state.reset)
     {
+      ml_progress_clock_pass (from->reset);
       self->state.reset = from->reset;
       changed = ml_progress_forget_before_reset (self);
     }
