@@ -11,7 +11,8 @@
 #include "ml-test-util.h"
 #include "ml-lesson-pack.h"
 
-/* The seed article's sections in its order (tasks 1–9 of the course's brief): one lesson each. */
+/* The seed article's sections, in its order: what margin is, the two modes, liquidation risk,
+ * beginners, cross's uses, the worked example, the mistakes, the rule of thumb and conclusion. */
 static const char * const article_order[] = {
   "what-is-margin",
   "cross-margin",
@@ -33,7 +34,6 @@ static const char * const not_text_keys[] = {
 typedef struct
 {
   MlLab         *lab;
-  MlScenario    *scenario;
   MlLessonState  state;
 } TestCourseStep;
 
@@ -54,14 +54,14 @@ static void
 test_course_step_start (TestCourseStep *step,
                         MlLessonStep   *lesson_step)
 {
+  MlScenario *scenario = ml_lesson_step_get_scenario (lesson_step);
   double mark;
 
+  g_assert_nonnull (scenario);
   step->lab = ml_lab_new ();
-  step->scenario = ml_lesson_step_get_scenario (lesson_step);
-  g_assert_nonnull (step->scenario);
-  ml_lab_set_scenario (step->lab, step->scenario, NULL);
+  ml_lab_set_scenario (step->lab, scenario, NULL);
   mark = ml_account_get_mark_price (ml_lab_get_account (step->lab));
-  step->state.start = ml_scenario_get_account (step->scenario);
+  step->state.start = ml_scenario_get_account (scenario);
   step->state.mark_low = mark;
   step->state.mark_high = mark;
   test_course_step_changed (step->lab, step);
