@@ -11,7 +11,8 @@
 #include "ml-test-util.h"
 #include "ml-lesson-pack.h"
 
-/* The seed article's sections in its order (tasks 1–9 of the course's brief): one lesson each. */
+/* The seed article's sections, in its order: what margin is, the two modes, liquidation risk,
+ * beginners, cross's uses, the worked example, the mistakes, the rule of thumb and conclusion. */
 static const char * const article_order[] = {
   "what-is-margin",
   "cross-margin",
@@ -33,7 +34,6 @@ static const char * const not_text_keys[] = {
 typedef struct
 {
   MlLab         *lab;
-  MlScenario    *scenario;
   MlLessonState  state;
 } TestCourseStep;
 
@@ -54,14 +54,14 @@ static void
 test_course_step_start (TestCourseStep *step,
                         MlLessonStep   *lesson_step)
 {
+  MlScenario *scenario = ml_lesson_step_get_scenario (lesson_step);
   double mark;
 
+  g_assert_nonnull (scenario);
   step->lab = ml_lab_new ();
-  step->scenario = ml_lesson_step_get_scenario (lesson_step);
-  g_assert_nonnull (step->scenario);
-  ml_lab_set_scenario (step->lab, step->scenario, NULL);
+  ml_lab_set_scenario (step->lab, scenario, NULL);
   mark = ml_account_get_mark_price (ml_lab_get_account (step->lab));
-  step->state.start = ml_scenario_get_account (step->scenario);
+  step->state.start = ml_scenario_get_account (scenario);
   step->state.mark_low = mark;
   step->state.mark_high = mark;
   test_course_step_changed (step->lab, step);
@@ -397,6 +397,97 @@ test_course_one_correct_choice (void)
   g_assert_cmpuint (n_questions, >=, G_N_ELEMENTS (article_order));
 }
 
+/* What the lab shows after a step's solution and its question's reveal, computed by hand from
+ * margin-model.md (bracket 1: MMR 0.4 %, no fees, wallet 1,000 USDT, entries at 60,000): the
+ * outcome each question's right answer describes. */
+typedef struct
+{
+  const char *lesson;
+  guint       step;        /* counted from 1, as a teacher reads the file */
+  const char *position;
+  gboolean    liquidated;
+  double      equity;
+  double      ratio;       /* the margin ratio, or 0 when the row does not look at it */
+} TestCourseOutcome;
+
+static const TestCourseOutcome outcomes[] = {
+  /* Isolated long 0.01 at 10x, W = 60: LP = (600 − 60) / (0.01 · 0.996) = 54,216.87 > 54,100. */
+  { "what-is-margin", 2, "a", TRUE, 1000 - 60, 0 },
+  /* Two cross longs of 0.05: 1000 + 0.1 (P − 60,000) = 0.0004 P at P = 50,200.80 > 50,000. */
+  { "cross-margin", 2, "a", TRUE, 0, 0 },
+  /* Isolated long 0.05 at 20x, W = 150: LP 57,228.92, above 55,000; the rest is kept. */
+  { "isolated-margin", 1, "mine", TRUE, 1000 - 150, 0 },
+  /* W = 300: LP = (3000 − 300) / (0.05 · 0.996) = 54,216.87 < 56,000; equity 700 + 300 − 200. */
+  { "isolated-margin", 2, "a", FALSE, 800, 0 },
+  /* Beside the isolated long, the cross long's pool 850 + 0.05 (P − 60,000) = 0.0002 P ends at
+   * 43,172.69, above the path's 40,000: both gone, nothing left. */
+  { "liquidation-risk", 1, "a", TRUE, 0, 0 },
+  { "liquidation-risk", 1, "b", TRUE, 0, 0 },
+  /* At 40,200: pool 1000 − 0.05 · 19,800 = 10, MM 0.05 · 40,200 · 0.004 = 8.04, ratio 80.4 %. */
+  { "liquidation-risk", 2, "a", FALSE, 10, 0.804 },
+  /* Isolated long 0.1 at 50x, W = 120: LP = (6000 − 120) / (0.1 · 0.996) = 59,036.14 > 58,000. */
+  { "beginners-isolated", 1, "mine", TRUE, 1000 - 120, 0 },
+  /* The same long in cross: 1000 − 0.1 · 2000 = 800 at 58,000, far above its pool's 50,200.80. */
+  { "beginners-isolated", 2, "mine", FALSE, 800, 0 },
+  /* The isolated hedge: the long goes at 57,228.92; the short 0.03 keeps 90 + 0.03 · 3000 = 180
+   * beside the 1000 − 150 − 90 = 760 left in the pool. */
+  { "why-cross", 1, "a", TRUE, 760 + 180, 0 },
+  { "why-cross", 1, "h", FALSE, 760 + 180, 0 },
+  /* In cross: 1000 − 0.05 · 3000 + 0.03 · 3000 = 940, the pool's liquidation far away. */
+  { "why-cross", 2, "a", FALSE, 940, 0 },
+  /* Long 0.2 and short 0.1: 1000 + 0.1 (P − 60,000) = 0.0012 P at 50,607.29, reached by the path. */
+  { "why-cross", 3, "a", TRUE, 0, 0 },
+  { "why-cross", 3, "h", TRUE, 0, 0 },
+  /* The article's long, W = 100 at 30x: LP = (3000 − 100) / (0.05 · 0.996) = 58,232.93. */
+  { "worked-example", 1, "a", TRUE, 1000 - 100, 0 },
+  /* The same long in cross at 56,000: 1000 − 0.05 · 4000 = 800. */
+  { "worked-example", 2, "b", FALSE, 800, 0 },
+  /* And at 40,000, below its pool's 40,160.64: nothing. */
+  { "worked-example", 3, "a", TRUE, 0, 0 },
+  /* Cross long 0.1 at 100x: the pool's 50,200.80 is above 50,000. */
+  { "common-mistakes", 1, "a", TRUE, 0, 0 },
+  /* Isolated long 0.1 at 100x, W = 60: LP = (6000 − 60) / (0.1 · 0.996) = 59,638.55 > 59,600. */
+  { "common-mistakes", 2, "a", TRUE, 1000 - 60, 0 },
+  /* Isolated long 0.05 at 10x, W = 300: LP 54,216.87 < 55,000; 700 + 300 − 0.05 · 5000 = 750. */
+  { "common-mistakes", 3, "a", FALSE, 750, 0 },
+  /* Isolated short 0.05 at 20x, W = 150: LP = (3000 + 150) / (0.05 · 1.004) = 62,749.00 < 64,000. */
+  { "rule-of-thumb", 1, "s", TRUE, 1000 - 150, 0 },
+};
+
+static void
+test_course_outcomes (void)
+{
+  MlLessonPack *pack = test_course_get ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    {
+      const TestCourseOutcome *outcome = &outcomes[i];
+      MlLesson *lesson = ml_lesson_pack_find_lesson (pack, outcome->lesson, NULL);
+      TestCourseStep step = { NULL };
+      g_autoptr(GError) error = NULL;
+      MlLessonStep *lesson_step;
+      MlAccount *account;
+      MlPosition *position;
+
+      g_test_message ("lesson %s, step %u, position %s", outcome->lesson, outcome->step, outcome->position);
+      g_assert_nonnull (lesson);
+      lesson_step = ml_lesson_get_step (lesson, outcome->step - 1);
+      test_course_step_start (&step, lesson_step);
+      g_assert_true (ml_lesson_step_play_solution (lesson_step, step.lab, &error));
+      g_assert_no_error (error);
+      g_assert_true (ml_lesson_step_play_reveal (lesson_step, step.lab, &error));
+      g_assert_no_error (error);
+      account = ml_lab_get_account (step.lab);
+      position = ml_account_find_position (account, outcome->position);
+      g_assert_nonnull (position);
+      g_assert_cmpint (ml_position_get_liquidated (position), ==, outcome->liquidated);
+      ml_assert_close (ml_account_get_equity (account), outcome->equity, ML_EXACT);
+      if (outcome->ratio != 0)
+        ml_assert_close (ml_account_get_cross_margin_ratio (account), outcome->ratio, ML_EXACT);
+      test_course_step_clear (&step);
+    }
+}
+
 /* The last lesson ends the course with a review: at least ten questions. */
 static void
 test_course_review (void)
@@ -578,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/course/tasks-need-the-choice", test_course_tasks_need_the_choice);
   g_test_add_func ("/course/questions-and-placeholders", test_course_questions_and_placeholders);
   g_test_add_func ("/course/one-correct-choice", test_course_one_correct_choice);
+  g_test_add_func ("/course/outcomes", test_course_outcomes);
   g_test_add_func ("/course/review", test_course_review);
   g_test_add_func ("/course/digit-walk", test_course_digit_walk);
   g_test_add_func ("/course/no-typed-digits", test_course_no_typed_digits);
