@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -726,6 +727,44 @@ ml_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
+/* A benchmark hook, for bench/bench-startup.c: with MARGIN_LAB_EXIT_AFTER_FIRST_FRAME=1 the
+ * application quits once the window's first frame is painted, so that the time from launch to
+ * exit is the start-up time; with =idle it waits a second longer, prints its resident memory
+ * (the VmRSS line of /proc/self/status) and quits. Unset, nothing is connected. */
+
+static gboolean
+ml_application_print_idle_memory (gpointer data)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      && (line = strstr (status, "VmRSS:")) != NULL)
+    printf ("%.*s\n", (int)strcspn (line, "\n"), line);
+  fflush (stdout);
+  g_application_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ml_application_first_frame_painted (GdkFrameClock *clock,
+                                    GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (clock, ml_application_first_frame_painted, app);
+  if (g_str_equal (g_getenv ("MARGIN_LAB_EXIT_AFTER_FIRST_FRAME"), "idle"))
+    g_timeout_add (1000, ml_application_print_idle_memory, app);
+  else
+    g_application_quit (app);
+}
+
+static void
+ml_application_window_realized (GtkWidget    *window,
+                                GApplication *app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (ml_application_first_frame_painted), app);
+}
+
 static void
 ml_application_activate (GApplication *app)
 {
@@ -741,6 +780,8 @@ ml_application_activate (GApplication *app)
       ml_window_open_lesson (window, pack, lesson, self->step);
       g_clear_pointer (&self->lesson, g_free);
     }
+  if (g_getenv ("MARGIN_LAB_EXIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect (window, "realize", G_CALLBACK (ml_application_window_realized), app);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -1,0 +1,269 @@
+/* bench-startup.c — Margin Lab's start-up against a bare libadwaita window: time and memory
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Launches margin-lab and bare-window in turns (bare, lab, bare, lab …) on the same display and
+ * times each from the spawn until the process has exited, which both do right after their first
+ * painted frame (MARGIN_LAB_EXIT_AFTER_FIRST_FRAME=1, see ml-application.c). Then launches them
+ * again with =idle, and reads the resident memory each prints a second after its first frame.
+ * The processor time each used, every thread's, is told too: on a busy machine it shows what
+ * the wall time of a run owes to the program rather than to its neighbours.
+ * Every run gets an empty XDG_DATA_HOME and XDG_CONFIG_HOME, so what is measured is margin-lab's
+ * first start, and in-memory settings from the build's schemas. Both programs inherit the
+ * session bus, if any, the same way. Prints figures, never fails on time.
+ *
+ *   xvfb-run -a BUILDDIR/bench/bench-startup [ROUNDS]      (15 rounds unless told)
+ */
+
+#define G_LOG_DOMAIN "bench-startup"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <glib/gstdio.h>
+
+#include "bench-common.h"
+
+#define ROUNDS    15
+#define EXIT_SKIP 77
+
+typedef struct
+{
+  const char *path;
+  double     *times;   /* µs from spawn to exit, one per round */
+  double     *cpus;    /* µs of processor, every thread's */
+  double     *memory;  /* KiB resident once idle, one per round */
+  Result      time;
+  Result      cpu;
+  Result      rss;     /* in KiB, in the fields named for µs */
+} Program;
+
+static void
+bench_startup_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        bench_startup_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Reads @fd to its end. */
+static char *
+bench_startup_read_all (int fd)
+{
+  GString *text = g_string_new (NULL);
+  char buffer[4096];
+  gssize n;
+
+  while ((n = read (fd, buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR))
+    if (n > 0)
+      g_string_append_len (text, buffer, n);
+  close (fd);
+  return g_string_free (text, FALSE);
+}
+
+/* Runs @program once in a fresh home with the hook set to @mode, and returns the µs it took
+ * from spawn to exit; @cpu gets the µs of processor it used, every thread's, user and system,
+ * and @output its standard output. Its standard error is ours. Exits on a failed run: a
+ * figure from a program that did not start would mean nothing. */
+static double
+bench_startup_run (const Program *program,
+                   const char    *mode,
+                   double        *cpu,
+                   char         **output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = g_dir_make_tmp ("bench-startup-XXXXXX", &error);
+  g_autofree char *data = NULL, *config = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  char *argv[] = { (char *)program->path, NULL };
+  struct rusage usage;
+  double begin, end;
+  GPid pid;
+  int out, status;
+
+  if (home == NULL)
+    g_error ("%s", error->message);
+  data = g_build_filename (home, "data", NULL);
+  config = g_build_filename (home, "config", NULL);
+  g_mkdir (data, 0700);
+  g_mkdir (config, 0700);
+  env = g_environ_setenv (env, "MARGIN_LAB_EXIT_AFTER_FIRST_FRAME", mode, TRUE);
+  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
+  env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", ML_BENCH_SCHEMA_DIR, TRUE);
+  env = g_environ_setenv (env, "NO_AT_BRIDGE", "1", TRUE);
+  env = g_environ_setenv (env, "GTK_A11Y", "none", TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_HOME", data, TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", config, TRUE);
+
+  begin = bench_common_now_us ();
+  if (!g_spawn_async_with_pipes (NULL, argv, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                 &pid, NULL, &out, NULL, &error))
+    g_error ("%s: %s", program->path, error->message);
+  *output = bench_startup_read_all (out);
+  while (wait4 (pid, &status, 0, &usage) < 0)
+    if (errno != EINTR)
+      g_error ("%s: %s", program->path, g_strerror (errno));
+  end = bench_common_now_us ();
+  g_spawn_close_pid (pid);
+  bench_startup_remove_tree (home);
+  if (!g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("%s: %s\n", program->path, error->message);
+      exit (EXIT_FAILURE);
+    }
+  *cpu = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e6
+         + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+  return end - begin;
+}
+
+static double
+bench_startup_idle_kib (const Program *program)
+{
+  g_autofree char *output = NULL;
+  const char *line;
+  double kib, cpu;
+
+  bench_startup_run (program, "idle", &cpu, &output);
+  if ((line = strstr (output, "VmRSS:")) == NULL || sscanf (line, "VmRSS: %lf kB", &kib) != 1)
+    {
+      g_printerr ("%s printed no VmRSS line: “%s”\n", program->path, output);
+      exit (EXIT_FAILURE);
+    }
+  return kib;
+}
+
+static char *
+bench_startup_format (double   value,
+                      gboolean kib)
+{
+  return kib ? g_strdup_printf ("%.1f MiB", value / 1024) : _format_time (value);
+}
+
+static void
+bench_startup_print_row (const char *name,
+                         const char *median,
+                         const char *min)
+{
+  printf ("%-34s ", name);
+  _print_cell (median, 11);
+  printf (" ");
+  _print_cell (min, 11);
+  printf ("\n");
+}
+
+/* One figure of both programs, and the lab's over the bare window's. @kib: the figure is
+ * memory in KiB, else a time in µs (Result holds either). */
+static void
+bench_startup_print_block (const char   *title,
+                           const Result *bare,
+                           const Result *lab,
+                           gboolean      kib)
+{
+  const Result *results[] = { bare, lab };
+  const char *names[] = { "bare libadwaita window", "margin-lab" };
+  g_autofree char *ratio = g_strdup_printf ("%.2f×", lab->median_us / bare->median_us);
+  g_autofree char *min_ratio = g_strdup_printf ("%.2f×", lab->min_us / bare->min_us);
+
+  printf ("%-34s %11s %11s\n", title, "median", "min");
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    {
+      g_autofree char *median = bench_startup_format (results[i]->median_us, kib);
+      g_autofree char *min = bench_startup_format (results[i]->min_us, kib);
+
+      bench_startup_print_row (names[i], median, min);
+    }
+  bench_startup_print_row ("margin-lab / bare", ratio, min_ratio);
+  printf ("\n");
+}
+
+static void
+bench_startup_print (Program *bare,
+                     Program *lab,
+                     guint    rounds)
+{
+  printf ("Margin Lab start-up benchmark (%s build; %u rounds of each, interleaved)\n\n",
+          ML_BENCH_BUILD, rounds);
+  bench_startup_print_block ("launch until the first frame", &bare->time, &lab->time, FALSE);
+  bench_startup_print_block ("  processor time, all threads", &bare->cpu, &lab->cpu, FALSE);
+  bench_startup_print_block ("resident memory, idle", &bare->rss, &lab->rss, TRUE);
+
+  printf ("launch until the first frame: from the spawn until the process has exited, which it does once\n"
+          "its first frame is painted; margin-lab takes %+.1f ms (%+.0f %%) on the median.\n"
+          "processor time: user and system, of every thread, as the kernel counts it for the child;\n"
+          "margin-lab uses %+.1f ms (%+.0f %%).\n"
+          "resident memory: VmRSS a second after the first frame; margin-lab holds %+.1f MiB.\n",
+          (lab->time.median_us - bare->time.median_us) / 1e3,
+          (lab->time.median_us / bare->time.median_us - 1) * 100,
+          (lab->cpu.median_us - bare->cpu.median_us) / 1e3,
+          (lab->cpu.median_us / bare->cpu.median_us - 1) * 100,
+          (lab->rss.median_us - bare->rss.median_us) / 1024);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  Program bare = { ML_BENCH_BARE_WINDOW };
+  Program lab = { ML_BENCH_MARGIN_LAB };
+  Program *programs[] = { &bare, &lab };
+  guint rounds = ROUNDS;
+
+  if (argc > 2 || (argc == 2 && (rounds = g_ascii_strtoull (argv[1], NULL, 10)) == 0))
+    {
+      g_printerr ("usage: bench-startup [ROUNDS]   (%u unless told)\n", ROUNDS);
+      return 2;
+    }
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("bench-startup needs a display: run it under xvfb-run -a\n");
+      return EXIT_SKIP;
+    }
+
+  /* A first run of each, not counted, brings their files into the page cache. */
+  for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
+    {
+      g_autofree char *output = NULL;
+      double cpu;
+
+      bench_startup_run (programs[p], "1", &cpu, &output);
+      programs[p]->times = g_new (double, rounds);
+      programs[p]->cpus = g_new (double, rounds);
+      programs[p]->memory = g_new (double, rounds);
+    }
+  for (guint i = 0; i < rounds; i++)
+    for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
+      {
+        g_autofree char *output = NULL;
+
+        programs[p]->times[i] = bench_startup_run (programs[p], "1", &programs[p]->cpus[i], &output);
+      }
+  for (guint i = 0; i < rounds; i++)
+    for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
+      programs[p]->memory[i] = bench_startup_idle_kib (programs[p]);
+
+  for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
+    {
+      bench_common_summarize (programs[p]->times, rounds, &programs[p]->time);
+      bench_common_summarize (programs[p]->cpus, rounds, &programs[p]->cpu);
+      bench_common_summarize (programs[p]->memory, rounds, &programs[p]->rss);
+      g_free (programs[p]->times);
+      g_free (programs[p]->cpus);
+      g_free (programs[p]->memory);
+    }
+  bench_startup_print (&bare, &lab, rounds);
+  return 0;
+}
