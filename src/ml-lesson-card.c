@@ -21,6 +21,8 @@ struct _MlLessonCard
   MlLessonRun *run;
   gboolean     summary;
   guint        feedback_frames;  /* frames waited to scroll the feedback into view */
+  MlLessonStep *choices_step;    /* the step and answer the choice buttons were made for */
+  int          choices_answer;
 
   GtkStack    *stack;
   GtkWidget   *scroller;
@@ -34,7 +36,7 @@ struct _MlLessonCard
   GtkWidget   *question_box;
   GtkLabel    *question_label;
   GtkWidget   *locked_label;
-  GtkFlowBox  *choices_box;
+  GtkGrid     *choices_box;
   GtkWidget   *feedback_box;
   GtkLabel    *verdict_label;
   GtkLabel    *why_label;
@@ -139,6 +141,9 @@ ml_lesson_card_new_choice (MlLessonCard     *self,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_button_set_child (GTK_BUTTON (button), label);
+  /* A button with a label inside is not named by it in GTK 4.8: say it for the screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (GTK_LABEL (label)), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "lesson.answer");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32)index);
   gtk_widget_add_css_class (button, "lesson-choice");
@@ -195,22 +200,26 @@ ml_lesson_card_show_question (MlLessonCard *self)
   gboolean open = ml_lesson_step_get_task (step) == NULL || ml_lesson_run_get_task_done (self->run);
 
   gtk_widget_set_visible (self->question_box, question != NULL);
-  /* GTK 4.8 has no gtk_flow_box_remove_all (). */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->choices_box))) != NULL;)
-    gtk_flow_box_remove (self->choices_box, child);
   if (question == NULL)
     return;
 
   ml_lesson_card_set_expanded (self, self->question_label, ml_lesson_question_get_text (question));
   gtk_widget_set_visible (self->locked_label, !open && answer == ML_LESSON_RUN_NO_ANSWER);
-  /* Once committed, the prediction is told in the feedback, beside the outcome in the lab. */
-  gtk_widget_set_visible (GTK_WIDGET (self->choices_box), answer == ML_LESSON_RUN_NO_ANSWER);
-  for (guint i = 0; i < ml_lesson_question_get_n_choices (question); i++)
-    gtk_flow_box_append (self->choices_box, ml_lesson_card_new_choice (self, question, i, answer));
-  /* The flow box's cells are only a layout: the buttons in them are what Tab stops at. */
-  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->choices_box)); cell;
-       cell = gtk_widget_get_next_sibling (cell))
-    gtk_widget_set_focusable (cell, FALSE);
+  /* The choices appear once the task is done, as the question is about what it leads to; once
+   * committed, the prediction is told in the feedback, beside the outcome in the lab. */
+  gtk_widget_set_visible (GTK_WIDGET (self->choices_box), open && answer == ML_LESSON_RUN_NO_ANSWER);
+  /* Made again only for another step or answer, so that the focus and a screen reader's
+   * place among them survive the lab's changes. */
+  if (self->choices_step != step || self->choices_answer != answer)
+    {
+      for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->choices_box))) != NULL;)
+        gtk_grid_remove (self->choices_box, child);
+      /* Two a row: a choice is a sentence, and two fit beside each other from 800 pixels wide. */
+      for (guint i = 0; i < ml_lesson_question_get_n_choices (question); i++)
+        gtk_grid_attach (self->choices_box, ml_lesson_card_new_choice (self, question, i, answer), i % 2, i / 2, 1, 1);
+      g_set_object (&self->choices_step, step);
+      self->choices_answer = answer;
+    }
   ml_lesson_card_show_feedback (self, question, answer);
 }
 
@@ -372,6 +381,7 @@ ml_lesson_card_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_LESSON_CARD);
   g_clear_object (&self->run);
+  g_clear_object (&self->choices_step);
 
   G_OBJECT_CLASS (ml_lesson_card_parent_class)->dispose (object);
 }

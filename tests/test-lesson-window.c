@@ -155,10 +155,8 @@ find_choice (MlWindow   *window,
 {
   GtkWidget *box = card_child (window, "choices_box");
 
-  for (GtkWidget *cell = gtk_widget_get_first_child (box); cell; cell = gtk_widget_get_next_sibling (cell))
+  for (GtkWidget *button = gtk_widget_get_first_child (box); button; button = gtk_widget_get_next_sibling (button))
     {
-      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (cell));
-
       if (g_strcmp0 (ml_test_label (gtk_button_get_child (GTK_BUTTON (button))), text) == 0)
         return button;
     }
