@@ -246,12 +246,13 @@ ml_lesson_sidebar_rebuild_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Progress is saved after each change, often several in one go: the rows follow once. */
+/* Progress is saved after each change, often several in one go: the rows follow once, before
+ * the next frame is drawn. */
 static void
 ml_lesson_sidebar_queue_rebuild (MlLessonSidebar *self)
 {
   if (self->rebuild_source == 0)
-    self->rebuild_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, ml_lesson_sidebar_rebuild_idle, self, NULL);
+    self->rebuild_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, ml_lesson_sidebar_rebuild_idle, self, NULL);
 }
 
 static void
