@@ -138,7 +138,7 @@ ml_lesson_card_new_choice (MlLessonCard     *self,
 
   ml_lesson_card_set_expanded (self, GTK_LABEL (label), ml_lesson_question_get_choice (question, index));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_button_set_child (GTK_BUTTON (button), label);
   /* A button with a label inside is not named by it in GTK 4.8: say it for the screen reader. */

@@ -180,6 +180,7 @@ ml_window_lessons_free_practice (GtkWidget  *widget,
 {
   MlWindow *self = ML_WINDOW (widget);
 
+  self->lesson_chosen = TRUE;
   if (ml_lesson_run_get_lesson (self->run) == NULL)
     return;
   _ml_window_stop_playing (self);
@@ -526,6 +527,35 @@ ml_window_lessons_resume (MlWindow *self)
   ml_window_lessons_start (self, pack, lesson, step);
 }
 
+/* The lessons load lazily: the window paints the lab first, then fills the sidebar and opens
+ * where the learner left off (unless a lesson was asked for already), so that start-up costs
+ * what the lab alone does. */
+static void
+ml_window_lessons_load (MlWindow *self)
+{
+  if (self->lessons_loaded)
+    return;
+  self->lessons_loaded = TRUE;
+  ml_lesson_sidebar_bind (self->sidebar, self->library, self->run);
+  if (!self->lesson_chosen)
+    ml_window_lessons_resume (self);
+}
+
+static void
+ml_window_lessons_first_frame (GdkFrameClock *clock,
+                               MlWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, ml_window_lessons_first_frame, self);
+  ml_window_lessons_load (self);
+}
+
+static void
+ml_window_lessons_realized (GtkWidget *widget)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (ml_window_lessons_first_frame), widget, 0);
+}
+
 void
 _ml_window_setup_lessons (MlWindow *self)
 {
@@ -559,7 +589,6 @@ _ml_window_setup_lessons (MlWindow *self)
   g_signal_connect_object (self->run, "save-failed", G_CALLBACK (ml_window_lessons_save_failed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson_card, "notify::summary", G_CALLBACK (_ml_window_update_lesson_actions), self, G_CONNECT_SWAPPED);
   ml_lesson_card_set_run (self->lesson_card, self->run);
-  ml_lesson_sidebar_bind (self->sidebar, self->library, self->run);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (ml_window_lessons_dropped), self, 0);
@@ -568,7 +597,7 @@ _ml_window_setup_lessons (MlWindow *self)
   sidebar = g_property_action_new ("show-sidebar", self->flap, "reveal-flap");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sidebar));
 
-  ml_window_lessons_resume (self);
+  g_signal_connect (self, "realize", G_CALLBACK (ml_window_lessons_realized), NULL);
   ml_window_lessons_run_changed (self);
 }
 
@@ -590,6 +619,7 @@ ml_window_open_lesson (MlWindow   *self,
   g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (lesson_id != NULL, FALSE);
 
+  self->lesson_chosen = TRUE;
   packs = ml_lesson_library_get_packs (self->library);
   for (guint i = 0; i < g_list_model_get_n_items (packs); i++)
     {

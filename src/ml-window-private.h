@@ -27,6 +27,8 @@ struct _MlWindow
   MlLab                *lab;
   MlLessonLibrary      *library;
   MlLessonRun          *run;
+  gboolean              lessons_loaded;  /* the sidebar is filled, the learner's place resumed */
+  gboolean              lesson_chosen;   /* a lesson or free practice was asked for: no resuming */
   guint                 play_source;
   double                play_speed;      /* path steps per PLAY_INTERVAL_MS */
   double                mark_shown;      /* what the mark entry was last given to show */

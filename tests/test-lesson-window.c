@@ -46,7 +46,9 @@ new_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  while (gtk_widget_get_width (window_child (window, "chart_view")) == 0)
+  /* The lessons load once the window has painted its first frame: then the sidebar lists them. */
+  while (gtk_widget_get_first_child (GTK_WIDGET (gtk_widget_get_template_child (window_child (window, "sidebar"),
+                                                                    ML_TYPE_LESSON_SIDEBAR, "list"))) == NULL)
     g_main_context_iteration (NULL, TRUE);
   ml_test_flush ();
   return window;

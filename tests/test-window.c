@@ -74,6 +74,10 @@ test_window_free_practice (MlWindow *window)
   GtkWidget *sidebar = test_window_child (window, "sidebar");
   GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (sidebar, ML_TYPE_LESSON_SIDEBAR, "list"));
 
+  /* The lessons load once the window has painted its first frame. */
+  while (gtk_list_box_get_row_at_index (list, 0) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ml_test_flush ();
   gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
   ml_test_flush ();
   g_assert_false (gtk_widget_get_visible (test_window_child (window, "lesson_card")));
