@@ -2,7 +2,7 @@
 # Installs what is missing, builds Margin Lab and runs the whole test suite:
 #   1. every test of the normal build, under an X server (xvfb-run) for those that need one;
 #   2. the same tests built with clang under AddressSanitizer and UndefinedBehaviorSanitizer,
-#      and the libFuzzer target over its seed corpus for a short while.
+#      and the libFuzzer targets (scenarios, lesson packs) over their seed corpora for a short while.
 # Safe to run again: it then only rebuilds what changed.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later

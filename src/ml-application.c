@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The application and its command line. It parses its own options so that it can keep
- * design.md's exit codes (0 done, 1 a bad file, 2 a usage error) and answer --report and
- * --export-chart without a display: those paths never initialise GTK. Without them it opens
+ * design.md's exit codes (0 done, 1 a bad file, 2 a usage error) and answer --report,
+ * --check-pack and --export-chart without a display: those paths never initialise GTK. Without them it opens
  * the lab window; --screenshot opens it, renders it to a PNG file and exits.
  */
 
@@ -64,6 +64,27 @@ ml_application_print_report (const char *filename)
       g_printerr (_("margin-lab: could not write the report: %s\n"), g_strerror (errno));
       return EXIT_BAD_FILE;
     }
+  return EXIT_SUCCESS;
+}
+
+/* Every problem on stderr, one a line, so that a teacher fixes them all in one go; a good
+ * pack's summary on stdout. */
+static int
+ml_application_check_pack (const char *path)
+{
+  g_autoptr(MlLessonPack) pack = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *summary = NULL;
+
+  if (!(pack = ml_lesson_pack_new_from_file (path, &problems, NULL)))
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("%s\n", (const char *)problems->pdata[i]);
+      return EXIT_BAD_FILE;
+    }
+
+  summary = ml_lesson_pack_describe (pack);
+  g_print ("%s\n", summary);
   return EXIT_SUCCESS;
 }
 
@@ -284,7 +305,7 @@ ml_application_run_window (MlApplication *self,
   if (!ml_application_check_schema ())
     return EXIT_NOT_INSTALLED;
   if (!gtk_init_check ())
-    return ml_application_usage_error (_("there is no display to open the window on; --report and --export-chart need none"));
+    return ml_application_usage_error (_("there is no display to open the window on; --report, --check-pack and --export-chart need none"));
   arguments = g_strdupv (argv);
 
   G_APPLICATION_CLASS (ml_application_parent_class)->local_command_line (G_APPLICATION (self), &arguments, &status);
@@ -295,15 +316,17 @@ ml_application_run_window (MlApplication *self,
 /* Returns what is wrong with this combination of options, or NULL. */
 static const char *
 ml_application_check_combination (const char          *report,
+                                  const char          *pack,
                                   const char          *chart,
                                   const ExportOptions *export)
 {
   if ((report != NULL && report[0] == '\0') || (chart != NULL && chart[0] == '\0')
+      || (pack != NULL && pack[0] == '\0')
       || (export->output != NULL && export->output[0] == '\0')
       || (export->screenshot != NULL && export->screenshot[0] == '\0'))
-    return _("--report, --export-chart, --output and --screenshot need the name of a file");
-  if ((report != NULL) + (chart != NULL) + (export->screenshot != NULL) > 1)
-    return _("give only one of --report, --export-chart and --screenshot");
+    return _("--report, --check-pack, --export-chart, --output and --screenshot need the name of a file");
+  if ((report != NULL) + (pack != NULL) + (chart != NULL) + (export->screenshot != NULL) > 1)
+    return _("give only one of --report, --check-pack, --export-chart and --screenshot");
   if (export->output != NULL && chart == NULL)
     return _("--output goes with --export-chart");
   if ((export->size || export->dark || export->compare) && chart == NULL && export->screenshot == NULL)
@@ -320,6 +343,7 @@ ml_application_run (MlApplication *self,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
+  g_autofree char *pack = NULL;
   g_autofree char *chart = NULL;
   g_auto(ExportOptions) export = { NULL };
   gboolean version = FALSE;
@@ -327,6 +351,8 @@ ml_application_run (MlApplication *self,
   const GOptionEntry entries[] = {
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &report,
       N_("Print the report of a scenario file as JSON"), N_("FILE") },
+    { "check-pack", 0, 0, G_OPTION_ARG_FILENAME, &pack,
+      N_("Check a lesson pack, a folder or a .mlpack file, and print its problems or a summary"), N_("PACK") },
     { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, &chart,
       N_("Draw the collateral chart of a scenario file into --output"), N_("FILE") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &export.output,
@@ -362,10 +388,10 @@ ml_application_run (MlApplication *self,
       g_print ("margin-lab %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
-  if ((problem = ml_application_check_combination (report, chart, &export)) != NULL)
+  if ((problem = ml_application_check_combination (report, pack, chart, &export)) != NULL)
     return ml_application_usage_error (problem);
   /* A scenario file of its own goes with the window and --screenshot only. */
-  if (argv[1] != NULL && (report != NULL || chart != NULL))
+  if (argv[1] != NULL && (report != NULL || pack != NULL || chart != NULL))
     {
       g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), argv[1]);
       return ml_application_usage_error (message);
@@ -374,6 +400,8 @@ ml_application_run (MlApplication *self,
 
   if (report != NULL)
     return ml_application_print_report (report);
+  if (pack != NULL)
+    return ml_application_check_pack (pack);
   if (chart != NULL)
     return ml_application_export_chart (&export);
   if (export.screenshot != NULL)

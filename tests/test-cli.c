@@ -184,8 +184,6 @@ test_missing_file (void)
   g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");
 }
 
-/* Usage errors: exit 2, nothing on stdout */
-
 static void
 test_cli_assert_usage_error (Run *run)
 {
@@ -193,6 +191,64 @@ test_cli_assert_usage_error (Run *run)
   g_assert_cmpstr (run->out, ==, "");
   g_assert_true (g_str_has_prefix (run->err, "margin-lab: "));
 }
+
+/* --check-pack: a summary on stdout and exit 0, or every problem on stderr and exit 1 */
+
+static void
+test_check_pack (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "lessons", "sample-pack", NULL);
+  g_auto(Run) run = { 0 };
+
+  if (!test_cli_run (&run, ARGS ("--check-pack", path, NULL)))
+    return;
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "sample-pack: 2 lessons, 4 steps, 4 tasks, 4 questions, languages: en, de\n");
+}
+
+static void
+test_check_pack_problems (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "packs", "three-problems.mlpack", NULL);
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *expected = g_strdup_printf ("%s: colour: unknown key", name);
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  if (!test_cli_run (&run, ARGS ("--check-pack", path, NULL)))
+    return;
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  lines = g_strsplit (run.err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);  /* three lines, and nothing after the last */
+  g_assert_cmpstr (lines[3], ==, "");
+  g_assert_true (g_str_has_prefix (lines[0], expected));
+  g_assert_true (g_str_has_prefix (lines[1] + strlen (name), ": lessons[0].title: a text is plain"));
+  g_assert_true (g_str_has_prefix (lines[2] + strlen (name), ": lessons[0].steps[0].question.choices[1]: a second choice"));
+}
+
+static void
+test_check_pack_usage (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "lessons", "sample-pack", NULL);
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) extra = { 0 };
+  g_auto(Run) both = { 0 };
+
+  if (!test_cli_run (&missing, ARGS ("--check-pack", NULL)))
+    return;
+  test_cli_assert_usage_error (&missing);
+  g_assert_true (test_cli_run (&extra, ARGS ("--check-pack", path, "more", NULL)));
+  test_cli_assert_usage_error (&extra);
+  g_assert_nonnull (strstr (extra.err, "more"));
+  g_assert_true (test_cli_run (&both, ARGS ("--check-pack", path, "--report", path, NULL)));
+  test_cli_assert_usage_error (&both);
+}
+
+/* Usage errors: exit 2, nothing on stdout */
 
 /* Without arguments it opens the window; with no display to open it on it says so in one line
  * rather than failing inside GTK. */
@@ -514,6 +570,9 @@ main (int   argc,
   g_test_add_func ("/cli/bad-file/value", test_bad_value);
   g_test_add_func ("/cli/bad-file/version", test_bad_version);
   g_test_add_func ("/cli/bad-file/missing", test_missing_file);
+  g_test_add_func ("/cli/check-pack", test_check_pack);
+  g_test_add_func ("/cli/check-pack/problems", test_check_pack_problems);
+  g_test_add_func ("/cli/check-pack/usage", test_check_pack_usage);
   g_test_add_func ("/cli/usage/no-display", test_no_display);
   g_test_add_func ("/cli/usage/unknown-option", test_unknown_option);
   g_test_add_func ("/cli/usage/report-without-file", test_report_without_file);

@@ -18,3 +18,8 @@
 #include "ml-explain.h"
 #include "ml-file.h"
 #include "ml-loss.h"
+#include "ml-lesson-task.h"
+#include "ml-lesson-question.h"
+#include "ml-lesson-step.h"
+#include "ml-lesson.h"
+#include "ml-lesson-pack.h"
