@@ -404,16 +404,16 @@ MlLessonPack *
 ml_lesson_pack_get_builtin (void)
 {
   static MlLessonPack *builtin;
+  static gsize tried;  /* g_once_init_leave () takes no NULL, which a broken course would give */
 
-  if (g_once_init_enter (&builtin))
+  if (g_once_init_enter (&tried))
     {
       g_autoptr(GFile) folder = g_file_new_for_uri (BUILTIN_URI);
       g_autoptr(GError) error = NULL;
-      MlLessonPack *pack = _ml_lesson_pack_new_from_folder (folder, NULL, &error);
 
-      if (pack == NULL)
+      if ((builtin = _ml_lesson_pack_new_from_folder (folder, NULL, &error)) == NULL)
         g_critical ("The built-in course cannot be read: %s", error->message);
-      g_once_init_leave (&builtin, pack);
+      g_once_init_leave (&tried, 1);
     }
   return builtin;
 }
