@@ -1,0 +1,29 @@
+/* ml-application-private.h — what ml-application.c and ml-application-command-line.c share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ml-application.h"
+
+G_BEGIN_DECLS
+
+struct _MlApplication
+{
+  AdwApplication   parent_instance;
+
+  MlLessonLibrary *library;          /* loaded when a window first needs it */
+  MlProgress      *progress;
+  char            *progress_notice;  /* what the next window tells about the progress file */
+  char            *lesson;           /* --lesson, for the window the command line opens */
+  guint            step;
+};
+
+int   _ml_application_run_command_line (MlApplication  *self,
+                                        char          **argv);
+void  _ml_application_split_lesson     (const char     *name,
+                                        char          **pack,
+                                        char          **lesson);
+
+G_END_DECLS
