@@ -184,8 +184,8 @@ ml_lesson_card_show_feedback (MlLessonCard     *self,
                                                      ml_lesson_question_get_choice (question, right));
       g_autofree char *why = ml_lesson_step_expand (ml_lesson_run_get_step (self->run),
                                                     ml_lesson_question_get_why (question, right));
-      /* Translators: after a wrong prediction: the right choice, then why it is right */
-      g_autofree char *shown = g_strdup_printf (_("The answer is “%s”: %s"), text, why);
+      /* Translators: after a wrong prediction: the right choice (a sentence), then why it is right */
+      g_autofree char *shown = g_strdup_printf (_("The answer is “%s” %s"), text, why);
 
       gtk_label_set_text (self->right_label, shown);
     }
