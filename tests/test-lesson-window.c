@@ -177,7 +177,8 @@ answer_question (MlWindow     *window,
   double mark_before = ml_account_get_mark_price (ml_lab_get_account (ml_window_get_lab (window)));
 
   g_assert_false (gtk_widget_get_visible (card_child (window, "feedback_box")));
-  ml_test_click (find_choice (window, choice));
+  /* From the keyboard, as Space or Enter on the focused choice does. */
+  ml_test_activate (find_choice (window, choice));
 
   /* The prediction stays on the card beside the outcome, with why it is right. */
   g_assert_true (gtk_widget_get_visible (card_child (window, "feedback_box")));
@@ -365,6 +366,26 @@ sample_pack (void)
   return g_test_build_filename (G_TEST_DIST, "..", "data", "lessons", "sample-pack", NULL);
 }
 
+/* The sidebar's row of @lesson, found by the title it shows. */
+static GtkListBoxRow *
+find_lesson_row (MlWindow *window,
+                 MlLesson *lesson)
+{
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (window_child (window, "sidebar"),
+                                                                  ML_TYPE_LESSON_SIDEBAR, "list"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (row);
+
+      for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), ml_lesson_get_title (lesson)) != NULL)
+          return row;
+    }
+  g_error ("no row shows “%s”", ml_lesson_get_title (lesson));
+}
+
 /* An imported pack joins the sidebar under its title and opens; removing it asks first. */
 static void
 test_lesson_import_and_remove (void)
@@ -389,6 +410,11 @@ test_lesson_import_and_remove (void)
   listed = ml_test_shown_text (sidebar);
   g_assert_nonnull (strstr (listed, title));
   g_assert_nonnull (strstr (listed, ml_lesson_get_title (ml_lesson_pack_get_lesson (pack, 0))));
+
+  /* The pack asks for its lessons in order: the second waits for the first. */
+  g_assert_true (ml_lesson_pack_get_in_order (pack));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_lesson_row (window, ml_lesson_pack_get_lesson (pack, 1)))));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_lesson_row (window, ml_lesson_pack_get_lesson (pack, 0)))));
 
   ml_test_click (ml_test_find_action (sidebar, "lesson.remove-pack"));
   ml_test_answer_dialog (ml_test_find_message_dialog (), "_Remove");
