@@ -14,6 +14,7 @@
 #include "ml-lesson-card.h"
 #include "ml-lesson-sidebar.h"
 #include "ml-lesson-step-private.h"
+#include "ml-limits-window.h"
 #include "ml-order-panel.h"
 #include "ml-test-widget.h"
 #include "ml-window.h"
@@ -452,6 +453,41 @@ test_lesson_import_broken (void)
   ml_test_remove_tree (dir);
 }
 
+/* What This Simulator Leaves Out: from the main menu, and from the end of the last lesson. */
+static void
+test_lesson_limits (void)
+{
+  MlWindow *window = new_window ();
+  MlLessonPack *course = ml_lesson_pack_get_builtin ();
+  MlLesson *last = ml_lesson_pack_get_lesson (course, ml_lesson_pack_get_n_lessons (course) - 1);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *limits = NULL;
+  g_autofree char *shown = NULL;
+
+  g_assert_true (ml_window_open_lesson (window, ML_LESSON_PACK_BUILTIN_ID, ml_lesson_get_id (last),
+                                        ml_lesson_get_n_steps (last) - 1));
+  ml_test_flush ();
+  ml_test_click (card_child (window, "next_button"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (card_child (window, "stack")), ==, "summary");
+  g_assert_false (gtk_widget_get_visible (card_child (window, "next_lesson_button")));
+  ml_test_click (card_child (window, "limits_button"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ML_IS_LIMITS_WINDOW (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        limits = GTK_WIDGET (toplevel);
+    }
+  g_assert_nonnull (limits);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (limits)) == GTK_WINDOW (window));
+  shown = ml_test_shown_text (limits);
+  g_assert_nonnull (strstr (shown, "Funding"));
+  g_assert_nonnull (strstr (shown, "Partial liquidation"));
+  gtk_window_destroy (GTK_WINDOW (limits));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/lesson-window/reset-progress", test_lesson_reset_progress);
   g_test_add_func ("/lesson-window/import-and-remove", test_lesson_import_and_remove);
   g_test_add_func ("/lesson-window/import-broken", test_lesson_import_broken);
+  g_test_add_func ("/lesson-window/limits", test_lesson_limits);
 
   return g_test_run ();
 }
