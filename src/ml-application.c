@@ -73,15 +73,25 @@ ml_application_new_progress (char **notice)
         *notice = g_strdup_printf (_("Your lesson progress could not be read: %s"), error->message);
     }
   else if (kept_aside != NULL && notice != NULL)
-    {
-      g_autofree char *base = g_path_get_basename (kept_aside);
-      g_autofree char *shown = ml_file_display_name (base);
-
-      /* Translators: a toast; %s is the name the unreadable progress file was given */
-      *notice = g_strdup_printf (_("Your lesson progress could not be read, so it starts afresh; the old file is kept as “%s”"),
-                                 shown);
-    }
+    *notice = ml_application_describe_kept_aside (kept_aside);
   return g_steal_pointer (&progress);
+}
+
+/**
+ * ml_application_describe_kept_aside:
+ * @path: where a damaged progress file was moved
+ *
+ * Returns: (transfer full): what the learner is told, in a toast
+ */
+char *
+ml_application_describe_kept_aside (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *shown = ml_file_display_name (base);
+
+  /* Translators: a toast; %s is the name the unreadable progress file was given */
+  return g_strdup_printf (_("Your lesson progress could not be read, so it starts afresh; the old file is kept as “%s”"),
+                          shown);
 }
 
 MlLessonLibrary *

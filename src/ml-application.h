@@ -22,5 +22,6 @@ char            *ml_application_steal_progress_notice (MlApplication *self);
 
 MlLessonLibrary *ml_application_new_library        (void);
 MlProgress      *ml_application_new_progress       (char         **notice);
+char            *ml_application_describe_kept_aside (const char    *path);
 
 G_END_DECLS

@@ -79,6 +79,16 @@ ml_window_lessons_save_failed (MlWindow *self,
   _ml_window_toast (self, message);
 }
 
+/* Another window, or another program, damaged the progress file since it was read. */
+static void
+ml_window_lessons_kept_aside (MlWindow   *self,
+                              const char *path)
+{
+  g_autofree char *message = ml_application_describe_kept_aside (path);
+
+  _ml_window_toast (self, message);
+}
+
 /* Starts @lesson where the learner is in it: at its first step not yet done. */
 static void
 ml_window_lessons_start (MlWindow     *self,
@@ -587,6 +597,7 @@ _ml_window_setup_lessons (MlWindow *self)
   g_signal_connect_object (self->run, "notify::task-done", G_CALLBACK (_ml_window_update_lesson_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->run, "notify::answer", G_CALLBACK (_ml_window_update_lesson_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->run, "save-failed", G_CALLBACK (ml_window_lessons_save_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (progress, "kept-aside", G_CALLBACK (ml_window_lessons_kept_aside), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson_card, "notify::summary", G_CALLBACK (_ml_window_update_lesson_actions), self, G_CONNECT_SWAPPED);
   ml_lesson_card_set_run (self->lesson_card, self->run);
 

@@ -330,6 +330,27 @@ test_lesson_corrupt_progress (void)
   /* A fresh start, as for a newcomer: the first lesson. */
   g_assert_true (ml_lesson_run_get_lesson (ml_window_get_lesson_run (window)) ==
                  ml_lesson_pack_get_lesson (ml_lesson_pack_get_builtin (), 0));
+
+  close_window (window);
+
+  /* Damaged while a window is open (by another program): the next save keeps it aside too. */
+  window = new_window ();
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_clear_pointer (&shown, g_free);
+  shown = ml_test_shown_text (window_child (window, "toast_overlay"));
+  g_assert_null (strstr (shown, "Your lesson progress could not be read"));
+  g_remove (aside);
+  ml_test_write_file (file, "not progress", -1);
+  ml_test_click (card_child (window, "next_button"));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_clear_pointer (&kept, g_free);
+  kept = ml_test_read_file (aside, NULL);
+  g_assert_cmpstr (kept, ==, "not progress");
+  g_clear_pointer (&shown, g_free);
+  shown = ml_test_shown_text (window_child (window, "toast_overlay"));
+  g_assert_nonnull (strstr (shown, "Your lesson progress could not be read"));
   close_window (window);
 }
 
