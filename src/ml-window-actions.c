@@ -231,19 +231,20 @@ ml_window_actions_scenario_filter (void)
   return ml_window_actions_filter (_("Margin Lab scenarios"), "*.mlscenario", "application/x-margin-lab-scenario");
 }
 
-static GtkFileChooserNative *
-ml_window_actions_chooser (MlWindow             *self,
-                           const char           *title,
-                           GtkFileChooserAction  action,
-                           const char           *accept)
+/* A file chooser of the window's, through the portal where there is one. */
+GtkFileChooserNative *
+_ml_window_new_chooser (MlWindow             *self,
+                        const char           *title,
+                        GtkFileChooserAction  action,
+                        const char           *accept)
 {
   return gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
 }
 
-/* The chosen file, or NULL; the chooser, ours since ml_window_actions_chooser(), is done with. */
-static GFile *
-ml_window_actions_chosen (GtkNativeDialog *dialog,
-                          int              response)
+/* The chosen file, or NULL; the chooser, ours since _ml_window_new_chooser(), is done with. */
+GFile *
+_ml_window_take_chosen_file (GtkNativeDialog *dialog,
+                             int              response)
 {
   GFile *file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
 
@@ -271,7 +272,7 @@ ml_window_actions_open_response (GtkNativeDialog *dialog,
                                  int              response,
                                  MlWindow        *self)
 {
-  g_autoptr(GFile) file = ml_window_actions_chosen (dialog, response);
+  g_autoptr(GFile) file = _ml_window_take_chosen_file (dialog, response);
 
   if (file != NULL)
     ml_window_open_file (self, file);
@@ -283,7 +284,7 @@ ml_window_actions_open (GtkWidget  *widget,
                         GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
-  GtkFileChooserNative *chooser = ml_window_actions_chooser (self, _("Open Scenario"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  GtkFileChooserNative *chooser = _ml_window_new_chooser (self, _("Open Scenario"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
   GFile *current = ml_lab_get_file (self->lab);
   g_autoptr(GFile) folder = current ? g_file_get_parent (current) : NULL;
 
@@ -319,7 +320,7 @@ ml_window_actions_save_response (GtkNativeDialog     *dialog,
                                  int                  response,
                                  MlWindowActionsSave *save)
 {
-  g_autoptr(GFile) file = ml_window_actions_chosen (dialog, response);
+  g_autoptr(GFile) file = _ml_window_take_chosen_file (dialog, response);
   g_autoptr(MlWindow) self = save->self;
   MlWindowThen then = save->then;
 
@@ -338,7 +339,7 @@ void
 _ml_window_save_as (MlWindow     *self,
                     MlWindowThen  then)
 {
-  GtkFileChooserNative *chooser = ml_window_actions_chooser (self, _("Save Scenario"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  GtkFileChooserNative *chooser = _ml_window_new_chooser (self, _("Save Scenario"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
   MlWindowActionsSave *save = g_new (MlWindowActionsSave, 1);
   GFile *current = ml_lab_get_file (self->lab);
 
@@ -460,7 +461,7 @@ ml_window_actions_export_response (GtkNativeDialog *dialog,
                                    int              response,
                                    MlWindow        *self)
 {
-  g_autoptr(GFile) file = ml_window_actions_chosen (dialog, response);
+  g_autoptr(GFile) file = _ml_window_take_chosen_file (dialog, response);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
@@ -487,7 +488,7 @@ ml_window_actions_export_chart (GtkWidget  *widget,
                                 GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
-  GtkFileChooserNative *chooser = ml_window_actions_chooser (self, _("Export Chart"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  GtkFileChooserNative *chooser = _ml_window_new_chooser (self, _("Export Chart"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ml_window_actions_filter (_("PNG image"), "*.png", "image/png"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ml_window_actions_filter (_("SVG image"), "*.svg", "image/svg+xml"));

@@ -355,12 +355,8 @@ ml_window_lessons_import_response (GtkNativeDialog *dialog,
                                   int              response,
                                   MlWindow        *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = _ml_window_take_chosen_file (dialog, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
   if (file != NULL)
     ml_window_import_pack (self, file);
 }
@@ -374,8 +370,7 @@ ml_window_lessons_import (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Import Lesson Pack"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
+  chooser = _ml_window_new_chooser (self, _("Import Lesson Pack"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* Translators: a file chooser's filter: a pack in one file, or a pack folder's manifest */
   gtk_file_filter_set_name (filter, _("Lesson packs (.mlpack, manifest.json)"));
@@ -392,14 +387,10 @@ ml_window_lessons_export_response (GtkNativeDialog *dialog,
                                   int              response,
                                   MlWindow        *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = _ml_window_take_chosen_file (dialog, response);
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
   if (file == NULL)
     return;
 
@@ -418,8 +409,7 @@ ml_window_lessons_export (GtkWidget  *widget,
   MlWindow *self = ML_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export Progress"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
+  chooser = _ml_window_new_chooser (self, _("Export Progress"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* Translators: the file name suggested for an exported progress record; keep .json */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("margin-lab-progress.json"));

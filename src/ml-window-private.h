@@ -84,6 +84,12 @@ void     _ml_window_confirm_discard   (MlWindow       *self,
 void     _ml_window_class_add_lesson_actions (GtkWidgetClass *widget_class);
 void     _ml_window_setup_lessons     (MlWindow       *self);
 void     _ml_window_update_lesson_actions (MlWindow   *self);
+GtkFileChooserNative *_ml_window_new_chooser      (MlWindow             *self,
+                                                  const char           *title,
+                                                  GtkFileChooserAction  action,
+                                                  const char           *accept);
+GFile   *_ml_window_take_chosen_file  (GtkNativeDialog *dialog,
+                                       int              response);
 void     _ml_window_save_as           (MlWindow       *self,
                                        MlWindowThen    then);
 
