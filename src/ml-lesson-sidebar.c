@@ -332,7 +332,7 @@ ml_lesson_sidebar_bind (MlLessonSidebar *self,
   self->run = g_object_ref (run);
   g_signal_connect_object (ml_lesson_library_get_packs (library), "items-changed",
                            G_CALLBACK (ml_lesson_sidebar_queue_rebuild), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (run, "notify::lesson", G_CALLBACK (ml_lesson_sidebar_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (run, "notify::lesson", G_CALLBACK (ml_lesson_sidebar_queue_rebuild), self, G_CONNECT_SWAPPED);
   if (ml_lesson_run_get_progress (run) != NULL)
     g_signal_connect_object (ml_lesson_run_get_progress (run), "changed",
                              G_CALLBACK (ml_lesson_sidebar_queue_rebuild), self, G_CONNECT_SWAPPED);
