@@ -22,37 +22,11 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "margin-lab-core.h"
 #include "ml-lesson-pack-private.h"
-
-/* Larger inputs only make each run slower: every limit in the reader is reached well before. */
-#define MAX_INPUT_SIZE (64 * 1024)
-
-int         LLVMFuzzerInitialize      (int            *argc,
-                                       char         ***argv);
-int         LLVMFuzzerTestOneInput    (const uint8_t  *data,
-                                       size_t          size);
-const char *__asan_default_options    (void);
-const char *__ubsan_default_options   (void);
-
-const char *
-__asan_default_options (void)
-{
-  return "detect_leaks=1";
-}
-
-const char *
-__ubsan_default_options (void)
-{
-  return "halt_on_error=1:print_stacktrace=1";
-}
+#include "fuzz-common.h"
 
 static void
 fuzz_pack_fail (const char *what,
@@ -62,23 +36,6 @@ fuzz_pack_fail (const char *what,
   if (detail != NULL)
     fprintf (stderr, "--- %s\n", detail);
   abort ();
-}
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  /* As fuzz-scenario.c: GLib must hand every block to malloc, for LeakSanitizer to see it. */
-  if (g_strcmp0 (g_getenv ("G_SLICE"), "always-malloc") != 0)
-    {
-      g_setenv ("G_SLICE", "always-malloc", TRUE);
-      execv ("/proc/self/exe", *argv);
-      fprintf (stderr, "fuzz-pack: cannot restart with G_SLICE=always-malloc: %s\n", g_strerror (errno));
-      abort ();
-    }
-
-  g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  return 0;
 }
 
 static void
