@@ -12,47 +12,15 @@
 
 #include "ml-lesson-action.h"
 #include "ml-lesson-card.h"
-#include "ml-lesson-sidebar.h"
 #include "ml-lesson-step-private.h"
 #include "ml-limits-window.h"
-#include "ml-order-panel.h"
-#include "ml-test-widget.h"
-#include "ml-window.h"
-
-static gpointer
-window_child (MlWindow   *window,
-              const char *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (window), ML_TYPE_WINDOW, name);
-}
-
-static gpointer
-panel_child (MlWindow   *window,
-             const char *name)
-{
-  return gtk_widget_get_template_child (window_child (window, "order_panel"), ML_TYPE_ORDER_PANEL, name);
-}
+#include "ml-test-window.h"
 
 static gpointer
 card_child (MlWindow   *window,
             const char *name)
 {
-  return gtk_widget_get_template_child (window_child (window, "lesson_card"), ML_TYPE_LESSON_CARD, name);
-}
-
-static MlWindow *
-new_window (void)
-{
-  MlWindow *window = ml_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  /* The lessons load once the window has painted its first frame: then the sidebar lists them. */
-  while (gtk_widget_get_first_child (GTK_WIDGET (gtk_widget_get_template_child (window_child (window, "sidebar"),
-                                                                    ML_TYPE_LESSON_SIDEBAR, "list"))) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  ml_test_flush ();
-  return window;
+  return gtk_widget_get_template_child (ml_test_window_child (window, "lesson_card"), ML_TYPE_LESSON_CARD, name);
 }
 
 static void
@@ -74,37 +42,27 @@ type_number (gpointer editable,
 }
 
 
-static void
-click (MlWindow   *window,
-       const char *action)
-{
-  GtkWidget *button = ml_test_find_action (GTK_WIDGET (window), action);
-
-  g_assert_nonnull (button);
-  ml_test_click (button);
-}
-
 /* An order, placed as a learner places one in the order panel. */
 static void
 place_order (MlWindow             *window,
              const MlLessonAction *action)
 {
-  ml_test_click (panel_child (window, action->side == ML_SIDE_LONG ? "long_button" : "short_button"));
-  ml_test_click (panel_child (window, action->mode == ML_MARGIN_MODE_ISOLATED ? "isolated_button" : "cross_button"));
-  type_number (panel_child (window, "leverage_spin"), 0, action->leverage);
+  ml_test_click (ml_test_window_panel_child (window, action->side == ML_SIDE_LONG ? "long_button" : "short_button"));
+  ml_test_click (ml_test_window_panel_child (window, action->mode == ML_MARGIN_MODE_ISOLATED ? "isolated_button" : "cross_button"));
+  type_number (ml_test_window_panel_child (window, "leverage_spin"), 0, action->leverage);
   if (action->quantity > 0)
     {
-      ml_test_click (panel_child (window, "btc_button"));
-      type_number (panel_child (window, "size_entry"), 4, action->quantity);
+      ml_test_click (ml_test_window_panel_child (window, "btc_button"));
+      type_number (ml_test_window_panel_child (window, "size_entry"), 4, action->quantity);
     }
   else
     {
-      ml_test_click (panel_child (window, "usdt_button"));
-      type_number (panel_child (window, "size_entry"), 2, action->margin);
+      ml_test_click (ml_test_window_panel_child (window, "usdt_button"));
+      type_number (ml_test_window_panel_child (window, "size_entry"), 2, action->margin);
     }
   if (action->price > 0)
-    type_number (panel_child (window, "price_entry"), 1, action->price);
-  ml_test_click (panel_child (window, "open_button"));
+    type_number (ml_test_window_panel_child (window, "price_entry"), 1, action->price);
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
 }
 
 static void
@@ -119,15 +77,15 @@ play_action (MlWindow             *window,
       place_order (window, action);
       break;
     case ML_LESSON_ACTION_MARK:
-      type_number (window_child (window, "mark_entry"), 1, action->price);
-      ml_test_press_enter (window_child (window, "mark_entry"));
+      type_number (ml_test_window_child (window, "mark_entry"), 1, action->price);
+      ml_test_press_enter (ml_test_window_child (window, "mark_entry"));
       break;
     case ML_LESSON_ACTION_PATH:
       while (ml_lab_get_path_position (lab) < ml_lab_get_path_length (lab))
-        click (window, "win.step");
+        ml_test_window_click_action (window, "win.step");
       break;
     case ML_LESSON_ACTION_COMPARE:
-      ml_test_click (window_child (window, "compare_button"));
+      ml_test_click (ml_test_window_child (window, "compare_button"));
       break;
     case ML_LESSON_ACTION_ADD_MARGIN:
     case ML_LESSON_ACTION_REMOVE_MARGIN:
@@ -206,14 +164,14 @@ test_lesson_walk (void)
 {
   MlLessonPack *course = ml_lesson_pack_get_builtin ();
   MlLesson *lesson = ml_lesson_pack_get_lesson (course, 0);
-  MlWindow *window = new_window ();
+  MlWindow *window = ml_test_window_new ();
   MlLessonRun *run = ml_window_get_lesson_run (window);
   g_autofree char *heading = NULL;
   g_autofree char *last_heading = NULL;
 
-  g_assert_true (gtk_widget_get_visible (window_child (window, "lesson_card")));
+  g_assert_true (gtk_widget_get_visible (ml_test_window_child (window, "lesson_card")));
   g_assert_true (ml_lesson_run_get_lesson (run) == lesson);
-  g_assert_cmpstr (adw_window_title_get_subtitle (window_child (window, "window_title")), ==, ml_lesson_get_title (lesson));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ml_test_window_child (window, "window_title")), ==, ml_lesson_get_title (lesson));
 
   for (guint i = 0; i < ml_lesson_get_n_steps (lesson); i++)
     {
@@ -253,7 +211,7 @@ test_lesson_walk (void)
   close_window (window);
 
   /* A later start resumes where the learner left off. */
-  window = new_window ();
+  window = ml_test_window_new ();
   run = ml_window_get_lesson_run (window);
   g_assert_true (ml_lesson_run_get_lesson (run) == ml_lesson_pack_get_lesson (course, 1));
   last_heading = g_strdup (ml_test_label (card_child (window, "heading_label")));
@@ -265,7 +223,7 @@ test_lesson_walk (void)
 static void
 test_lesson_never_trapped (void)
 {
-  MlWindow *window = new_window ();
+  MlWindow *window = ml_test_window_new ();
   MlLessonRun *run = ml_window_get_lesson_run (window);
   MlLab *lab = ml_window_get_lab (window);
   MlLesson *lesson = ml_lesson_run_get_lesson (run);
@@ -279,20 +237,17 @@ test_lesson_never_trapped (void)
 
   /* Reset puts the lab back at the step's start. */
   mark = ml_account_get_mark_price (ml_lab_get_account (lab));
-  ml_test_type (window_child (window, "mark_entry"), "41000");
-  ml_test_press_enter (window_child (window, "mark_entry"));
+  ml_test_type (ml_test_window_child (window, "mark_entry"), "41000");
+  ml_test_press_enter (ml_test_window_child (window, "mark_entry"));
   g_assert_cmpfloat (ml_account_get_mark_price (ml_lab_get_account (lab)), ==, 41000);
-  click (window, "lesson.reset-step");
+  ml_test_window_click_action (window, "lesson.reset-step");
   g_assert_cmpfloat (ml_account_get_mark_price (ml_lab_get_account (lab)), ==, mark);
 
   /* Back returns to the step before, and Free Practice leaves the lesson for the bare lab. */
-  click (window, "lesson.back");
+  ml_test_window_click_action (window, "lesson.back");
   g_assert_cmpuint (ml_lesson_run_get_step_index (run), ==, start);
-  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (
-    GTK_LIST_BOX (gtk_widget_get_template_child (window_child (window, "sidebar"), ML_TYPE_LESSON_SIDEBAR, "list")), 0)));
-  ml_test_flush ();
+  ml_test_window_free_practice (window);
   g_assert_null (ml_lesson_run_get_lesson (run));
-  g_assert_false (gtk_widget_get_visible (window_child (window, "lesson_card")));
   g_assert_cmpfloat (ml_account_get_mark_price (ml_lab_get_account (lab)), ==, ML_LAB_FRESH_MARK_PRICE);
   close_window (window);
 }
@@ -318,11 +273,11 @@ test_lesson_corrupt_progress (void)
   g_mkdir_with_parents (folder, 0700);
   g_remove (aside);
   ml_test_write_file (file, "{\"margin-lab-progress\": 1, \"steps\": [", -1);
-  window = new_window ();
+  window = ml_test_window_new ();
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
 
-  shown = ml_test_shown_text (window_child (window, "toast_overlay"));
+  shown = ml_test_shown_text (ml_test_window_child (window, "toast_overlay"));
   g_assert_nonnull (strstr (shown, "Your lesson progress could not be read"));
   g_assert_nonnull (strstr (shown, "progress.json.corrupt"));
   kept = ml_test_read_file (aside, NULL);
@@ -334,11 +289,11 @@ test_lesson_corrupt_progress (void)
   close_window (window);
 
   /* Damaged while a window is open (by another program): the next save keeps it aside too. */
-  window = new_window ();
+  window = ml_test_window_new ();
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
   g_clear_pointer (&shown, g_free);
-  shown = ml_test_shown_text (window_child (window, "toast_overlay"));
+  shown = ml_test_shown_text (ml_test_window_child (window, "toast_overlay"));
   g_assert_null (strstr (shown, "Your lesson progress could not be read"));
   g_remove (aside);
   ml_test_write_file (file, "not progress", -1);
@@ -349,7 +304,7 @@ test_lesson_corrupt_progress (void)
   kept = ml_test_read_file (aside, NULL);
   g_assert_cmpstr (kept, ==, "not progress");
   g_clear_pointer (&shown, g_free);
-  shown = ml_test_shown_text (window_child (window, "toast_overlay"));
+  shown = ml_test_shown_text (ml_test_window_child (window, "toast_overlay"));
   g_assert_nonnull (strstr (shown, "Your lesson progress could not be read"));
   close_window (window);
 }
@@ -358,7 +313,7 @@ test_lesson_corrupt_progress (void)
 static void
 test_lesson_reset_progress (void)
 {
-  MlWindow *window = new_window ();
+  MlWindow *window = ml_test_window_new ();
   MlLessonRun *run = ml_window_get_lesson_run (window);
   MlProgress *progress = ml_lesson_run_get_progress (run);
   MlLesson *lesson = ml_lesson_run_get_lesson (run);
@@ -393,8 +348,7 @@ static GtkListBoxRow *
 find_lesson_row (MlWindow *window,
                  MlLesson *lesson)
 {
-  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (window_child (window, "sidebar"),
-                                                                  ML_TYPE_LESSON_SIDEBAR, "list"));
+  GtkListBox *list = ml_test_window_lesson_list (window);
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
@@ -414,9 +368,9 @@ test_lesson_import_and_remove (void)
 {
   g_autofree char *path = sample_pack ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  MlWindow *window = new_window ();
+  MlWindow *window = ml_test_window_new ();
   MlLessonRun *run = ml_window_get_lesson_run (window);
-  GtkWidget *sidebar = window_child (window, "sidebar");
+  GtkWidget *sidebar = ml_test_window_child (window, "sidebar");
   g_autofree char *listed = NULL;
   g_autofree char *after = NULL;
   g_autofree char *title = NULL;
@@ -457,7 +411,7 @@ test_lesson_import_broken (void)
   g_autofree char *dir = ml_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "broken.mlpack", NULL);
   g_autoptr(GFile) file = NULL;
-  MlWindow *window = new_window ();
+  MlWindow *window = ml_test_window_new ();
   MlLesson *before = ml_lesson_run_get_lesson (ml_window_get_lesson_run (window));
   AdwMessageDialog *dialog;
 
@@ -478,7 +432,7 @@ test_lesson_import_broken (void)
 static void
 test_lesson_limits (void)
 {
-  MlWindow *window = new_window ();
+  MlWindow *window = ml_test_window_new ();
   MlLessonPack *course = ml_lesson_pack_get_builtin ();
   MlLesson *last = ml_lesson_pack_get_lesson (course, ml_lesson_pack_get_n_lessons (course) - 1);
   GListModel *toplevels = gtk_window_get_toplevels ();

@@ -20,23 +20,7 @@
 #include "ml-order-panel.h"
 #include "ml-position-row.h"
 #include "ml-test-util.h"
-#include "ml-test-widget.h"
-#include "ml-lesson-sidebar.h"
-#include "ml-window.h"
-
-static gpointer
-test_window_child (MlWindow   *window,
-                   const char *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (window), ML_TYPE_WINDOW, name);
-}
-
-static gpointer
-test_window_panel_child (MlWindow   *window,
-                         const char *name)
-{
-  return gtk_widget_get_template_child (test_window_child (window, "order_panel"), ML_TYPE_ORDER_PANEL, name);
-}
+#include "ml-test-window.h"
 
 static MlAccount *
 test_window_account (MlWindow *window)
@@ -56,45 +40,13 @@ test_window_n_positions (MlWindow *window)
   return g_list_model_get_n_items (ml_account_get_positions (test_window_account (window)));
 }
 
-/* The first button, in the window or a row, that activates @action: what the learner clicks. */
-static void
-test_window_click_action (MlWindow   *window,
-                          const char *action)
-{
-  GtkWidget *button = ml_test_find_action (GTK_WIDGET (window), action);
-
-  g_assert_nonnull (button);
-  ml_test_click (button);
-}
-
-/* Clicks Free Practice in the sidebar, the first of its rows. */
-static void
-test_window_free_practice (MlWindow *window)
-{
-  GtkWidget *sidebar = test_window_child (window, "sidebar");
-  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (sidebar, ML_TYPE_LESSON_SIDEBAR, "list"));
-
-  /* The lessons load once the window has painted its first frame. */
-  while (gtk_list_box_get_row_at_index (list, 0) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  ml_test_flush ();
-  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
-  ml_test_flush ();
-  g_assert_false (gtk_widget_get_visible (test_window_child (window, "lesson_card")));
-}
-
+/* A first start opens the first lesson; these tests are about the bare lab. */
 static MlWindow *
-test_window_new_window (void)
+test_window_new_lab (void)
 {
-  MlWindow *window = ml_window_new (NULL);
+  MlWindow *window = ml_test_window_new ();
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  while (gtk_widget_get_width (test_window_child (window, "chart_view")) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  ml_test_flush ();
-  /* A first start opens the first lesson; these tests are about the bare lab. */
-  test_window_free_practice (window);
+  ml_test_window_free_practice (window);
   return window;
 }
 
@@ -111,11 +63,11 @@ test_window_discard (MlWindow *window)
 static MlWindow *
 test_window_with_example_order (void)
 {
-  MlWindow *window = test_window_new_window ();
+  MlWindow *window = test_window_new_lab ();
 
-  ml_test_type (test_window_panel_child (window, "leverage_spin"), "20");
-  ml_test_type (test_window_panel_child (window, "size_entry"), "0.1");
-  ml_test_click (test_window_panel_child (window, "isolated_button"));
+  ml_test_type (ml_test_window_panel_child (window, "leverage_spin"), "20");
+  ml_test_type (ml_test_window_panel_child (window, "size_entry"), "0.1");
+  ml_test_click (ml_test_window_panel_child (window, "isolated_button"));
   return window;
 }
 
@@ -137,7 +89,7 @@ test_isolated_click_places_isolated (void)
   MlWindow *window = test_window_with_example_order ();
   MlPosition *position;
 
-  ml_test_click (test_window_panel_child (window, "open_button"));
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
   g_assert_cmpuint (test_window_n_positions (window), ==, 1);
   position = g_list_model_get_item (ml_account_get_positions (test_window_account (window)), 0);
   g_assert_cmpint (ml_position_get_mode (position), ==, ML_MARGIN_MODE_ISOLATED);
@@ -146,8 +98,8 @@ test_isolated_click_places_isolated (void)
   g_object_unref (position);
 
   /* Cross clicked from the keyboard, then Open: a cross position. */
-  ml_test_activate (test_window_panel_child (window, "cross_button"));
-  ml_test_click (test_window_panel_child (window, "open_button"));
+  ml_test_activate (ml_test_window_panel_child (window, "cross_button"));
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
   position = g_list_model_get_item (ml_account_get_positions (test_window_account (window)), 1);
   g_assert_cmpint (ml_position_get_mode (position), ==, ML_MARGIN_MODE_CROSS);
   g_object_unref (position);
@@ -158,15 +110,15 @@ static void
 test_order_adds_row_and_line (void)
 {
   MlWindow *window = test_window_with_example_order ();
-  MlChartView *view = test_window_child (window, "chart_view");
+  MlChartView *view = ml_test_window_child (window, "chart_view");
   g_autofree char *before = ml_chart_describe (ml_chart_view_get_chart (view));
   g_autofree char *after = NULL;
   g_autofree char *rows = NULL;
 
-  ml_test_click (test_window_panel_child (window, "open_button"));
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
 
   /* The row says what was opened, with its liquidation price. */
-  rows = ml_test_shown_text (test_window_child (window, "position_list"));
+  rows = ml_test_shown_text (ml_test_window_child (window, "position_list"));
   g_test_message ("%s", rows);
   g_assert_nonnull (strstr (rows, "57228.9"));
   g_assert_nonnull (strstr (rows, "Isolated \u206620×\u2069"));
@@ -182,7 +134,7 @@ test_order_adds_row_and_line (void)
 static const char *
 test_window_mark_text (MlWindow *window)
 {
-  return gtk_editable_get_text (test_window_child (window, "mark_entry"));
+  return gtk_editable_get_text (ml_test_window_child (window, "mark_entry"));
 }
 
 /* A drag on the chart moves the mark; the entry shows where it went, the chart's range stays
@@ -190,8 +142,8 @@ test_window_mark_text (MlWindow *window)
 static void
 test_drag_moves_mark (void)
 {
-  MlWindow *window = test_window_new_window ();
-  MlChartView *view = test_window_child (window, "chart_view");
+  MlWindow *window = test_window_new_lab ();
+  MlChartView *view = ml_test_window_child (window, "chart_view");
   GtkWidget *widget = GTK_WIDGET (view);
   MlChart *chart = ml_chart_view_get_chart (view);
   double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
@@ -217,7 +169,7 @@ test_drag_moves_mark (void)
   g_assert_cmpfloat (lo_after, ==, lo);
   g_assert_cmpfloat (hi_after, ==, hi);
 
-  test_window_click_action (window, "win.undo");
+  ml_test_window_click_action (window, "win.undo");
   ml_assert_close (test_window_mark (window), 60000, ML_EXACT);
   g_assert_cmpstr (test_window_mark_text (window), ==, "60000.0");
   g_assert_false (gtk_widget_get_sensitive (ml_test_find_action (GTK_WIDGET (window), "win.undo")));
@@ -230,17 +182,17 @@ test_undo_redo (void)
   MlWindow *window = test_window_with_example_order ();
   g_autofree char *rows = NULL;
 
-  ml_test_click (test_window_panel_child (window, "open_button"));
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
   g_assert_cmpuint (test_window_n_positions (window), ==, 1);
   ml_assert_close (ml_account_get_cross_wallet_balance (test_window_account (window)), 700, ML_EXACT);
 
-  test_window_click_action (window, "win.undo");
+  ml_test_window_click_action (window, "win.undo");
   g_assert_cmpuint (test_window_n_positions (window), ==, 0);
   ml_assert_close (ml_account_get_cross_wallet_balance (test_window_account (window)), 1000, ML_EXACT);
-  rows = ml_test_shown_text (test_window_child (window, "position_list"));
+  rows = ml_test_shown_text (ml_test_window_child (window, "position_list"));
   g_assert_nonnull (strstr (rows, "No open positions"));
 
-  test_window_click_action (window, "win.redo");
+  ml_test_window_click_action (window, "win.redo");
   g_assert_cmpuint (test_window_n_positions (window), ==, 1);
   g_assert_false (gtk_widget_get_sensitive (ml_test_find_action (GTK_WIDGET (window), "win.redo")));
   test_window_discard (window);
@@ -251,9 +203,9 @@ test_undo_redo (void)
 static void
 test_mark_entry (void)
 {
-  MlWindow *window = test_window_new_window ();
-  GtkEntry *entry = test_window_child (window, "mark_entry");
-  GtkLabel *error = test_window_child (window, "mark_error");
+  MlWindow *window = test_window_new_lab ();
+  GtkEntry *entry = ml_test_window_child (window, "mark_entry");
+  GtkLabel *error = ml_test_window_child (window, "mark_error");
 
   ml_test_type (entry, "lots");
   ml_test_press_enter (entry);
@@ -269,9 +221,9 @@ test_mark_entry (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "58000.0");
 
   /* The entry still has the focus; Undo by its button puts 60,000 back in it. */
-  test_window_click_action (window, "win.undo");
+  ml_test_window_click_action (window, "win.undo");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "60000.0");
-  test_window_click_action (window, "win.redo");
+  ml_test_window_click_action (window, "win.redo");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "58000.0");
   test_window_discard (window);
 }
@@ -281,8 +233,8 @@ test_mark_entry (void)
 static void
 test_mark_slider (void)
 {
-  MlWindow *window = test_window_new_window ();
-  GtkScale *scale = test_window_child (window, "mark_scale");
+  MlWindow *window = test_window_new_lab ();
+  GtkScale *scale = ml_test_window_child (window, "mark_scale");
   GtkAdjustment *adjustment = gtk_range_get_adjustment (GTK_RANGE (scale));
   double upper = gtk_adjustment_get_upper (adjustment);
   gboolean handled;
@@ -296,7 +248,7 @@ test_mark_slider (void)
   /* The slider runs left to right like the chart's price axis, in every language. */
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (scale)), ==, GTK_TEXT_DIR_LTR);
 
-  test_window_click_action (window, "win.undo");
+  ml_test_window_click_action (window, "win.undo");
   ml_assert_close (test_window_mark (window), 60000, ML_EXACT);
   test_window_discard (window);
 }
@@ -305,8 +257,8 @@ test_mark_slider (void)
 static void
 test_mark_slider_keys (void)
 {
-  MlWindow *window = test_window_new_window ();
-  GtkScale *scale = test_window_child (window, "mark_scale");
+  MlWindow *window = test_window_new_lab ();
+  GtkScale *scale = ml_test_window_child (window, "mark_scale");
   double step = gtk_adjustment_get_step_increment (gtk_range_get_adjustment (GTK_RANGE (scale)));
   double mantissa = step / pow (10, floor (log10 (step)));
 
@@ -323,7 +275,7 @@ test_mark_slider_keys (void)
 static void
 test_open_broken_keeps_lab (void)
 {
-  MlWindow *window = test_window_new_window ();
+  MlWindow *window = test_window_new_lab ();
   g_autofree char *path = ml_test_data ("bad/syntax-trailing-comma.mlscenario");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   MlAccount *before = test_window_account (window);
@@ -352,17 +304,17 @@ test_save_and_open (void)
   g_autofree char *dir = g_dir_make_tmp ("margin-lab-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "lab.mlscenario", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  AdwWindowTitle *title = test_window_child (window, "window_title");
+  AdwWindowTitle *title = ml_test_window_child (window, "window_title");
   MlWindow *other;
 
-  ml_test_click (test_window_panel_child (window, "open_button"));
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
   /* Unsaved changes are marked in the subtitle until saved. */
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "• Free practice");
   g_assert_true (ml_lab_save_file (ml_window_get_lab (window), file, NULL));
   ml_test_flush ();
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "lab.mlscenario");
 
-  other = test_window_new_window ();
+  other = test_window_new_lab ();
   ml_window_open_file (other, file);
   ml_test_flush ();
   g_assert_cmpuint (test_window_n_positions (other), ==, 1);
@@ -384,7 +336,7 @@ test_close_asks_first (void)
   g_autoptr(GtkWidget) alive = g_object_ref (GTK_WIDGET (window));
   AdwMessageDialog *dialog;
 
-  ml_test_click (test_window_panel_child (window, "open_button"));
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
   gtk_window_close (GTK_WINDOW (window));
   ml_test_flush ();
   dialog = ml_test_find_message_dialog ();
@@ -416,7 +368,7 @@ test_close_asks_first (void)
 static void
 test_close_saves (void)
 {
-  MlWindow *window = test_window_new_window ();
+  MlWindow *window = test_window_new_lab ();
   g_autofree char *dir = g_dir_make_tmp ("margin-lab-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "kept.mlscenario", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -425,8 +377,8 @@ test_close_saves (void)
   AdwMessageDialog *dialog;
 
   g_assert_true (ml_lab_save_file (ml_window_get_lab (window), file, NULL));
-  ml_test_type (test_window_child (window, "mark_entry"), "59000");
-  ml_test_press_enter (test_window_child (window, "mark_entry"));
+  ml_test_type (ml_test_window_child (window, "mark_entry"), "59000");
+  ml_test_press_enter (ml_test_window_child (window, "mark_entry"));
   gtk_window_close (GTK_WINDOW (window));
   ml_test_flush ();
   dialog = ml_test_find_message_dialog ();
@@ -447,26 +399,26 @@ test_close_saves (void)
 static void
 test_path_steps_and_liquidates (void)
 {
-  MlWindow *window = test_window_new_window ();
-  GtkLabel *step_label = test_window_child (window, "path_label");
+  MlWindow *window = test_window_new_lab ();
+  GtkLabel *step_label = ml_test_window_child (window, "path_label");
   MlPosition *position;
 
   test_window_open_scenario (window, "article-long-isolated.mlscenario");
   g_assert_cmpstr (ml_test_label (step_label), ==, "Step 0 of 6");
   position = ml_account_find_position (test_window_account (window), "a");
   for (guint i = 0; i < 3; i++)
-    test_window_click_action (window, "win.step");
+    ml_test_window_click_action (window, "win.step");
   ml_assert_close (test_window_mark (window), 58500, ML_EXACT);
   g_assert_cmpstr (test_window_mark_text (window), ==, "58500.0");
   g_assert_cmpstr (ml_test_label (step_label), ==, "Step 3 of 6");
   g_assert_false (ml_position_get_liquidated (position));
 
-  test_window_click_action (window, "win.step");
+  ml_test_window_click_action (window, "win.step");
   ml_assert_close (test_window_mark (window), 58000, ML_EXACT);
   g_assert_true (ml_position_get_liquidated (position));
 
   /* Each step is one undo step, the liquidation with it. */
-  test_window_click_action (window, "win.undo");
+  ml_test_window_click_action (window, "win.undo");
   position = ml_account_find_position (test_window_account (window), "a");
   ml_assert_close (test_window_mark (window), 58500, ML_EXACT);
   g_assert_cmpstr (ml_test_label (step_label), ==, "Step 3 of 6");
@@ -474,9 +426,9 @@ test_path_steps_and_liquidates (void)
 
   /* At the end, the next step goes back to the scenario's start. */
   for (guint i = 0; i < 3; i++)
-    test_window_click_action (window, "win.step");
+    ml_test_window_click_action (window, "win.step");
   g_assert_cmpstr (ml_test_label (step_label), ==, "Step 6 of 6");
-  test_window_click_action (window, "win.step");
+  ml_test_window_click_action (window, "win.step");
   g_assert_cmpstr (ml_test_label (step_label), ==, "Step 0 of 6");
   ml_assert_close (test_window_mark (window), 60000, ML_EXACT);
   g_assert_false (ml_position_get_liquidated (ml_account_find_position (test_window_account (window), "a")));
@@ -494,25 +446,25 @@ test_window_quit_loop (gpointer loop)
 static void
 test_play_stops_at_end (void)
 {
-  MlWindow *window = test_window_new_window ();
-  GtkButton *play = test_window_child (window, "play_button");
+  MlWindow *window = test_window_new_lab ();
+  GtkButton *play = ml_test_window_child (window, "play_button");
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
 
   test_window_open_scenario (window, "article-long-isolated.mlscenario");
   g_action_group_activate_action (G_ACTION_GROUP (window), "play-speed", g_variant_new_double (4));
-  g_assert_cmpstr (gtk_menu_button_get_label (test_window_child (window, "speed_button")), ==, "\u20664×\u2069");
+  g_assert_cmpstr (gtk_menu_button_get_label (ml_test_window_child (window, "speed_button")), ==, "\u20664×\u2069");
   ml_test_click (play);
   gtk_test_accessible_assert_property (play, GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause the price path");
 
   /* Six steps at 150 ms each; the test waits twice as long. */
   g_timeout_add (1800, test_window_quit_loop, loop);
   g_main_loop_run (loop);
-  g_assert_cmpstr (ml_test_label (test_window_child (window, "path_label")), ==, "Step 6 of 6");
+  g_assert_cmpstr (ml_test_label (ml_test_window_child (window, "path_label")), ==, "Step 6 of 6");
   ml_assert_close (test_window_mark (window), 56000, ML_EXACT);
   gtk_test_accessible_assert_property (play, GTK_ACCESSIBLE_PROPERTY_LABEL, "Play the price path");
 
   /* One run of Play is one step to undo. */
-  test_window_click_action (window, "win.undo");
+  ml_test_window_click_action (window, "win.undo");
   ml_assert_close (test_window_mark (window), 60000, ML_EXACT);
   test_window_discard (window);
 }
@@ -526,18 +478,18 @@ test_toast_is_plain_text (void)
     "  \"positions\": [ { \"id\": \"a & b <\", \"side\": \"long\", \"mode\": \"isolated\","
     "                   \"quantity\": 0.1, \"entry_price\": 60000, \"leverage\": 20 } ],"
     "  \"path\": [ 57000 ] }";
-  MlWindow *window = test_window_new_window ();
+  MlWindow *window = test_window_new_lab ();
   g_autoptr(MlScenario) loaded = ml_scenario_new_from_data (scenario, -1, "toast", NULL);
   g_autofree char *shown = NULL;
 
   g_assert_nonnull (loaded);
   ml_lab_set_scenario (ml_window_get_lab (window), loaded, NULL);
   ml_test_flush ();
-  test_window_click_action (window, "win.step");
+  ml_test_window_click_action (window, "win.step");
   /* The toast's label is made on the next frames. */
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
-  shown = ml_test_shown_text (test_window_child (window, "toast_overlay"));
+  shown = ml_test_shown_text (ml_test_window_child (window, "toast_overlay"));
   g_assert_nonnull (strstr (shown, "Position a & b < (0.1000\u00a0BTC, isolated) was liquidated at 57228.9"));
   test_window_discard (window);
 }
@@ -553,21 +505,21 @@ test_explain_buttons (void)
   GtkWidget *menu, *popover, *scroller;
   const char *name = "Margin ratio: 2.40\u00a0%, safe";
 
-  ml_test_click (test_window_panel_child (window, "cross_button"));
-  ml_test_click (test_window_panel_child (window, "open_button"));
-  ratio = ml_explain_button_explain (test_window_child (window, "ratio_button"));
-  pool = ml_explain_button_explain (test_window_child (window, "pool_button"));
+  ml_test_click (ml_test_window_panel_child (window, "cross_button"));
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
+  ratio = ml_explain_button_explain (ml_test_window_child (window, "ratio_button"));
+  pool = ml_explain_button_explain (ml_test_window_child (window, "pool_button"));
   /* 0.1 BTC at 60,000 in the bracket of 0.40 %: 24.00 USDT of maintenance on a 1,000 pool. */
   g_assert_nonnull (strstr (ratio, "24.00\u00a0USDT"));
   g_assert_nonnull (strstr (ratio, "2.40\u00a0%"));
   g_assert_nonnull (strstr (pool, "1000.00\u00a0USDT"));
   /* Equity: the 1,000 wallet plus a PnL of 0 at the entry price. */
-  equity = ml_explain_button_explain (test_window_child (window, "equity_button"));
+  equity = ml_explain_button_explain (ml_test_window_child (window, "equity_button"));
   g_assert_nonnull (strstr (equity, "1000.00"));
-  g_assert_cmpstr (ml_explain_button_get_label (test_window_child (window, "ratio_button")), ==, "2.40\u00a0%, safe");
+  g_assert_cmpstr (ml_explain_button_get_label (ml_test_window_child (window, "ratio_button")), ==, "2.40\u00a0%, safe");
 
   /* A screen reader hears what the number is, its value, and that it opens an explanation. */
-  menu = gtk_widget_get_first_child (test_window_child (window, "ratio_button"));
+  menu = gtk_widget_get_first_child (ml_test_window_child (window, "ratio_button"));
   gtk_test_accessible_assert_property (menu, GTK_ACCESSIBLE_PROPERTY_LABEL, name);
   gtk_test_accessible_assert_property (menu, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Opens an explanation of this number");
   gtk_test_accessible_assert_property (menu, GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE);
@@ -590,8 +542,8 @@ test_explain_buttons (void)
 static void
 test_compare_modes (void)
 {
-  MlWindow *window = test_window_new_window ();
-  MlChartView *view = test_window_child (window, "chart_view");
+  MlWindow *window = test_window_new_lab ();
+  MlChartView *view = ml_test_window_child (window, "chart_view");
   GtkWidget *button = ml_test_find_action (GTK_WIDGET (window), "win.compare-modes");
   gboolean before = ml_chart_view_get_compare (view);
 
@@ -662,18 +614,18 @@ test_accessible_names (void)
   g_autoptr(GString) missing = g_string_new (NULL);
   guint n;
 
-  ml_test_click (test_window_panel_child (window, "open_button"));
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
   test_window_open_scenario (window, "article-long-isolated.mlscenario");
   n = test_window_check_names (GTK_WIDGET (window), missing);
   g_test_message ("%u controls checked", n);
   g_assert_cmpuint (n, >=, 25);
   g_assert_cmpstr (missing->str, ==, "");
 
-  gtk_test_accessible_assert_role (test_window_child (window, "chart_view"), GTK_ACCESSIBLE_ROLE_IMG);
-  gtk_test_accessible_assert_property (test_window_child (window, "chart_view"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_test_accessible_assert_role (ml_test_window_child (window, "chart_view"), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (ml_test_window_child (window, "chart_view"), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Collateral chart");
   /* Values to read are not stops for Tab. */
-  g_assert_false (gtk_widget_get_focusable (test_window_child (window, "path_label")));
+  g_assert_false (gtk_widget_get_focusable (ml_test_window_child (window, "path_label")));
   test_window_discard (window);
 }
 

@@ -1,0 +1,67 @@
+/* ml-test-window.h — the lab window, opened and reached into as the window tests do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ml-lesson-sidebar.h"
+#include "ml-order-panel.h"
+#include "ml-test-widget.h"
+#include "ml-window.h"
+
+static inline gpointer
+ml_test_window_child (MlWindow   *window,
+                      const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), ML_TYPE_WINDOW, name);
+}
+
+static inline gpointer
+ml_test_window_panel_child (MlWindow   *window,
+                            const char *name)
+{
+  return gtk_widget_get_template_child (ml_test_window_child (window, "order_panel"), ML_TYPE_ORDER_PANEL, name);
+}
+
+static inline GtkListBox *
+ml_test_window_lesson_list (MlWindow *window)
+{
+  return GTK_LIST_BOX (gtk_widget_get_template_child (ml_test_window_child (window, "sidebar"),
+                                                      ML_TYPE_LESSON_SIDEBAR, "list"));
+}
+
+/* A window of 1200 × 800, shown, once its lessons have loaded: they load after the first
+ * frame, and then the sidebar lists them. */
+static inline MlWindow *
+ml_test_window_new (void)
+{
+  MlWindow *window = ml_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_list_box_get_row_at_index (ml_test_window_lesson_list (window), 0) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ml_test_flush ();
+  return window;
+}
+
+/* Clicks the first button in the window that activates @action, as the learner would. */
+static inline void
+ml_test_window_click_action (MlWindow   *window,
+                             const char *action)
+{
+  GtkWidget *button = ml_test_find_action (GTK_WIDGET (window), action);
+
+  g_assert_nonnull (button);
+  ml_test_click (button);
+}
+
+/* Activates Free Practice, the sidebar's first row: the lesson card goes, the bare lab stays. */
+static inline void
+ml_test_window_free_practice (MlWindow *window)
+{
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (ml_test_window_lesson_list (window), 0)));
+  ml_test_flush ();
+  g_assert_false (gtk_widget_get_visible (ml_test_window_child (window, "lesson_card")));
+}
