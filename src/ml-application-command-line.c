@@ -247,21 +247,24 @@ static gboolean
 ml_application_check_lesson (MlApplication *self,
                              const char    *name)
 {
-  GListModel *packs = ml_lesson_library_get_packs (ml_application_get_library (self));
+  MlLessonLibrary *library = ml_application_get_library (self);
+  GListModel *packs = ml_lesson_library_get_packs (library);
   g_autofree char *pack_id = NULL;
   g_autofree char *lesson_id = NULL;
   g_autoptr(GString) known = g_string_new (NULL);
   g_autofree char *shown = NULL;
 
   _ml_application_split_lesson (name, &pack_id, &lesson_id);
+  if (ml_lesson_library_find_lesson (library, pack_id, lesson_id, NULL) != NULL)
+    return TRUE;
+
+  /* The line lists the lessons there are, in the pack named if one was. */
   for (guint i = 0; i < g_list_model_get_n_items (packs); i++)
     {
       g_autoptr(MlLessonPack) pack = g_list_model_get_item (packs, i);
 
       if (pack_id != NULL && g_strcmp0 (pack_id, ml_lesson_pack_get_id (pack)) != 0)
         continue;
-      if (ml_lesson_pack_find_lesson (pack, lesson_id, NULL) != NULL)
-        return TRUE;
       for (guint j = 0; j < ml_lesson_pack_get_n_lessons (pack); j++)
         g_string_append_printf (known, "%s%s", known->len ? ", " : "",
                                 ml_lesson_get_id (ml_lesson_pack_get_lesson (pack, j)));

@@ -176,8 +176,7 @@ ml_window_lessons_open (GtkWidget  *widget,
   MlLesson *lesson;
 
   g_variant_get (param, "(&s&s)", &pack_id, &lesson_id);
-  if ((pack = ml_lesson_library_find (self->library, pack_id)) == NULL ||
-      (lesson = ml_lesson_pack_find_lesson (pack, lesson_id, NULL)) == NULL)
+  if ((lesson = ml_lesson_library_find_lesson (self->library, pack_id, lesson_id, &pack)) == NULL)
     return;
   if (lesson != ml_lesson_run_get_lesson (self->run))
     ml_window_lessons_ask_open (self, pack, lesson, -1);
@@ -615,27 +614,17 @@ ml_window_open_lesson (MlWindow   *self,
                        const char *lesson_id,
                        guint       step)
 {
-  GListModel *packs;
+  MlLessonPack *pack;
+  MlLesson *lesson;
 
   g_return_val_if_fail (ML_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (lesson_id != NULL, FALSE);
 
   self->lesson_chosen = TRUE;
-  packs = ml_lesson_library_get_packs (self->library);
-  for (guint i = 0; i < g_list_model_get_n_items (packs); i++)
-    {
-      g_autoptr(MlLessonPack) pack = g_list_model_get_item (packs, i);
-      MlLesson *lesson;
-
-      if (pack_id != NULL && g_strcmp0 (pack_id, ml_lesson_pack_get_id (pack)) != 0)
-        continue;
-      if ((lesson = ml_lesson_pack_find_lesson (pack, lesson_id, NULL)) != NULL)
-        {
-          ml_window_lessons_ask_open (self, pack, lesson, MIN (step, ml_lesson_get_n_steps (lesson) - 1));
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if ((lesson = ml_lesson_library_find_lesson (self->library, pack_id, lesson_id, &pack)) == NULL)
+    return FALSE;
+  ml_window_lessons_ask_open (self, pack, lesson, MIN (step, ml_lesson_get_n_steps (lesson) - 1));
+  return TRUE;
 }
 
 /**

@@ -378,6 +378,31 @@ test_library_refused (Fixture       *fixture,
   test_library_assert_refused (fixture, fixture->sample, ML_ERROR, ML_ERROR_INVALID, "adding-margin.json");
 }
 
+/* A lesson found by its id, in the pack named or in the first pack that has it. */
+static void
+test_library_find_lesson (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(MlLessonLibrary) library = ml_lesson_library_new (fixture->packs);
+  g_autofree char *file = test_library_write_file_pack (fixture, "week.mlpack", "week-3", "Week 3");
+  MlLessonPack *week = test_library_import (library, file);
+  MlLessonPack *found = NULL;
+  MlLesson *lesson;
+
+  lesson = ml_lesson_library_find_lesson (library, NULL, "only", &found);
+  g_assert_true (found == week);
+  g_assert_true (lesson == ml_lesson_pack_get_lesson (week, 0));
+  g_assert_true (ml_lesson_library_find_lesson (library, "week-3", "only", NULL) == lesson);
+
+  lesson = ml_lesson_library_find_lesson (library, NULL, "what-is-margin", &found);
+  g_assert_true (found == ml_lesson_pack_get_builtin ());
+  g_assert_cmpstr (ml_lesson_get_id (lesson), ==, "what-is-margin");
+
+  /* Named in another pack, or nowhere: none. */
+  g_assert_null (ml_lesson_library_find_lesson (library, "week-3", "what-is-margin", NULL));
+  g_assert_null (ml_lesson_library_find_lesson (library, NULL, "no-such-lesson", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +415,7 @@ main (int   argc,
   ADD ("/lesson-library/remove", test_library_remove);
   ADD ("/lesson-library/broken-in-folder", test_library_broken_in_folder);
   ADD ("/lesson-library/refused", test_library_refused);
+  ADD ("/lesson-library/find-lesson", test_library_find_lesson);
 #undef ADD
 
   return g_test_run ();

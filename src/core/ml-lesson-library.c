@@ -349,6 +349,43 @@ ml_lesson_library_find (MlLessonLibrary *self,
   return pack;
 }
 
+/**
+ * ml_lesson_library_find_lesson:
+ * @pack_id: (nullable): the pack to look in, or %NULL for the first pack that has @lesson_id
+ * @pack: (out) (optional) (transfer none): the lesson's pack
+ *
+ * Returns: (transfer none) (nullable): the lesson, or %NULL if there is no such lesson
+ */
+MlLesson *
+ml_lesson_library_find_lesson (MlLessonLibrary  *self,
+                               const char       *pack_id,
+                               const char       *lesson_id,
+                               MlLessonPack    **pack)
+{
+  GListModel *packs;
+
+  g_return_val_if_fail (ML_IS_LESSON_LIBRARY (self), NULL);
+  g_return_val_if_fail (lesson_id != NULL, NULL);
+
+  packs = ml_lesson_library_get_packs (self);
+  for (guint i = 0; i < g_list_model_get_n_items (packs); i++)
+    {
+      g_autoptr(MlLessonPack) candidate = g_list_model_get_item (packs, i);
+      MlLesson *lesson;
+
+      if (pack_id != NULL && g_strcmp0 (pack_id, ml_lesson_pack_get_id (candidate)) != 0)
+        continue;
+      if ((lesson = ml_lesson_pack_find_lesson (candidate, lesson_id, NULL)) != NULL)
+        {
+          /* The store keeps its own reference while the pack is in it. */
+          if (pack != NULL)
+            *pack = candidate;
+          return lesson;
+        }
+    }
+  return NULL;
+}
+
 /* Importing */
 
 static void

@@ -21,6 +21,10 @@ GListModel      *ml_lesson_library_get_packs  (MlLessonLibrary  *self);
 const char * const *ml_lesson_library_get_broken (MlLessonLibrary *self);
 MlLessonPack    *ml_lesson_library_find       (MlLessonLibrary  *self,
                                                const char       *id);
+MlLesson        *ml_lesson_library_find_lesson (MlLessonLibrary *self,
+                                               const char       *pack_id,
+                                               const char       *lesson_id,
+                                               MlLessonPack    **pack);
 MlLessonPack    *ml_lesson_library_import     (MlLessonLibrary  *self,
                                                const char       *path,
                                                GError          **error);
