@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ml-lesson-card.h"
+#include "ml-utils.h"
 
 struct _MlLessonCard
 {
@@ -114,10 +115,7 @@ ml_lesson_card_show_task (MlLessonCard *self)
   text = ml_lesson_step_expand (ml_lesson_run_get_step (self->run), ml_lesson_task_get_text (task));
   gtk_label_set_text (self->task_label, text);
   gtk_image_set_from_icon_name (self->task_icon, done ? "object-select-symbolic" : "radio-symbolic");
-  if (done)
-    gtk_widget_add_css_class (self->task_box, "done");
-  else
-    gtk_widget_remove_css_class (self->task_box, "done");
+  ml_utils_set_css_class (self->task_box, "done", done);
 
   /* The task reads as a check box that the lab ticks: a screen reader tells when it changes. */
   /* Translators: how a screen reader names the step's task, before it reads the task's text */
@@ -293,10 +291,7 @@ ml_lesson_card_update (MlLessonCard *self)
   gtk_button_set_label (self->next_button, last ? _("Finish") : _("Next"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_button), last ? _("Finish the lesson") : _("Next step"));
   /* Next is always there (a learner may skip); it is the suggested way on once the step is done. */
-  if (done)
-    gtk_widget_add_css_class (GTK_WIDGET (self->next_button), "suggested-action");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->next_button), "suggested-action");
+  ml_utils_set_css_class (GTK_WIDGET (self->next_button), "suggested-action", done);
 }
 
 /* Once laid out, the feedback is scrolled into view: in a short window the card scrolls. */

@@ -792,9 +792,6 @@ ml_order_panel_highlight (MlOrderPanel     *self,
       GtkWidget *widget = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), ML_TYPE_ORDER_PANEL,
                                                                      targets[i].child));
 
-      if (controls & targets[i].control)
-        gtk_widget_add_css_class (widget, "lesson-focus");
-      else
-        gtk_widget_remove_css_class (widget, "lesson-focus");
+      ml_utils_set_css_class (widget, "lesson-focus", (controls & targets[i].control) != 0);
     }
 }

@@ -187,10 +187,7 @@ ml_position_row_update_state (MlPositionRow *self)
   /* A liquidated position can only be cleared away: closing it removes it. */
   gtk_widget_set_tooltip_text (self->close_button, live ? _("Close the position at the mark price")
                                                         : _("Remove from the list"));
-  if (live)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "liquidated");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self), "liquidated");
+  ml_utils_set_css_class (GTK_WIDGET (self), "liquidated", !live);
   ml_position_row_update_details (self);
   ml_position_row_update_liquidation (self);
   ml_position_row_update_remaining (self);

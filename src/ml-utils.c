@@ -25,10 +25,7 @@ ml_utils_show_error (GtkLabel   *label,
 {
   gtk_label_set_text (label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (control, "error");
-  else
-    gtk_widget_remove_css_class (control, "error");
+  ml_utils_set_css_class (control, "error", message != NULL);
   gtk_accessible_update_state (GTK_ACCESSIBLE (control),
                                GTK_ACCESSIBLE_STATE_INVALID,
                                message ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
@@ -53,4 +50,19 @@ ml_utils_display_name (GFile *file)
   g_autofree char *base = g_file_get_basename (file);
 
   return ml_file_display_name (base);
+}
+
+/* GTK 4.8 adds or removes a style class, but has no call that sets it to a state. */
+void
+ml_utils_set_css_class (GtkWidget  *widget,
+                        const char *css_class,
+                        gboolean    set)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (css_class != NULL);
+
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
 }

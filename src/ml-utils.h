@@ -14,5 +14,8 @@ void     ml_utils_show_error (GtkLabel   *label,
                               const char *message);
 gboolean ml_utils_is_blank   (const char *text);
 char    *ml_utils_display_name (GFile    *file);
+void     ml_utils_set_css_class (GtkWidget  *widget,
+                                 const char *css_class,
+                                 gboolean    set);
 
 G_END_DECLS

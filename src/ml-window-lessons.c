@@ -33,12 +33,7 @@ ml_window_lessons_highlight (MlWindow         *self,
 
   ml_order_panel_highlight (self->order_panel, controls);
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
-    {
-      if (controls & targets[i].control)
-        gtk_widget_add_css_class (targets[i].widget, "lesson-focus");
-      else
-        gtk_widget_remove_css_class (targets[i].widget, "lesson-focus");
-    }
+    ml_utils_set_css_class (targets[i].widget, "lesson-focus", (controls & targets[i].control) != 0);
 }
 
 void
