@@ -504,8 +504,8 @@ ml_lesson_card_set_run (MlLessonCard *self,
   g_set_object (&self->run, run);
   if (run != NULL)
     {
+      /* "step" is told at every start, reset and stop, another lesson's too. */
       g_signal_connect_object (run, "notify::step", G_CALLBACK (ml_lesson_card_update), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (run, "notify::lesson", G_CALLBACK (ml_lesson_card_update), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (run, "notify::task-done", G_CALLBACK (ml_lesson_card_update), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (run, "notify::answer", G_CALLBACK (ml_lesson_card_answered), self, G_CONNECT_SWAPPED);
     }

@@ -576,7 +576,7 @@ _ml_window_setup_lessons (MlWindow *self)
     _ml_window_toast (self, notice);
 
   self->run = ml_lesson_run_new (self->lab, progress);
-  g_signal_connect_object (self->run, "notify::lesson", G_CALLBACK (ml_window_lessons_run_changed), self, G_CONNECT_SWAPPED);
+  /* "step" is told at every start, reset and stop, another lesson's too. */
   g_signal_connect_object (self->run, "notify::step", G_CALLBACK (ml_window_lessons_run_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->run, "notify::task-done", G_CALLBACK (_ml_window_update_lesson_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->run, "notify::answer", G_CALLBACK (_ml_window_update_lesson_actions), self, G_CONNECT_SWAPPED);

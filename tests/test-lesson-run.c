@@ -223,7 +223,7 @@ test_run_leave (Fixture       *fixture,
   MlLesson *lesson = ml_lesson_pack_get_lesson (fixture->pack, 0);
   g_autofree char *pack = NULL;
   g_autofree char *lesson_id = NULL;
-  guint step = 99;
+  guint step = 99, steps = 0;
 
   ml_lesson_run_start (fixture->run, fixture->pack, lesson, 0);
   g_assert_true (ml_progress_get_last (fixture->progress, &pack, &lesson_id, &step));
@@ -233,7 +233,10 @@ test_run_leave (Fixture       *fixture,
   g_clear_pointer (&pack, g_free);
   g_clear_pointer (&lesson_id, g_free);
 
+  /* The views follow "step" alone: it is told when the lesson ends too. */
+  g_signal_connect (fixture->run, "notify::step", G_CALLBACK (count_notify), &steps);
   ml_lab_reset (fixture->lab);
+  g_assert_cmpuint (steps, ==, 1);
   g_assert_null (ml_lesson_run_get_lesson (fixture->run));
   g_assert_null (ml_lesson_run_get_step (fixture->run));
   g_assert_true (ml_progress_get_last (fixture->progress, &pack, &lesson_id, &step));
