@@ -244,15 +244,15 @@ ml_lesson_card_show_summary (MlLessonCard *self)
   if (ml_lesson_run_get_progress (self->run) != NULL)
     {
       MlProgress *progress = ml_lesson_run_get_progress (self->run);
-      guint n = ml_lesson_get_n_steps (lesson), done, answered = 0, right = 0;
+      guint n = ml_lesson_get_n_steps (lesson), done = 0, answered = 0, right = 0;
       g_autofree char *score = NULL;
 
-      done = ml_progress_count_done (progress, ml_lesson_pack_get_id (pack), ml_lesson_get_id (lesson), n);
       for (guint i = 0; i < n; i++)
         {
           MlStepProgress step;
 
           ml_progress_get_step (progress, ml_lesson_pack_get_id (pack), ml_lesson_get_id (lesson), i, &step);
+          done += step.done;
           answered += step.prediction != ML_PREDICTION_NONE;
           right += step.prediction == ML_PREDICTION_RIGHT;
         }
