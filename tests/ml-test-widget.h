@@ -115,6 +115,15 @@ ml_test_press_key (gpointer        widget,
   return handled;
 }
 
+/* A few turns of the main loop without waiting: what GTK makes on the next frames (a toast's
+ * label, a list rebuilt when idle) is there after it. */
+static inline void
+ml_test_iterate (void)
+{
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 /* The first widget under @widget that activates @action: the button a learner would click. */
 static inline GtkWidget *
 ml_test_find_action (GtkWidget  *widget,

@@ -274,8 +274,7 @@ test_lesson_corrupt_progress (void)
   g_remove (aside);
   ml_test_write_file (file, "{\"margin-lab-progress\": 1, \"steps\": [", -1);
   window = ml_test_window_new ();
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
+  ml_test_iterate ();
 
   shown = ml_test_shown_text (ml_test_window_child (window, "toast_overlay"));
   g_assert_nonnull (strstr (shown, "Your lesson progress could not be read"));
@@ -290,16 +289,14 @@ test_lesson_corrupt_progress (void)
 
   /* Damaged while a window is open (by another program): the next save keeps it aside too. */
   window = ml_test_window_new ();
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
+  ml_test_iterate ();
   g_clear_pointer (&shown, g_free);
   shown = ml_test_shown_text (ml_test_window_child (window, "toast_overlay"));
   g_assert_null (strstr (shown, "Your lesson progress could not be read"));
   g_remove (aside);
   ml_test_write_file (file, "not progress", -1);
   ml_test_click (card_child (window, "next_button"));
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
+  ml_test_iterate ();
   g_clear_pointer (&kept, g_free);
   kept = ml_test_read_file (aside, NULL);
   g_assert_cmpstr (kept, ==, "not progress");
@@ -396,8 +393,7 @@ test_lesson_import_and_remove (void)
   ml_test_answer_dialog (ml_test_find_message_dialog (), "_Remove");
   ml_test_flush ();
   g_assert_null (ml_lesson_run_get_lesson (run));
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
+  ml_test_iterate ();
   after = ml_test_shown_text (sidebar);
   g_assert_null (strstr (after, title));
   g_assert_null (ml_test_find_action (sidebar, "lesson.remove-pack"));

@@ -487,8 +487,7 @@ test_toast_is_plain_text (void)
   ml_test_flush ();
   ml_test_window_click_action (window, "win.step");
   /* The toast's label is made on the next frames. */
-  for (guint i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
+  ml_test_iterate ();
   shown = ml_test_shown_text (ml_test_window_child (window, "toast_overlay"));
   g_assert_nonnull (strstr (shown, "Position a & b < (0.1000\u00a0BTC, isolated) was liquidated at 57228.9"));
   test_window_discard (window);
