@@ -17,5 +17,7 @@ MlLessonPack *_ml_lesson_pack_new_from_data   (const char  *data,
 MlLessonPack *_ml_lesson_pack_new_from_folder (GFile       *folder,
                                                GPtrArray  **problems,
                                                GError     **error);
+MlLessonPack *_ml_lesson_pack_new_builtin     (GPtrArray  **problems,
+                                               GError     **error);
 
 G_END_DECLS

@@ -249,7 +249,10 @@ ml_lesson_pack_read (MlLessonReader *reader,
 
   _ml_lesson_reader_check_keys (reader, root, NULL, keys);
   if (_ml_lesson_reader_read_id (reader, root, NULL, &id))
-    self->id = g_strdup (id);
+    {
+      self->id = g_strdup (id);
+      _ml_lesson_reader_set_context (reader, id);
+    }
   _ml_lesson_reader_read_text (reader, root, NULL, "title", TRUE, ML_LESSON_TEXT_PLAIN, &self->title);
   _ml_lesson_reader_read_text (reader, root, NULL, "description", FALSE, ML_LESSON_TEXT_PLAIN, &self->description);
   if (!_ml_json_get_boolean (root, NULL, "in_order", &self->in_order, &error))
@@ -297,8 +300,8 @@ _ml_lesson_pack_new_from_data (const char  *data,
   MlLessonPack *pack = NULL;
 
   if (length > ML_LESSON_PACK_MAX_FILE_SIZE)
-    _ml_lesson_reader_problem (reader, NULL, _("is too large (%" G_GSIZE_FORMAT " bytes); a pack’s files are at most %d bytes"),
-                               length, ML_LESSON_PACK_MAX_FILE_SIZE);
+    _ml_lesson_reader_problem (reader, NULL, _("is too large (%llu bytes); a pack’s files are at most %d bytes"),
+                               (unsigned long long)length, ML_LESSON_PACK_MAX_FILE_SIZE);
   else if ((root = _ml_lesson_reader_parse (reader, data, length)) != NULL)
     pack = ml_lesson_pack_read (reader, root, name);
   return ml_lesson_pack_finish (reader, pack, problems, error);
@@ -312,16 +315,12 @@ ml_lesson_pack_describe_file (GFile *file)
   return ml_file_display_name (name);
 }
 
-/**
- * _ml_lesson_pack_new_from_folder:
- * @folder: a pack's folder, local or in a GResource
- *
- * Returns: (transfer full) (nullable): as ml_lesson_pack_new_from_file()
- */
-MlLessonPack *
-_ml_lesson_pack_new_from_folder (GFile      *folder,
-                                 GPtrArray **problems,
-                                 GError    **error)
+/* @translated: the built-in course, whose plain texts gettext translates. */
+static MlLessonPack *
+ml_lesson_pack_read_folder (GFile      *folder,
+                            gboolean    translated,
+                            GPtrArray **problems,
+                            GError    **error)
 {
   g_autoptr(GFile) manifest = g_file_get_child (folder, MANIFEST);
   g_autofree char *shown = ml_lesson_pack_describe_file (manifest);
@@ -333,6 +332,7 @@ _ml_lesson_pack_new_from_folder (GFile      *folder,
   MlLessonPack *pack = NULL;
   gsize length;
 
+  reader->translated = translated;
   if (!g_file_query_exists (manifest, NULL))
     {
       g_autofree char *folder_shown = ml_lesson_pack_describe_file (folder);
@@ -344,6 +344,37 @@ _ml_lesson_pack_new_from_folder (GFile      *folder,
            (root = _ml_lesson_reader_parse (reader, data, length)) != NULL)
     pack = ml_lesson_pack_read (reader, root, source);
   return ml_lesson_pack_finish (reader, pack, problems, error);
+}
+
+/**
+ * _ml_lesson_pack_new_from_folder:
+ * @folder: a pack's folder, local or in a GResource
+ *
+ * Returns: (transfer full) (nullable): as ml_lesson_pack_new_from_file()
+ */
+MlLessonPack *
+_ml_lesson_pack_new_from_folder (GFile      *folder,
+                                 GPtrArray **problems,
+                                 GError    **error)
+{
+  return ml_lesson_pack_read_folder (folder, FALSE, problems, error);
+}
+
+/**
+ * _ml_lesson_pack_new_builtin:
+ *
+ * Reads the built-in course afresh, its texts in the learner's language through gettext: the
+ * tests read it in each language, where ml_lesson_pack_get_builtin() keeps the first.
+ *
+ * Returns: (transfer full) (nullable): as ml_lesson_pack_new_from_file()
+ */
+MlLessonPack *
+_ml_lesson_pack_new_builtin (GPtrArray **problems,
+                             GError    **error)
+{
+  g_autoptr(GFile) folder = g_file_new_for_uri (BUILTIN_URI);
+
+  return ml_lesson_pack_read_folder (folder, TRUE, problems, error);
 }
 
 /**
@@ -383,8 +414,8 @@ ml_lesson_pack_new_from_file (const char  *path,
       g_autoptr(MlLessonReader) reader = _ml_lesson_reader_new (NULL, shown);
 
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-        _ml_lesson_reader_problem (reader, NULL, _("is too large (%" G_GSIZE_FORMAT " bytes); a pack’s files are at most %d bytes"),
-                                   length, ML_LESSON_PACK_MAX_FILE_SIZE);
+        _ml_lesson_reader_problem (reader, NULL, _("is too large (%llu bytes); a pack’s files are at most %d bytes"),
+                                   (unsigned long long)length, ML_LESSON_PACK_MAX_FILE_SIZE);
       else
         _ml_lesson_reader_problem (reader, NULL, "%s", local_error->message);
       return ml_lesson_pack_finish (reader, NULL, problems, error);
@@ -408,10 +439,9 @@ ml_lesson_pack_get_builtin (void)
 
   if (g_once_init_enter (&tried))
     {
-      g_autoptr(GFile) folder = g_file_new_for_uri (BUILTIN_URI);
       g_autoptr(GError) error = NULL;
 
-      if ((builtin = _ml_lesson_pack_new_from_folder (folder, NULL, &error)) == NULL)
+      if ((builtin = _ml_lesson_pack_new_builtin (NULL, &error)) == NULL)
         g_critical ("The built-in course cannot be read: %s", error->message);
       g_once_init_leave (&tried, 1);
     }

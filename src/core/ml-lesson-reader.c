@@ -80,7 +80,26 @@ _ml_lesson_reader_free (MlLessonReader *self)
   g_hash_table_unref (self->scenarios);
   g_hash_table_unref (self->lesson_ids);
   g_ptr_array_unref (self->texts);
+  g_free (self->context);
   g_free (self);
+}
+
+/**
+ * _ml_lesson_reader_set_context:
+ * @id: the id of the pack or lesson whose texts come next
+ *
+ * The built-in course's texts are translated in the context "lesson:ID", as
+ * build-aux/course-strings.py marks them for xgettext.
+ */
+void
+_ml_lesson_reader_set_context (MlLessonReader *self,
+                               const char     *id)
+{
+  if (self->translated)
+    {
+      g_free (self->context);
+      self->context = g_strconcat ("lesson:", id, NULL);
+    }
 }
 
 /* Problems */
@@ -154,8 +173,8 @@ ml_lesson_reader_check_text (MlLessonReader  *self,
   if (!g_utf8_validate_len (*data, *length, &end) || memchr (*data, '\0', *length) != NULL)
     {
       _ml_lesson_reader_problem (self, NULL,
-                                 _("is not a text file (byte %" G_GSIZE_FORMAT " is not UTF-8 text): a pack’s files are UTF-8 JSON"),
-                                 (gsize)(end - *data) + 1);
+                                 _("is not a text file (byte %llu is not UTF-8 text): a pack’s files are UTF-8 JSON"),
+                                 (unsigned long long)(end - *data) + 1);
       return FALSE;
     }
   for (gsize i = 0; i < *length; i++)
@@ -269,8 +288,8 @@ ml_lesson_reader_read_local (MlLessonReader *self,
   if (!(data = ml_file_read_contents (real, ML_LESSON_PACK_MAX_FILE_SIZE, length, &error)))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-        _ml_lesson_reader_problem (self, path, _("the file is too large (%" G_GSIZE_FORMAT " bytes); a pack’s files are at most %d bytes"),
-                                   *length, ML_LESSON_PACK_MAX_FILE_SIZE);
+        _ml_lesson_reader_problem (self, path, _("the file is too large (%llu bytes); a pack’s files are at most %d bytes"),
+                                   (unsigned long long)*length, ML_LESSON_PACK_MAX_FILE_SIZE);
       else
         _ml_lesson_reader_problem (self, path, "%s", error->message);
     }
@@ -293,8 +312,8 @@ ml_lesson_reader_read_other (MlLessonReader *self,
     }
   if (*length > ML_LESSON_PACK_MAX_FILE_SIZE)
     {
-      _ml_lesson_reader_problem (self, path, _("the file is too large (%" G_GSIZE_FORMAT " bytes); a pack’s files are at most %d bytes"),
-                                 *length, ML_LESSON_PACK_MAX_FILE_SIZE);
+      _ml_lesson_reader_problem (self, path, _("the file is too large (%llu bytes); a pack’s files are at most %d bytes"),
+                                 (unsigned long long)*length, ML_LESSON_PACK_MAX_FILE_SIZE);
       g_clear_pointer (&data, g_free);
     }
   return data;
@@ -610,6 +629,9 @@ _ml_lesson_reader_read_text (MlLessonReader   *self,
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
     {
       chosen = json_node_get_string (node);
+      /* Checked as translated: a translation's placeholders are resolved like the English. */
+      if (self->context != NULL)
+        chosen = g_dpgettext2 (GETTEXT_PACKAGE, self->context, chosen);
       if (!ml_lesson_reader_check_one_text (self, chosen, where, use))
         return FALSE;
       g_hash_table_add (self->languages, g_strdup ("en"));

@@ -41,11 +41,15 @@ typedef struct
   GHashTable *lesson_ids;  /* the lesson ids read so far */
   GPtrArray  *texts;       /* MlLessonTextRef: the step's texts read so far */
   guint       n_files;
+  gboolean    translated;  /* the built-in course: its plain texts are looked up with gettext */
+  char       *context;     /* "lesson:ID", the gettext context of the texts being read */
 } MlLessonReader;
 
 MlLessonReader *_ml_lesson_reader_new          (GFile          *root,
                                                 const char     *file);
 void            _ml_lesson_reader_free         (MlLessonReader *self);
+void            _ml_lesson_reader_set_context  (MlLessonReader *self,
+                                                const char     *id);
 
 void            _ml_lesson_reader_problem      (MlLessonReader *self,
                                                 const char     *path,

@@ -70,6 +70,7 @@ ml_lesson_read_id (MlLesson       *self,
       return FALSE;
     }
   g_hash_table_add (reader->lesson_ids, g_strdup (id));
+  _ml_lesson_reader_set_context (reader, id);
   self->id = g_strdup (id);
   return TRUE;
 }
