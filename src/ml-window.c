@@ -115,7 +115,8 @@ ml_window_update_path (MlWindow *self)
   guint n = ml_lab_get_path_length (self->lab);
   g_autofree char *text = NULL;
 
-  gtk_widget_set_visible (self->path_box, n > 0);
+  /* Its cell of the mark bar, so that no empty cell takes up a line. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->path_box), n > 0);
   if (n == 0)
     return;
   /* Translators: where playback of the scenario's price path has got to */
