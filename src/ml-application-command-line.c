@@ -53,6 +53,7 @@ ml_application_print_report (const char *filename)
   report = ml_scenario_build_report (scenario, &length);
   if (fwrite (report, 1, length, stdout) != length || fflush (stdout) != 0)
     {
+      /* Translators: an error on the command line; %s is the system's reason */
       g_printerr (_("margin-lab: could not write the report: %s\n"), g_strerror (errno));
       return EXIT_BAD_FILE;
     }
@@ -167,15 +168,20 @@ ml_application_check_output (const ExportOptions *options,
   *width = rules->width;
   *height = rules->height;
   if (!ml_application_has_ending (output, rules->endings))
+    /* Translators: an error on the command line; --output is an option, kept as it is; %s is the file name given */
     return g_strdup_printf (chart ? _("--output: cannot tell the format of “%s”: name it .png, .svg or .pdf")
+                                  /* Translators: an error on the command line; --screenshot is an option, kept as it is; %s is the file name given */
                                   : _("--screenshot writes a PNG image: name it .png, not “%s”"),
                             output);
   if (options->size != NULL && !ml_application_parse_size (options->size, width, height))
+    /* Translators: an error on the command line; --size is an option and WIDTHxHEIGHT its argument, kept as they are; %dx%d is an example size, %s what was given */
     return g_strdup_printf (_("--size takes WIDTHxHEIGHT in pixels, such as %dx%d, not “%s”"),
                             rules->width, rules->height, options->size);
   if (*width < rules->min_width || *height < rules->min_height ||
       *width > rules->max_side || *height > rules->max_side)
+    /* Translators: an error on the command line; --size is an option, kept as it is; the sizes are width × height in pixels: the smallest, the largest and the one given */
     return g_strdup_printf (chart ? _("--size: a chart is from %d × %d to %d × %d pixels; %d × %d is not possible")
+                                  /* Translators: an error on the command line; --size is an option, kept as it is; the sizes are width × height in pixels: the smallest, the largest and the one given */
                                   : _("--size: a screenshot is from %d × %d to %d × %d pixels; %d × %d is not possible"),
                             rules->min_width, rules->min_height, rules->max_side, rules->max_side,
                             *width, *height);
@@ -225,6 +231,7 @@ ml_application_check_schema (void)
   if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) != NULL)
     return TRUE;
 
+  /* Translators: an error on the command line; %s is the schema's id; GSETTINGS_SCHEMA_DIR and build-aux/run.sh are kept as they are */
   g_printerr (_("margin-lab: the settings schema %s is not installed: install Margin Lab, or set GSETTINGS_SCHEMA_DIR to the folder that holds its compiled schema (build-aux/run.sh does)\n"),
               APP_ID);
   return FALSE;
@@ -497,6 +504,7 @@ _ml_application_run_command_line (MlApplication  *self,
 
   context = g_option_context_new (_("[FILE.mlscenario]"));
   g_option_context_set_summary (context,
+                                /* Translators: the summary of “margin-lab --help”; BTC/USDT is the contract's name */
                                 _("Margin Lab shows how cross and isolated margin behave on a BTC/USDT perpetual."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
@@ -504,6 +512,7 @@ _ml_application_run_command_line (MlApplication  *self,
     return ml_application_usage_error (error->message);
   if (g_strv_length (argv) > 2)
     {
+      /* Translators: an error on the command line; %s is the argument given */
       g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), argv[2]);
       return ml_application_usage_error (message);
     }

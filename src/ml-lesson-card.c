@@ -118,8 +118,13 @@ ml_lesson_card_show_task (MlLessonCard *self)
   ml_utils_set_css_class (self->task_box, "done", done);
 
   /* The task reads as a check box that the lab ticks: a screen reader tells when it changes. */
-  /* Translators: how a screen reader names the step's task, before it reads the task's text */
-  spoken = g_strdup_printf (done ? _("Task done: %s") : _("Task: %s"), text);
+  if (done)
+    /* Translators: what a screen reader says for the task's check box once the task is done;
+     * %s is the task's text */
+    spoken = g_strdup_printf (_("Task done: %s"), text);
+  else
+    /* Translators: what a screen reader says for the task's check box; %s is the task's text */
+    spoken = g_strdup_printf (_("Task: %s"), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->task_box), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->task_box), GTK_ACCESSIBLE_STATE_CHECKED,
                                done ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE, -1);

@@ -37,8 +37,10 @@ static const struct { const char *title; const char *body; } limits[] = {
   { N_("Orders that wait"),
     N_("There is no order book, and no stop-loss or take-profit orders. A stop-loss is how most traders cap a loss well before liquidation.") },
   { N_("Other collateral"),
+    /* Translators: USDT is the contract's currency, kept as it is */
     N_("The cross pool here holds USDT only. Exchanges also offer multi-asset and portfolio margin, where other coins count as collateral at a discount.") },
   { N_("One contract, one set of brackets"),
+    /* Translators: BTC/USDT is the contract's name, kept as it is */
     N_("Only BTC/USDT, with one exchange’s published risk brackets as a labelled stand-in. Other exchanges, and other dates, use other maintenance rates and leverage limits.") },
 };
 

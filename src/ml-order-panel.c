@@ -113,16 +113,21 @@ ml_order_panel_read_price (MlOrderPanel *self,
       return NULL;
     }
   if (!ml_money_parse (text, &typed))
+    /* Translators: the first %s is what was typed, the second an example price in the learner's locale */
     return g_strdup_printf (_("“%s” is not a price. Type one such as %s, or leave this empty for the mark price."),
                             text, mark);
   if (typed < ML_MIN_PRICE)
+    /* Translators: %s is the smallest price, 0.1 in the learner's locale; USDT is the currency */
     return g_strdup_printf (_("A price must be at least %s USDT, one tick."), lowest);
   if (typed > ML_MAX_PRICE)
+    /* Translators: %s is the largest price in the learner's locale; USDT is the currency */
     return g_strdup_printf (_("A price must be at most %s USDT."), highest);
 
   *price = ml_contract_snap_to_tick (contract, typed);
   taken = ml_money_format_price (*price);
+  /* Translators: %s is the price the order fills at, such as “60,000.0” */
   hint = *price != typed ? g_strdup_printf (_("Snapped to the 0.1 tick: a limit order filled at %s"), taken)
+                         /* Translators: %s is the price the order fills at, such as “60,000.0” */
                          : g_strdup_printf (_("A limit order filled at %s"), taken);
   gtk_label_set_text (self->price_hint, hint);
   return NULL;
@@ -137,8 +142,10 @@ ml_order_panel_read_leverage (MlOrderPanel *self,
   double typed;
 
   if (!ml_money_parse (text, &typed) || typed != floor (typed))
+    /* Translators: %u is the highest leverage allowed */
     return g_strdup_printf (_("Leverage is a whole number from 1 to %u."), highest);
   if (typed < 1 || typed > highest)
+    /* Translators: %u× is the highest leverage allowed, such as “125×”; %s× the number typed */
     return g_strdup_printf (_("Leverage goes from 1× to %u×; %s× is outside."), highest, text);
   *leverage = (guint)typed;
   return NULL;
@@ -186,6 +193,7 @@ ml_order_panel_read_btc (MlOrderPanel *self,
   if (ml_contract_is_whole_contracts (contract, size))
     return NULL;
   nearest = ml_money_format_btc (MAX (1, round (size / contract_size)) * contract_size);
+  /* Translators: both %s are sizes in BTC: the one typed and the nearest whole one; a contract is the smallest step of size */
   return g_strdup_printf (_("Sizes go in whole contracts of 0.0001 BTC: %s is between two. Try %s."), text, nearest);
 }
 
@@ -203,14 +211,20 @@ ml_order_panel_read_quantity (MlOrderPanel *self,
   double typed;
 
   if (ml_utils_is_blank (text))
+    /* Translators: BTC is the unit of the size; write 0.1 in your locale's way */
     return g_strdup (unit == UNIT_BTC ? _("Type a size in BTC, such as 0.1.")
+                                      /* Translators: USDT is the currency of the margin */
                                       : _("Type the USDT of margin to put in, such as 100."));
   if (!ml_money_parse (text, &typed))
+    /* Translators: %s is what was typed; BTC is the unit of the size; write 0.1 in your locale's way */
     return g_strdup_printf (unit == UNIT_BTC ? _("“%s” is not a number. Type a size in BTC, such as 0.1.")
+                                             /* Translators: %s is what was typed; USDT is the currency of the margin */
                                              : _("“%s” is not a number. Type the USDT of margin, such as 100."),
                             text);
   if (typed <= 0)
+    /* Translators: BTC is the unit of the size; write 0.0001 in your locale's way */
     return g_strdup (unit == UNIT_BTC ? _("The size must be more than 0: at least 0.0001 BTC, one contract.")
+                                      /* Translators: USDT is the currency of the margin */
                                       : _("The margin must be more than 0 USDT."));
 
   if ((unit == UNIT_BTC ? typed : typed * leverage / price) * price > max_notional)
@@ -218,6 +232,7 @@ ml_order_panel_read_quantity (MlOrderPanel *self,
       g_autofree char *most = ml_money_format_btc (floor (max_notional / price / contract_size) * contract_size);
       g_autofree char *cap = ml_money_format_usdt (max_notional);
 
+      /* Translators: the first %s is the notional where the risk brackets end, such as “600,000,000.00 USDT”; the second that notional as a size in BTC */
       return g_strdup_printf (_("Too large: the risk brackets end at %s of notional, %s at this price."), cap, most);
     }
   return unit == UNIT_BTC ? ml_order_panel_read_btc (self, text, typed, quantity)
@@ -265,6 +280,7 @@ ml_order_panel_show_notional (MlOrderPanel  *self,
   price = ml_money_format_price (order->price);
   /* Translators: the preview's notional, taken at a limit price: "Notional at 61,000.5" */
   label = order->price == ml_account_get_mark_price (self->account) ? g_strdup (_("Notional at the mark"))
+                                                                    /* Translators: the label of the order's notional in the preview; %s is the price it is valued at, such as “61,000.5”, or the words “the mark” */
                                                                     : g_strdup_printf (_("Notional at %s"), price);
   notional = ml_money_format_usdt (order->quantity * order->price);
   gtk_label_set_text (self->notional_label, label);
@@ -339,7 +355,11 @@ ml_order_panel_distance (double mark,
   if (liquidation == ML_PRICE_NONE)
     return g_strdup (_("cannot be liquidated"));
   percent = ml_money_format_percent (fabs (mark - liquidation) / mark);
-  return g_strdup_printf (liquidation < mark ? _("%s below the mark") : _("%s above the mark"), percent);
+  if (liquidation < mark)
+    /* Translators: how far the liquidation price lies below the mark; %s is a percentage, such as “9.64 %” */
+    return g_strdup_printf (_("%s below the mark"), percent);
+  /* Translators: how far the liquidation price lies above the mark; %s is a percentage, such as “9.64 %” */
+  return g_strdup_printf (_("%s above the mark"), percent);
 }
 
 static void
@@ -427,6 +447,7 @@ ml_order_panel_preview (MlOrderPanel *self)
         {
           g_autofree char *notional = ml_money_format_usdt (order.quantity * order.price);
 
+          /* Translators: %s is a notional with its unit; %u× the highest leverage allowed, such as “20×” */
           leverage_problem = g_strdup_printf (_("At %s of notional the risk bracket allows at most %u×."), notional, highest);
         }
     }

@@ -174,8 +174,11 @@ ml_position_row_update_state (MlPositionRow *self)
   if (ml_position_row_defer (self))
     return;
   title = ml_position_row_title (p);
+  /* Translators: what a screen reader says for the button; %s is the position's id */
   margin_name = g_strdup_printf (_("Add or remove margin of position %s"), id);
+  /* Translators: what a screen reader says for the button; %s is the position's id */
   close_name = live ? g_strdup_printf (_("Close position %s"), id)
+                    /* Translators: what a screen reader says for the button; %s is the position's id */
                     : g_strdup_printf (_("Remove liquidated position %s from the list"), id);
 
   self->stale = FALSE;
@@ -247,6 +250,7 @@ ml_position_row_read_amount (const char *text,
   if (ml_utils_is_blank (text))
     return NULL;
   if (!ml_money_parse (text, amount))
+    /* Translators: %s is what was typed; USDT is the currency of the margin */
     return g_strdup_printf (_("“%s” is not an amount. Type USDT, such as 50."), text);
   if (*amount <= 0)
     return g_strdup (_("The amount must be more than 0 USDT."));
@@ -259,6 +263,7 @@ ml_position_row_amount_changed (MlPositionRow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->amount_entry));
   g_autofree char *removable = ml_money_format_usdt (ml_position_get_max_removable_margin (self->position));
   g_autofree char *available = ml_money_format_usdt (ml_account_get_available_balance (self->account));
+  /* Translators: both %s are amounts with their unit, such as “50.00 USDT” */
   g_autofree char *hint = g_strdup_printf (_("You can add up to %s and remove up to %s."), available, removable);
   g_autofree char *problem = NULL, *add_problem = NULL, *remove_problem = NULL;
   double amount;

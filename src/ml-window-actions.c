@@ -439,6 +439,7 @@ _ml_window_confirm_discard (MlWindow     *self,
 
   title = ml_lab_dup_title (self->lab);
   if (title != NULL)
+    /* Translators: %s is the scenario's title or file name */
     body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be permanently lost."), title);
   else
     body = g_strdup (_("The lab has unsaved changes. Changes which are not saved will be permanently lost."));
@@ -473,6 +474,7 @@ ml_window_actions_export_response (GtkNativeDialog *dialog,
   name = ml_utils_display_name (file);
   if (path != NULL && ml_chart_export (ml_chart_view_get_chart (self->chart_view), path, 1200, 700, &error))
     {
+      /* Translators: %s is the file's name */
       text = g_strdup_printf (_("Chart exported to “%s”"), name);
       _ml_window_toast (self, text);
       return;

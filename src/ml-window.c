@@ -29,8 +29,10 @@ ml_window_ratio_words (MlRatioLevel level)
     case ML_RATIO_LEVEL_NONE:
       return _("no cross positions");
     case ML_RATIO_LEVEL_LIQUIDATION:
+      /* Translators: a mark on the margin ratio's scale; % is a percent sign: use your language's spacing before it */
       return _("liquidation at 100\u00a0%");
     case ML_RATIO_LEVEL_WARNING:
+      /* Translators: a mark on the margin ratio's scale; % is a percent sign: use your language's spacing before it */
       return _("warning: above 80\u00a0%");
     case ML_RATIO_LEVEL_SAFE:
     default:
@@ -291,8 +293,10 @@ ml_window_mark_typed (MlWindow *self)
       return;
     }
   if (!ml_money_parse (text, &price))
+    /* Translators: %s is what was typed; write 60,000.0 in your locale's way */
     problem = g_strdup_printf (_("“%s” is not a price. Type one such as 60,000.0."), text);
   else if (!ml_price_is_valid (price))
+    /* Translators: both %s are prices in the learner's locale; USDT is the currency */
     problem = g_strdup_printf (_("The mark price must be between %s and %s USDT."), lowest, highest);
 
   if (problem != NULL)

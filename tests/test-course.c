@@ -6,10 +6,13 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "ml-test-util.h"
 #include "ml-lesson-pack.h"
+#include "ml-lesson-pack-private.h"
 
 /* The seed article's sections, in its order: what margin is, the two modes, liquidation risk,
  * beginners, cross's uses, the worked example, the mistakes, the rule of thumb and conclusion. */
@@ -172,9 +175,8 @@ test_course_lessons_complete (void)
 
 /* Every task is false when its step starts and true once its solution is played. */
 static void
-test_course_tasks (void)
+test_course_check_tasks (MlLessonPack *pack)
 {
-  MlLessonPack *pack = test_course_get ();
   guint n_tasks = 0;
 
   for (guint i = 0; i < ml_lesson_pack_get_n_lessons (pack); i++)
@@ -203,6 +205,12 @@ test_course_tasks (void)
         }
     }
   g_assert_cmpuint (n_tasks, >=, G_N_ELEMENTS (article_order));
+}
+
+static void
+test_course_tasks (void)
+{
+  test_course_check_tasks (test_course_get ());
 }
 
 /* Plays a solution read from the lesson's file, with every order's side or margin mode turned
@@ -325,10 +333,8 @@ test_course_assert_expands (MlLessonStep *step,
 /* Every question has one right answer and a reason for each choice; every placeholder of every
  * text names a value that exists. */
 static void
-test_course_questions_and_placeholders (void)
+test_course_check_texts (MlLessonPack *pack)
 {
-  MlLessonPack *pack = test_course_get ();
-
   for (guint i = 0; i < ml_lesson_pack_get_n_lessons (pack); i++)
     {
       MlLesson *lesson = ml_lesson_pack_get_lesson (pack, i);
@@ -361,6 +367,63 @@ test_course_questions_and_placeholders (void)
             }
         }
     }
+}
+
+static void
+test_course_questions_and_placeholders (void)
+{
+  test_course_check_texts (test_course_get ());
+}
+
+/* The languages of po/LINGUAS. */
+static char **
+test_course_languages (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "po", "LINGUAS", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '#')
+      g_string_append_printf (words, " %s", lines[i]);
+  return g_strsplit_set (g_strstrip (words->str), " \t", -1);
+}
+
+/* In every language the course is translated into, from the build tree's catalogues: it loads,
+ * its texts are that language's, every placeholder a translator moved still resolves, and every
+ * task is as solvable as in English. */
+static void
+test_course_translated (void)
+{
+  g_auto(GStrv) languages = test_course_languages ();
+  const char *localedir = g_getenv ("ML_TEST_LOCALEDIR");
+
+  g_assert_nonnull (localedir);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_assert_cmpuint (g_strv_length (languages), >=, 1);
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autoptr(MlLessonPack) pack = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (languages[i][0] == '\0')
+        continue;
+      g_test_message ("in %s", languages[i]);
+      g_setenv ("LANGUAGE", languages[i], TRUE);
+      pack = _ml_lesson_pack_new_builtin (&problems, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems->len, ==, 0);
+      g_assert_cmpstr (ml_lesson_pack_get_title (pack), !=, "Cross and isolated margin");
+      g_assert_cmpstr (ml_lesson_get_title (ml_lesson_pack_get_lesson (pack, 0)), !=, "What margin means in BTC/USDT futures");
+      test_course_check_texts (pack);
+      test_course_check_tasks (pack);
+    }
+  g_unsetenv ("LANGUAGE");
 }
 
 /* In the files themselves: each question marks exactly one choice correct. */
@@ -661,6 +724,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* The environment's C.UTF-8: gettext reads LANGUAGE in it, not in the plain C locale. */
+  setlocale (LC_ALL, "");
 
   g_test_add_func ("/course/loads", test_course_loads);
   g_test_add_func ("/course/article-order", test_course_article_order);
@@ -674,6 +739,7 @@ main (int   argc,
   g_test_add_func ("/course/digit-walk", test_course_digit_walk);
   g_test_add_func ("/course/no-typed-digits", test_course_no_typed_digits);
   g_test_add_func ("/course/in-resource", test_course_in_resource);
+  g_test_add_func ("/course/translated", test_course_translated);
 
   return g_test_run ();
 }

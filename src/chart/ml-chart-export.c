@@ -55,6 +55,7 @@ ml_chart_export (MlChart     *self,
   if (width < 200 || height < 150 || width > MAX_EXPORT_SIDE || height > MAX_EXPORT_SIDE)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: the allowed and the asked-for sizes of an exported chart, in pixels: width × height */
                    _("A chart is from 200 × 150 to %d × %d pixels; %d × %d is not possible."),
                    MAX_EXPORT_SIDE, MAX_EXPORT_SIDE, width, height);
       return FALSE;
@@ -71,6 +72,7 @@ ml_chart_export (MlChart     *self,
   else
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is the file name typed; .png, .svg and .pdf are file extensions, kept as they are */
                    _("Cannot tell the format of “%s”: name it .png, .svg or .pdf."), filename);
       return FALSE;
     }
@@ -90,6 +92,7 @@ ml_chart_export (MlChart     *self,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is cairo's reason, in English */
                    _("Could not draw the chart: %s."), cairo_status_to_string (status));
       return FALSE;
     }

@@ -812,6 +812,7 @@ _ml_chart_layout_place (MlChartLayout *layout,
   layout->plot.width = MAX (1, width - 16 - layout->plot.x);
   ml_chart_layout_place_value_ticks (layout);
   ml_chart_layout_price_ticks (layout, pango);
+  /* Translators: the chart's horizontal axis title: the BTC price it runs along, in USDT */
   ml_chart_layout_set_label (pango, &layout->price_title, g_strdup (_("BTC mark price (USDT)")), 0,
                              layout->plot.y + layout->plot.height + 6 + layout->row);
   layout->price_title.rect.x = MAX (0, layout->plot.x + layout->plot.width - layout->price_title.rect.width);

@@ -546,6 +546,7 @@ ml_chart_describe_view (MlChart *self,
       beyond += price < self->min_price || price > self->max_price;
     }
   if (beyond > 0)
+    /* Translators: part of the chart's description for screen readers, after the price range it shows; %u is the number of liquidation prices outside that range */
     g_string_append_printf (text, ngettext (" %u liquidation price lies outside them, marked by an arrow at the edge.",
                                             " %u liquidation prices lie outside them, marked by arrows at the edges.",
                                             beyond),
@@ -589,11 +590,14 @@ ml_chart_describe (MlChart *self)
       n_described++;
       g_string_append_c (text, ' ');
       if (ml_position_get_liquidation_price (p) == ML_PRICE_NONE)
+        /* Translators: the chart's description for screen readers; the first %s is the position's id, the second an amount with its unit, such as “60.00 USDT” */
         g_string_append_printf (text, _("Position %s cannot be liquidated and can lose at most its margin, %s."),
                                 name, margin);
       else
         g_string_append_printf (text, ml_position_get_side (p) == ML_SIDE_LONG
+                                      /* Translators: the chart's description for screen readers; %s in turn: the position's id, a price in USDT, such as “54,216.9”, and an amount with its unit, such as “60.00 USDT” */
                                       ? _("Position %s is liquidated at or below %s and can lose at most its margin, %s.")
+                                      /* Translators: the chart's description for screen readers; %s in turn: the position's id, a price in USDT, such as “54,216.9”, and an amount with its unit, such as “60.00 USDT” */
                                       : _("Position %s is liquidated at or above %s and can lose at most its margin, %s."),
                                 name, lp, margin);
     }
@@ -618,13 +622,17 @@ ml_chart_describe (MlChart *self)
 
       g_string_append_c (text, ' ');
       if (low > 0 && isfinite (high))
+        /* Translators: the chart's description for screen readers; %s in turn: the cross positions' ids, an amount with its unit, such as “60.00 USDT”, and two prices in USDT */
         g_string_append_printf (text, _("The cross pool (%s) holds %s and is liquidated, all of it, at or below %s and at or above %s."),
                                 ids, pool, lo, hi);
       else if (low > 0 || isfinite (high))
+        /* Translators: the chart's description for screen readers; %s in turn: the cross positions' ids, an amount with its unit, such as “60.00 USDT”, and a price in USDT */
         g_string_append_printf (text, low > 0 ? _("The cross pool (%s) holds %s and is liquidated, all of it, at or below %s.")
+                                              /* Translators: the chart's description for screen readers; %s in turn: the cross positions' ids, an amount with its unit, such as “60.00 USDT”, and a price in USDT */
                                               : _("The cross pool (%s) holds %s and is liquidated, all of it, at or above %s."),
                                 ids, pool, low > 0 ? lo : hi);
       else
+        /* Translators: the chart's description for screen readers; %s in turn: the cross positions' ids and an amount with its unit, such as “60.00 USDT” */
         g_string_append_printf (text, _("The cross pool (%s) holds %s and cannot be liquidated."), ids, pool);
     }
 

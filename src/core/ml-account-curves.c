@@ -175,6 +175,7 @@ ml_account_get_other_mode_curve (MlAccount  *self,
       g_autofree char *wallet = ml_money_format_usdt (self->wallet_balance);
 
       g_set_error (error, ML_ERROR, ML_ERROR_NO_COMPARISON,
+                   /* Translators: both %s are amounts with their unit, such as “600.00 USDT” */
                    _("With every position in the other mode, the isolated margins would need %s but the wallet holds %s: there is no such account to compare."),
                    needed, wallet);
       return NULL;

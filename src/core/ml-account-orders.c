@@ -56,8 +56,10 @@ ml_account_check_quantity (MlAccount     *self,
   MlContract *contract = ml_contract_get_default ();
 
   if (!isfinite (quantity) || quantity <= 0)
+    /* Translators: BTC is the unit of a position's size, kept as it is */
     return ml_account_refuse (error, field, "quantity", _("The size must be more than 0 BTC."));
   if (quantity > MAX_QUANTITY)
+    /* Translators: BTC is the unit of a position's size; write the number in your locale's way */
     return ml_account_refuse (error, field, "quantity", _("The size must be at most 100,000 BTC."));
 
   if (!ml_contract_is_whole_contracts (contract, quantity))
@@ -65,6 +67,7 @@ ml_account_check_quantity (MlAccount     *self,
       g_autofree char *size = g_strdup_printf ("%.10g", quantity);
 
       return ml_account_refuse (error, field, "quantity",
+                                /* Translators: %s is the size typed, a number of BTC; a contract is the smallest step of size */
                                 _("%s BTC is not a whole number of contracts; each contract is 0.0001 BTC."),
                                 size);
     }
@@ -84,6 +87,7 @@ ml_account_check_leverage (MlAccount     *self,
 
   if (order->leverage < 1 || order->leverage > contract_max)
     return ml_account_refuse (error, field, "leverage",
+                              /* Translators: %u× is a leverage, such as “125×”: the highest allowed, then the one asked for */
                               _("Leverage must be from 1× to %u×; %u× is not allowed."),
                               contract_max, order->leverage);
 
@@ -93,6 +97,7 @@ ml_account_check_leverage (MlAccount     *self,
       g_autofree char *cap = ml_money_format_usdt (ml_brackets_get_max_notional (self->brackets));
 
       return ml_account_refuse (error, field, "quantity",
+                                /* Translators: both %s are notional values with their unit, such as “600,000.00 USDT” */
                                 _("A position of %s is larger than the largest risk bracket allows (%s)."),
                                 n, cap);
     }
@@ -103,6 +108,7 @@ ml_account_check_leverage (MlAccount     *self,
       g_autofree char *n = ml_money_format_usdt (notional);
 
       return ml_account_refuse (error, field, "leverage",
+                                /* Translators: %s is a notional value with its unit; %u× are leverages: the most allowed, then the one asked for */
                                 _("A position of %s may use at most %u× under the risk brackets; %u× is too high."),
                                 n, bracket_max, order->leverage);
     }
@@ -128,6 +134,7 @@ ml_account_check_margin (MlAccount     *self,
 
   if (!isfinite (order->margin) || order->margin < 0 || order->margin > ML_MAX_BALANCE)
     return ml_account_refuse (error, field, "margin",
+                              /* Translators: USDT is the contract's currency; write the number in your locale's way */
                               _("The margin must be a positive amount of USDT, at most 1,000,000,000,000."));
 
   if (order->margin != 0 && order->margin < initial * (1 - ML_AMOUNT_TOLERANCE))
@@ -136,6 +143,7 @@ ml_account_check_margin (MlAccount     *self,
       g_autofree char *im = ml_money_format_usdt (initial);
 
       return ml_account_refuse (error, field, "margin",
+                                /* Translators: both %s are amounts with their unit, such as “50.00 USDT”; %u× is the leverage, such as “10×” */
                                 _("The margin %s is below the initial margin of %s that %u× leverage needs."),
                                 m, im, order->leverage);
     }
@@ -164,6 +172,7 @@ _ml_account_check_order (MlAccount     *self,
 
   if (!ml_price_is_valid (order->price))
     return ml_account_refuse (error, field, "entry_price",
+                              /* Translators: USDT is the contract's currency; write the numbers in your locale's way */
                               _("The price must be from 0.1 to 100,000,000 USDT."));
 
   if (as_order && !ml_contract_is_on_tick (contract, order->price))
@@ -172,6 +181,7 @@ _ml_account_check_order (MlAccount     *self,
       g_autofree char *snapped = ml_money_format_price (ml_contract_snap_to_tick (contract, order->price));
 
       return ml_account_refuse (error, field, "entry_price",
+                                /* Translators: both %s are prices, such as “60,000.0”; the tick is the smallest step a price moves by */
                                 _("The price %s is not on the 0.1 USDT tick; the nearest valid price is %s."),
                                 p, snapped);
     }
@@ -285,6 +295,7 @@ ml_account_open_position (MlAccount      *self,
   if (order->id != NULL && ml_account_find_position (self, order->id) != NULL)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+                   /* Translators: %s is a position's id, such as “a” */
                    _("There is already a position called “%s”."), order->id);
       return NULL;
     }
@@ -301,7 +312,9 @@ ml_account_open_position (MlAccount      *self,
       g_autofree char *a = ml_money_format_usdt (self->values.available_balance);
 
       g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+                   /* Translators: the three %s are amounts with their unit: the margin, the fee and what is available */
                    fee > 0 ? _("This order needs %s of margin and a %s fee, but only %s is available.")
+                           /* Translators: the two %s are amounts with their unit: the margin and what is available; %.0s prints nothing (it stands for a fee not charged) and stays in the translation */
                            : _("This order needs %s of margin%.0s, but only %s is available."),
                    c, f, a);
       return NULL;
@@ -321,7 +334,9 @@ ml_account_open_position (MlAccount      *self,
 
       g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
                    casualty == p && p->mode == ML_MARGIN_MODE_ISOLATED
+                   /* Translators: the first %s is a price, such as “60,000.0”; the second the liquidation price it would have */
                    ? _("At the mark price of %s this position would be liquidated at once: %s.")
+                   /* Translators: the first %s is a price, such as “60,000.0”; the second the pool's liquidation price */
                    : _("At the mark price of %s this order would liquidate the cross pool at once: %s."),
                    mark, why);
       self->wallet_balance = wallet_before;
@@ -351,12 +366,14 @@ ml_account_check_owned (MlAccount   *self,
   if (isolated && position->liquidated)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+                   /* Translators: %s is a position's id, such as “a” */
                    _("Position “%s” has been liquidated; its margin is gone."), position->id);
       return FALSE;
     }
   if (isolated && position->mode != ML_MARGIN_MODE_ISOLATED)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+                   /* Translators: %s is a position's id, such as “a” */
                    _("Position “%s” uses cross margin: it draws on the shared cross pool and has no margin of its own to change."),
                    position->id);
       return FALSE;
@@ -408,6 +425,7 @@ ml_account_check_amount (double      amount,
 
   if (!isfinite (amount) || amount <= 0)
     {
+      /* Translators: USDT is the contract's currency, kept as it is */
       g_set_error (error, ML_ERROR, ML_ERROR_REFUSED, _("The amount must be more than 0 USDT."));
       return FALSE;
     }
@@ -417,7 +435,9 @@ ml_account_check_amount (double      amount,
   a = ml_money_format_usdt (amount);
   l = ml_money_format_usdt (limit);
   g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+               /* Translators: both %s are amounts with their unit: what was asked to add, and what is available */
                adding ? _("You cannot add %s: only %s is available.")
+                      /* Translators: both %s are amounts with their unit: what was asked to remove, and the most that can be */
                       : _("You cannot remove %s: at most %s can be removed now."),
                a, l);
   return FALSE;
@@ -454,6 +474,7 @@ ml_account_add_margin (MlAccount   *self,
       position->margin = before;
       _ml_account_solve (self);
       g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+                   /* Translators: %s is an amount with its unit, such as “60.00 USDT” */
                    _("Taking %s out of the cross pool would leave it below its maintenance margin and liquidate the cross positions."),
                    a);
       return FALSE;
@@ -512,6 +533,7 @@ ml_account_apply_funding (MlAccount  *self,
   if (!isfinite (rate) || fabs (rate) > MAX_FUNDING_RATE)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+                   /* Translators: %% is a percent sign; use your language's spacing before it */
                    _("A funding rate must be between −0.3 %% and 0.3 %% per 8 hours."));
       return FALSE;
     }

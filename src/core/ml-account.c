@@ -620,6 +620,7 @@ ml_account_check_mark_price (double   price,
     return TRUE;
 
   g_set_error (error, ML_ERROR, ML_ERROR_REFUSED,
+               /* Translators: USDT is the contract's currency; write the numbers in your locale's way */
                _("The mark price must be from 0.1 to 100,000,000 USDT."));
   return FALSE;
 }
@@ -756,6 +757,7 @@ _ml_account_check_state (MlAccount  *self,
       g_autofree char *m = ml_money_format_usdt (self->wallet_balance - cross_balance);
 
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a scenario file; both %s are amounts with their unit */
                    _("the isolated margins add up to %s, more than the wallet balance of %s"), m, w);
       return FALSE;
     }
@@ -772,7 +774,9 @@ _ml_account_check_state (MlAccount  *self,
       why = _ml_account_describe_group (self, p);
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
                    p->mode == ML_MARGIN_MODE_ISOLATED
+                   /* Translators: a problem in a scenario file; the first %s is the mark price, the second the position's liquidation price */
                    ? _("this position would already be liquidated at the mark price of %s (%s)")
+                   /* Translators: a problem in a scenario file; the first %s is the mark price, the second the pool's liquidation price */
                    : _("the cross pool would already be liquidated at the mark price of %s (%s)"),
                    mark, why);
       return FALSE;

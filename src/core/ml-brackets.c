@@ -153,17 +153,20 @@ ml_brackets_check_bracket (const MlBracket *b,
     {
       _ml_json_format_number (b->floor, w, sizeof w);
       return ml_brackets_fail (error, path, i, "cap",
+                    /* Translators: a problem in a risk-bracket table; the first %s is where in the file (a JSON path), the second the previous bracket's notional cap */
                     _("%s must be above the previous cap (%s) and at most 10000000000000"), v, w);
     }
 
   _ml_json_format_number (b->rate, v, sizeof v);
   if (b->rate < 0 || b->rate >= 1)
     return ml_brackets_fail (error, path, i, "rate",
+                  /* Translators: a problem in a risk-bracket table; %s is where in the file, a JSON path */
                   _("%s is not a maintenance rate (from 0 up to, but not including, 1)"), v);
   if (previous != NULL && b->rate < previous->rate)
     {
       _ml_json_format_number (previous->rate, w, sizeof w);
       return ml_brackets_fail (error, path, i, "rate",
+                    /* Translators: a problem in a risk-bracket table; the first %s is where in the file, the second the previous rate */
                     _("%s is below the previous bracket's rate (%s); rates may only rise with the notional"),
                     v, w);
     }
@@ -171,11 +174,13 @@ ml_brackets_check_bracket (const MlBracket *b,
   if (b->max_leverage < 1 || b->max_leverage > max_leverage ||
       (previous != NULL && b->max_leverage > previous->max_leverage))
     return ml_brackets_fail (error, path, i, "max_leverage",
+                  /* Translators: a problem in a risk-bracket table; the first %u is the leverage found, the second the highest allowed */
                   _("%u must be a whole number from 1 to %u, and no higher than the previous bracket's"),
                   b->max_leverage, previous ? previous->max_leverage : max_leverage);
 
   _ml_json_format_number (b->amount, v, sizeof v);
   if (b->amount < 0 || b->amount > MAX_AMOUNT)
+    /* Translators: a problem in a risk-bracket table; %s is where in the file, a JSON path */
     return ml_brackets_fail (error, path, i, "amount", _("%s must be from 0 to 1000000000000"), v);
   if (previous != NULL)
     {
@@ -188,6 +193,7 @@ ml_brackets_check_bracket (const MlBracket *b,
           _ml_json_format_number (expected, w, sizeof w);
           _ml_json_format_number (b->floor, f, sizeof f);
           return ml_brackets_fail (error, path, i, "amount",
+                        /* Translators: a problem in a risk-bracket table; %s in turn: where in the file, the notional where the jump is, and the amount it must be */
                         _("%s makes the maintenance margin jump at %s USDT; it must be %s"),
                         v, f, w);
         }
@@ -233,6 +239,7 @@ ml_brackets_read_bracket (JsonNode   *node,
 
   if (max_leverage != trunc (max_leverage) || max_leverage < 1 || max_leverage > G_MAXUINT16)
     return ml_brackets_fail (error, path, i, "max_leverage",
+                  /* Translators: a problem in a risk-bracket table; %u is the highest leverage allowed */
                   _("must be a whole number from 1 to %u"),
                   ml_contract_get_max_leverage (ml_contract_get_default ()));
   b->max_leverage = (guint)max_leverage;
@@ -280,6 +287,7 @@ ml_brackets_new_from_table_node (JsonNode    *node,
   if (n == 0 || n > MAX_BRACKETS)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a risk-bracket table; %s is where in the file; %u the most brackets allowed, then how many there are */
                    _("%s: a table needs from 1 to %u brackets, this one has %u"),
                    path, MAX_BRACKETS, n);
       return NULL;
@@ -432,6 +440,7 @@ ml_brackets_new_from_json (JsonNode    *node,
 
       quoted = _ml_json_quote (json_node_get_string (node));
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: %s in turn: where in the file, the table's name found, and the built-in table's name, kept as they are */
                    _("%s: unknown bracket table %s (the built-in one is “%s”)"),
                    path, quoted, ML_BRACKETS_DEFAULT_NAME);
       return NULL;
@@ -440,6 +449,7 @@ ml_brackets_new_from_json (JsonNode    *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: %s in turn: where in the file and the built-in table's name; the JSON in braces is kept as it is */
                    _("%s: expected “%s”, {\"rate\": R, \"amount\": A} or {\"brackets\": [...]}"),
                    path, ML_BRACKETS_DEFAULT_NAME);
       return NULL;

@@ -474,6 +474,7 @@ ml_explain_isolated_formula (Text            *t,
 
   ml_explain_heading (t, _("Formula"));
   ml_explain_line (t, ml_explain_is_long (p) ? "LP = (Q·E − W − cum) / (Q·(1 − MMR))" : "LP = (Q·E + W + cum) / (Q·(1 + MMR))");
+  /* Translators: defines the symbols of the formula shown with it: keep the symbols (LP, BP, Q, E, W, P, MMR, MM, cum, WBc, uPnL, pool(P), s, N, Σ) exactly as they are */
   ml_explain_line (t, _("LP is the liquidation price, Q the size in BTC, E the entry price and W the position’s margin; MMR is the maintenance margin rate and cum the maintenance amount of the risk bracket that holds the notional Q·LP."));
 
   if (lp != ML_PRICE_NONE)
@@ -552,6 +553,7 @@ ml_explain_pool_meaning (Text   *t,
 {
   gboolean has_low = low != ML_PRICE_NONE, has_high = isfinite (high);
 
+  /* Translators: an explain popover's text */
   ml_explain_line (t, _("The cross pool—the cross wallet balance plus the unrealized PnL of every cross position—is liquidated when it falls to their total maintenance margin: the exchange then closes every cross position at once."));
   if (has_low && has_high)
     /* Translators: the lower end, the upper end, the one of them nearer to the mark price */
@@ -574,7 +576,9 @@ ml_explain_pool_formula (Text *t)
   ml_explain_heading (t, _("Formula"));
   ml_explain_line (t, "pool(P) = WBc + Σ s·Q·(P − E)");
   ml_explain_line (t, "LPc = (WBc + Σ cum − Σ s·Q·E) / (Σ Q·MMR − Σ s·Q)");
+  /* Translators: defines the symbols of the formula shown with it: keep the symbols (LP, BP, Q, E, W, P, MMR, MM, cum, WBc, uPnL, pool(P), s, N, Σ) exactly as they are */
   ml_explain_line (t, _("pool(P) is the cross pool at a mark price P. WBc is the cross wallet balance, the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short; Q is a position’s size in BTC and E its entry price; the sums run over every cross position."));
+  /* Translators: defines the symbols of the formula shown with it: keep the symbols (LP, BP, Q, E, W, P, MMR, MM, cum, WBc, uPnL, pool(P), s, N, Σ) exactly as they are */
   ml_explain_line (t, _("The pool is liquidated where it falls to Σ MM(P) = Σ (Q·P·MMR − cum), where MM is the maintenance margin, MMR the maintenance margin rate and cum the maintenance amount of the risk bracket that holds each position’s notional there. LPc is the cross liquidation price, the price where the two meet."));
 }
 
@@ -722,6 +726,7 @@ ml_explain_ratio_numbers (Text *t)
 
   ml_explain_heading (t, _("Formula"));
   ML_EXPLAIN_LINEF (t, "%s = Σ MM / pool", name);
+  /* Translators: defines the symbols of the formula shown with it: keep the symbols (LP, BP, Q, E, W, P, MMR, MM, cum, WBc, uPnL, pool(P), s, N, Σ) exactly as they are */
   ml_explain_line (t, _("MM is a position’s maintenance margin, Q·P·MMR − cum, with Q its size in BTC, P the mark price, MMR the maintenance margin rate and cum the maintenance amount of its risk bracket. The pool, WBc + Σ s·Q·(P − E), is WBc, the cross wallet balance (the wallet balance minus every isolated margin), plus the unrealized PnL of the cross positions, where s is +1 for a long and −1 for a short and E is the entry price. The sums run over every cross position."));
 
   ml_explain_heading (t, _("With your numbers"));
@@ -750,6 +755,7 @@ ml_explain_ratio_reading (Text   *t,
     /* Translators: the reading of a margin ratio; "%%" is a percent sign */
     ML_EXPLAIN_LINEF (t, _("Liquidation: at 100\u00a0%% the pool is liquidated, and every cross position with it."));
 
+  /* Translators: an explain popover's text */
   ML_EXPLAIN_PARAGRAPHF (t, _("Only cross positions count: each isolated position has its own margin and its own liquidation price. Margin Lab follows Binance’s convention. Some exchanges define the margin ratio the other way round, as the pool divided by the maintenance margin: there a high ratio is safe, and liquidation comes when it falls to 100\u00a0%%."));
 }
 
@@ -770,6 +776,7 @@ ml_explain_margin_ratio (MlAccount *account)
   ratio = ml_account_get_cross_margin_ratio (account);
   /* Translators: the title of an explanation, "Margin ratio: 12.34 %" */
   ml_explain_heading (&t, ml_explain_printf (&t, _("Margin ratio: %s"), ml_explain_percent (&t, ratio)));
+  /* Translators: an explain popover's text; %% is a percent sign */
   ML_EXPLAIN_LINEF (&t, _("How much of the cross pool the maintenance margin of the cross positions takes up: the nearer to 100\u00a0%%, the nearer the pool is to liquidation."));
   if (t.cross->len == 0)
     ml_explain_line (&t, _("No cross position is open, so nothing in the cross pool is at stake."));
@@ -796,11 +803,14 @@ ml_explain_isolated_remaining (MlAccount  *account,
 
   ml_explain_heading (&t, ml_explain_printf (&t, _("Remaining collateral: %s"),
                          ml_explain_usdt (&t, ml_position_get_remaining_collateral (p))));
+  /* Translators: an explain popover's text */
   ml_explain_line (&t, _("What this isolated position still holds at the mark price: its own margin plus its unrealized PnL. It can lose this much and no more; the rest of the account is not at stake."));
 
   ml_explain_heading (&t, _("Formula"));
   ML_EXPLAIN_LINEF (&t, ml_explain_is_long (p) ? "%s = W + uPnL = W + Q·(P − E)" : "%s = W + uPnL = W − Q·(P − E)", name);
+  /* Translators: defines the symbols of the formula shown with it: keep the symbols (LP, BP, Q, E, W, P, MMR, MM, cum, WBc, uPnL, pool(P), s, N, Σ) exactly as they are */
   ml_explain_line (&t, _("W is the position’s margin and uPnL its unrealized PnL; Q is the size in BTC, P the mark price and E the entry price."));
+  /* Translators: defines the symbols of the formula shown with it: keep the symbols (LP, BP, Q, E, W, P, MMR, MM, cum, WBc, uPnL, pool(P), s, N, Σ) exactly as they are */
   ml_explain_line (&t, _("It is liquidated when this falls to its maintenance margin MM = Q·P·MMR − cum, at its liquidation price; from then on it is 0. MM is the maintenance margin, MMR the maintenance margin rate and cum the maintenance amount of the risk bracket at the mark price."));
 
   ml_explain_heading (&t, _("With your numbers"));
@@ -824,7 +834,9 @@ ml_explain_pool_remaining_numbers (Text *t)
 
   ml_explain_heading (t, _("Formula"));
   ml_explain_line (t, "pool = WBc + Σ s·Q·(P − E)");
+  /* Translators: defines the symbols of the formula shown with it: keep the symbols (LP, BP, Q, E, W, P, MMR, MM, cum, WBc, uPnL, pool(P), s, N, Σ) exactly as they are */
   ml_explain_line (t, _("WBc is the cross wallet balance, the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short; Q is a position’s size in BTC, P the mark price and E the entry price; the sum runs over every cross position."));
+  /* Translators: defines the symbols of the formula shown with it: keep the symbols (LP, BP, Q, E, W, P, MMR, MM, cum, WBc, uPnL, pool(P), s, N, Σ) exactly as they are */
   ml_explain_line (t, _("The pool is liquidated when it falls to Σ MM, the maintenance margin of every cross position added up, and from then on it is 0. A position’s maintenance margin MM is Q·P·MMR − cum, with MMR the maintenance margin rate and cum the maintenance amount of its risk bracket."));
 
   ml_explain_heading (t, _("With your numbers"));
@@ -850,6 +862,7 @@ ml_explain_pool_remaining (MlAccount  *account,
                          ml_explain_usdt (&t, ml_account_get_cross_pool (account))));
   if (position != NULL)
     ml_explain_line (&t, ml_explain_cross_note ());
+  /* Translators: an explain popover's text */
   ml_explain_line (&t, _("What the cross pool still holds at the mark price: the cross wallet balance plus the unrealized PnL of every cross position. Every cross position shows this same amount: they share one pool, and lose it together if it is liquidated."));
 
   if (t.cross->len > 0)
@@ -858,6 +871,7 @@ ml_explain_pool_remaining (MlAccount  *account,
       return ml_explain_text_finish (&t);
     }
 
+  /* Translators: defines the symbols of the formula shown with it: keep the symbols (LP, BP, Q, E, W, P, MMR, MM, cum, WBc, uPnL, pool(P), s, N, Σ) exactly as they are */
   ml_explain_line (&t, _("No cross position is open: the pool is just WBc, the cross wallet balance (the wallet balance minus every isolated margin), and nothing can liquidate it."));
   ml_explain_heading (&t, _("With your numbers"));
   ML_EXPLAIN_LINEF (&t, "pool = WBc = %s", ml_explain_usdt (&t, wbc));
@@ -930,6 +944,7 @@ ml_explain_notional (MlAccount  *account,
 
   ml_explain_heading (&t, _("Formula"));
   ml_explain_line (&t, "N = Q·P");
+  /* Translators: defines the symbols of the formula shown with it: keep the symbols (LP, BP, Q, E, W, P, MMR, MM, cum, WBc, uPnL, pool(P), s, N, Σ) exactly as they are */
   ml_explain_line (&t, _("N is the notional, Q the size in BTC and P the mark price."));
 
   ml_explain_heading (&t, _("With your numbers"));
@@ -1066,6 +1081,7 @@ ml_explain_isolated_bankruptcy (MlAccount  *account,
 
   ml_explain_heading (&t, _("Formula"));
   ml_explain_line (&t, is_long ? "BP = E − W / Q" : "BP = E + W / Q");
+  /* Translators: defines the symbols of the formula shown with it: keep the symbols (LP, BP, Q, E, W, P, MMR, MM, cum, WBc, uPnL, pool(P), s, N, Σ) exactly as they are */
   ml_explain_line (&t, _("BP is the bankruptcy price, E the entry price, W the position’s margin and Q its size in BTC: there the loss Q·(E − BP) takes the whole margin."));
 
   ml_explain_heading (&t, _("With your numbers"));
@@ -1120,6 +1136,7 @@ ml_explain_pool_bankruptcy (MlAccount  *account,
   ml_explain_heading (&t, _("Formula"));
   ml_explain_line (&t, "pool(P) = WBc + Σ s·Q·(P − E) = 0");
   ml_explain_line (&t, "BPc = (Σ s·Q·E − WBc) / Σ s·Q");
+  /* Translators: defines the symbols of the formula shown with it: keep the symbols (LP, BP, Q, E, W, P, MMR, MM, cum, WBc, uPnL, pool(P), s, N, Σ) exactly as they are */
   ml_explain_line (&t, _("BPc is the pool’s bankruptcy price: the mark price P where pool(P), the cross pool at that price, is 0. WBc is the cross wallet balance, the wallet balance minus every isolated margin; s is +1 for a long and −1 for a short; Q is a position’s size in BTC and E its entry price; the sums run over every cross position."));
 
   ml_explain_heading (&t, _("With your numbers"));
@@ -1206,10 +1223,12 @@ ml_explain_wallet_balance (MlAccount *account)
 
   /* Translators: the title of an explanation, "Wallet balance: 1,000.00 USDT" */
   ml_explain_heading (&t, ml_explain_printf (&t, _("Wallet balance: %s"), ml_explain_usdt (&t, ml_account_get_wallet_balance (account))));
+  /* Translators: an explain popover's text */
   ml_explain_line (&t, _("What the account holds before the unrealized PnL of its open positions is counted. It changes when a position is closed or liquidated, by the PnL made there, and when fees or funding are paid. It includes the margin set aside for isolated positions."));
 
   ml_explain_heading (&t, _("Formula"));
   ml_explain_line (&t, "wallet = WBc + Σ W");
+  /* Translators: defines the symbols of the formula shown with it: keep the symbols (LP, BP, Q, E, W, P, MMR, MM, cum, WBc, uPnL, pool(P), s, N, Σ) exactly as they are */
   ml_explain_line (&t, _("WBc is the cross wallet balance, what is left for the cross pool; W is the margin of an isolated position, and the sum runs over every isolated position."));
 
   ml_explain_heading (&t, _("With your numbers"));
@@ -1254,10 +1273,12 @@ ml_explain_equity (MlAccount *account)
 
   /* Translators: the title of an explanation, "Equity: 1,100.00 USDT" */
   ml_explain_heading (&t, ml_explain_printf (&t, _("Equity: %s"), equity));
+  /* Translators: an explain popover's text */
   ml_explain_line (&t, _("What the account is worth at the mark price: the wallet balance plus the unrealized PnL of every open position. Closing every position now would leave this much, before any closing fees."));
 
   ml_explain_heading (&t, _("Formula"));
   ml_explain_line (&t, "equity = wallet + Σ uPnL = pool + Σ (W + uPnL)");
+  /* Translators: defines the symbols of the formula shown with it: keep the symbols (LP, BP, Q, E, W, P, MMR, MM, cum, WBc, uPnL, pool(P), s, N, Σ) exactly as they are */
   ml_explain_line (&t, _("uPnL is a position’s unrealized PnL, s·Q·(P − E): s is +1 for a long and −1 for a short, Q the size in BTC, P the mark price and E the entry price. The first sum runs over every open position. The pool is the cross pool, the cross wallet balance plus the cross positions’ unrealized PnL; W is an isolated position’s margin, and the second sum runs over every isolated position."));
 
   ml_explain_heading (&t, _("With your numbers"));

@@ -159,6 +159,7 @@ ml_json_syntax_check_escape (Checker *c,
       /* Half of a surrogate pair must come with its other half. */
       if (!(c->p + 6 < c->end && c->p[5] == '\\' && c->p[6] == 'u' &&
             (low = ml_json_syntax_hex4 (c, c->p + 7)) >= 0xDC00 && low <= 0xDFFF))
+        /* Translators: a syntax error in a JSON file, after its line and column; \u%04X is the escape found in the file, kept as it is */
         return _fail (c, _("“\\u%04X” is half of a character; it needs its other half"), code);
       code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
       for (int i = 0; i < 6; i++)
@@ -227,6 +228,7 @@ ml_json_syntax_check_number (Checker *c)
   while (c->p < c->end && g_ascii_isdigit (*c->p))
     ml_json_syntax_advance (c), digits++;
   if (digits > MAX_INTEGER_DIGITS)
+    /* Translators: a syntax error in a JSON file, after its line and column; %.*s is the number found in the file */
     return ml_json_syntax_fail_at (c, c->line, c->column - digits, _("the number %.*s is far too large"),
                      (int)MIN (digits + (start[0] == '-'), 40), start);
 
@@ -249,6 +251,7 @@ ml_json_syntax_check_number (Checker *c)
         ml_json_syntax_advance (c);
     }
   if (c->p < c->end && (g_ascii_isalnum (*c->p) || *c->p == '.'))
+    /* Translators: a syntax error in a JSON file, after its line and column; %c is the character found in the file */
     return _fail (c, _("a number cannot continue with “%c”"), *c->p);
   return TRUE;
 }
@@ -273,6 +276,7 @@ ml_json_syntax_check_word (Checker *c)
     }
 
   found = ml_json_syntax_describe_here (c);
+  /* Translators: a syntax error in a JSON file, after its line and column; %s is what was found, quoted */
   return _fail (c, _("unexpected word %s: text goes in double quotes, and a number must be finite"), found);
 }
 
@@ -283,6 +287,7 @@ ml_json_syntax_open (Checker *c,
   Frame frame = { is_object, c->line, c->column, NULL };
 
   if (c->stack->len >= MAX_DEPTH)
+    /* Translators: a syntax error in a JSON file, after its line and column; %d is the deepest nesting allowed */
     return _fail (c, _("lists and objects are nested more than %d deep"), MAX_DEPTH);
   g_array_append_val (c->stack, frame);
   ml_json_syntax_advance (c);
@@ -332,7 +337,9 @@ ml_json_syntax_value (Checker *c)
       return _fail (c, _("a value is missing before “,”"));
     case '}': case ']':
       if (c->stack->len > 0 && c->comma_line > 0)
+        /* Translators: a syntax error in a JSON file, after its line and column; %c is the character found in the file */
         return ml_json_syntax_fail_at (c, c->comma_line, c->comma_column, _("a comma too many before “%c”"), *c->p);
+      /* Translators: a syntax error in a JSON file, after its line and column; %c is the character found in the file */
       return _fail (c, _("a value is missing before “%c”"), *c->p);
     default:
       if (!ml_json_syntax_check_word (c))
@@ -354,6 +361,7 @@ ml_json_syntax_key (Checker *c)
 
       if (*c->p == '}')
         return ml_json_syntax_fail_at (c, c->comma_line, c->comma_column, _("a comma too many before “}”"));
+      /* Translators: a syntax error in a JSON file, after its line and column; %s is what was found, quoted */
       return _fail (c, _("expected a key in double quotes, found %s"), found);
     }
 
@@ -367,6 +375,7 @@ ml_json_syntax_key (Checker *c)
     {
       g_autofree char *quoted = _ml_json_quote (c->key);
 
+      /* Translators: a syntax error in a JSON file, after its line and column; %s is what was found, quoted */
       return ml_json_syntax_fail_at (c, line, column, _("the key %s appears twice in one object; each key may appear once"),
                        quoted);
     }
@@ -401,6 +410,7 @@ ml_json_syntax_step (Checker *c)
       if (ch != ':')
         {
           g_autofree char *key = _ml_json_quote (c->key);
+          /* Translators: a syntax error in a JSON file, after its line and column; %s is what was found, quoted */
           return _fail (c, _("expected “:” after the key %s, found %s"), key, found);
         }
       ml_json_syntax_advance (c);
@@ -423,7 +433,9 @@ ml_json_syntax_step (Checker *c)
             return TRUE;
           }
         if (ch == '}' || ch == ']')
+          /* Translators: a syntax error in a JSON file, after its line and column; %c is the character found in the file */
           return _fail (c, _("“%c” does not match the “%c” it closes"), ch, close == '}' ? '{' : '[');
+        /* Translators: a syntax error in a JSON file, after its line and column; %c is the character found in the file; %s is what was found, quoted */
         return _fail (c, _("expected “,” or “%c”, found %s; is a comma missing?"), close, found);
       }
 
@@ -475,7 +487,9 @@ _ml_json_check_syntax (const char  *data,
     {
       Frame *frame = &g_array_index (c.stack, Frame, c.stack->len - 1);
 
+      /* Translators: a syntax error in a JSON file, after its line and column; %u:%u is the line and column where it was opened */
       ok = _fail (&c, frame->is_object ? _("the file ends inside the object opened at %u:%u")
+                                       /* Translators: a syntax error in a JSON file, after its line and column; %u:%u is the line and column where it was opened */
                                        : _("the file ends inside the list opened at %u:%u"),
                   frame->line, frame->column);
     }

@@ -101,6 +101,7 @@ _ml_json_check_keys (JsonObject          *object,
           g_autofree char *expected = g_strjoinv (", ", (char **)allowed);
 
           g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                       /* Translators: a problem in a scenario or lesson file; the first %s is where in the file the problem is, a JSON path such as “positions[0].leverage”, kept as it is; then the value found and the limit */
                        _("%s: unknown key (the keys allowed here are %s)"), where, expected);
           return FALSE;
         }
@@ -148,6 +149,7 @@ _ml_json_read_number (JsonNode    *node,
   if (!isfinite (*value))
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a scenario or lesson file; the first %s is where in the file the problem is, a JSON path such as “positions[0].leverage”, kept as it is */
                    _("%s: the number is too large to be represented"), path);
       return FALSE;
     }
@@ -256,13 +258,17 @@ _ml_json_check_range (double       value,
 
   if (value > max)
     g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                 /* Translators: a problem in a scenario or lesson file; the first %s is where in the file the problem is, a JSON path such as “positions[0].leverage”, kept as it is; then the value found and the limit */
                  _("%s: %s is too large (at most %s)"), where, v, hi);
   else if (min == 0 && !min_inclusive)
     g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                 /* Translators: a problem in a scenario or lesson file; the first %s is where in the file the problem is, a JSON path such as “positions[0].leverage”, kept as it is; then the value found and the limit */
                  _("%s: %s is not allowed, it must be above 0"), where, v);
   else
     g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                 /* Translators: a problem in a scenario or lesson file; the first %s is where in the file the problem is, a JSON path such as “positions[0].leverage”, kept as it is; then the value found and the limit */
                  min_inclusive ? _("%s: %s is too small (at least %s)")
+                               /* Translators: a problem in a scenario or lesson file; the first %s is where in the file the problem is, a JSON path such as “positions[0].leverage”, kept as it is; then the value found and the limit */
                                : _("%s: %s is too small (it must be above %s)"),
                  where, v, lo);
   return FALSE;

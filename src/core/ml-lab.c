@@ -756,6 +756,7 @@ ml_lab_position_func (MlLab    *self,
 
   if (position == NULL)
     {
+      /* Translators: %s is a position's id, such as “a” */
       g_set_error (error, ML_ERROR, ML_ERROR_REFUSED, _("There is no position “%s”."), change->id);
       return FALSE;
     }

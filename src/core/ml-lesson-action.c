@@ -73,6 +73,7 @@ ml_lesson_action_read_choice (MlLessonReader *reader,
     {
       g_autofree char *quoted = _ml_json_quote (text);
 
+      /* Translators: a problem in a lesson pack; %s in turn: the value found, then the two allowed values, kept as they are */
       _ml_lesson_reader_problem (reader, where, _("%s is neither “%s” nor “%s”"), quoted,
                                  klass->values[0].value_nick, klass->values[1].value_nick);
       return FALSE;
@@ -127,6 +128,7 @@ ml_lesson_action_read_open (MlLessonReader *reader,
     ok = _ml_lesson_reader_take_error (reader, error);
   else if (leverage != trunc (leverage) || leverage < 1 || leverage > ML_MAX_LEVERAGE)
     {
+      /* Translators: a problem in a lesson pack; %d is the highest leverage allowed */
       _ml_lesson_reader_problem (reader, where_leverage, _("leverage is a whole number from 1 to %d"), ML_MAX_LEVERAGE);
       ok = FALSE;
     }
@@ -134,6 +136,7 @@ ml_lesson_action_read_open (MlLessonReader *reader,
 
   if (json_object_has_member (object, "quantity") == json_object_has_member (object, "margin"))
     {
+      /* Translators: a problem in a lesson pack; “quantity” and “margin” are keys of the file, kept as they are; BTC and USDT are units */
       _ml_lesson_reader_problem (reader, path, _("an order gives its size as either “quantity” (BTC) or “margin” (USDT), not both or neither"));
       ok = FALSE;
     }

@@ -88,12 +88,14 @@ ml_lesson_pack_read_version (MlLessonReader *reader,
   if (version > FORMAT_VERSION && version == trunc (version))
     {
       _ml_lesson_reader_problem (reader, "margin-lab-pack",
+                                 /* Translators: a problem in a lesson pack; %.0f is the file's version, %d the version this app reads */
                                  _("version %.0f was written for a newer Margin Lab; this one reads version %d"),
                                  version, FORMAT_VERSION);
       return FALSE;
     }
   if (version != FORMAT_VERSION)
     {
+      /* Translators: a problem in a lesson pack; %d is the version this app reads */
       _ml_lesson_reader_problem (reader, "margin-lab-pack", _("the version must be %d"), FORMAT_VERSION);
       return FALSE;
     }
@@ -116,6 +118,7 @@ ml_lesson_pack_read_scenarios (MlLessonReader *reader,
   scenarios = json_node_get_object (node);
   if (json_object_get_size (scenarios) > ML_LESSON_PACK_MAX_SCENARIOS)
     {
+      /* Translators: a problem in a lesson pack; %u is how many scenarios it has, %d the most allowed */
       _ml_lesson_reader_problem (reader, "scenarios", _("%u scenarios is too many; a pack has at most %d"),
                                  json_object_get_size (scenarios), ML_LESSON_PACK_MAX_SCENARIOS);
       return FALSE;
@@ -300,6 +303,7 @@ _ml_lesson_pack_new_from_data (const char  *data,
   MlLessonPack *pack = NULL;
 
   if (length > ML_LESSON_PACK_MAX_FILE_SIZE)
+    /* Translators: a problem in a lesson pack, after its file's name; %llu is the file's size in bytes, %d the largest allowed */
     _ml_lesson_reader_problem (reader, NULL, _("is too large (%llu bytes); a pack’s files are at most %d bytes"),
                                (unsigned long long)length, ML_LESSON_PACK_MAX_FILE_SIZE);
   else if ((root = _ml_lesson_reader_parse (reader, data, length)) != NULL)
@@ -585,8 +589,11 @@ ml_lesson_pack_describe (MlLessonPack *self)
   /* Translators: the parts of --check-pack's summary of a good pack */
   n_lessons = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u lesson", "%u lessons", self->lessons->len),
                                self->lessons->len);
+  /* Translators: part of a pack's summary, “9 lessons, 33 steps, 25 tasks and 30 questions” */
   n_steps = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step", "%u steps", steps), steps);
+  /* Translators: part of a pack's summary, “9 lessons, 33 steps, 25 tasks and 30 questions” */
   n_tasks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task", "%u tasks", tasks), tasks);
+  /* Translators: part of a pack's summary, “9 lessons, 33 steps, 25 tasks and 30 questions” */
   n_questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", questions), questions);
 
   /* Translators: "my-pack: 2 lessons, 5 steps, 5 tasks, 4 questions, languages: en, de" */

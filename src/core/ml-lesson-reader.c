@@ -173,6 +173,7 @@ ml_lesson_reader_check_text (MlLessonReader  *self,
   if (!g_utf8_validate_len (*data, *length, &end) || memchr (*data, '\0', *length) != NULL)
     {
       _ml_lesson_reader_problem (self, NULL,
+                                 /* Translators: a problem in a lesson pack, after its file's name; %llu is where in the file, counted in bytes */
                                  _("is not a text file (byte %llu is not UTF-8 text): a pack’s files are UTF-8 JSON"),
                                  (unsigned long long)(end - *data) + 1);
       return FALSE;
@@ -231,6 +232,7 @@ ml_lesson_reader_check_name (MlLessonReader *self,
     }
   if (strlen (name) == 0 || strlen (name) > MAX_NAME)
     {
+      /* Translators: a problem in a lesson pack; %d is the longest name allowed */
       _ml_lesson_reader_problem (self, path, _("a file’s name is from 1 to %d characters long"), MAX_NAME);
       return FALSE;
     }
@@ -273,6 +275,7 @@ ml_lesson_reader_read_local (MlLessonReader *self,
 
   if ((resolved = realpath (filename, NULL)) == NULL)
     {
+      /* Translators: a problem in a lesson pack, after its file's name; %s is the system's reason */
       _ml_lesson_reader_problem (self, path, _("cannot be read: %s"), g_strerror (errno));
       return NULL;
     }
@@ -288,6 +291,7 @@ ml_lesson_reader_read_local (MlLessonReader *self,
   if (!(data = ml_file_read_contents (real, ML_LESSON_PACK_MAX_FILE_SIZE, length, &error)))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        /* Translators: a problem in a lesson pack, after its file's name; %llu is the file's size in bytes, %d the largest allowed */
         _ml_lesson_reader_problem (self, path, _("the file is too large (%llu bytes); a pack’s files are at most %d bytes"),
                                    (unsigned long long)*length, ML_LESSON_PACK_MAX_FILE_SIZE);
       else
@@ -341,6 +345,7 @@ _ml_lesson_reader_read_file (MlLessonReader *self,
     return NULL;
   if (++self->n_files > ML_LESSON_PACK_MAX_FILES)
     {
+      /* Translators: a problem in a lesson pack; %d is the most files allowed */
       _ml_lesson_reader_problem (self, path, _("a pack has at most %d files"), ML_LESSON_PACK_MAX_FILES);
       return NULL;
     }
@@ -413,10 +418,13 @@ _ml_lesson_reader_get_array (MlLessonReader *self,
   if (n < min || n > max)
     {
       if (n == 0)
+        /* Translators: a problem in a lesson pack, after the list's place in the file; %u is the fewest items allowed */
         _ml_lesson_reader_problem (self, where, _("the list is empty; it needs at least %u"), min);
       else if (n < min)
+        /* Translators: a problem in a lesson pack, after the list's place in the file; %u are how many items it has, then the fewest allowed */
         _ml_lesson_reader_problem (self, where, _("%u is too few; it needs at least %u"), n, min);
       else
+        /* Translators: a problem in a lesson pack, after the list's place in the file; %u are how many items it has, then the most allowed */
         _ml_lesson_reader_problem (self, where, _("%u is too many; at most %u are allowed"), n, max);
       return NULL;
     }
@@ -440,6 +448,7 @@ _ml_lesson_reader_check_id (MlLessonReader *self,
       g_autofree char *quoted = _ml_json_quote (id);
 
       _ml_lesson_reader_problem (self, path,
+                                 /* Translators: a problem in a lesson pack; %s is the id found, %d the longest allowed; the characters in quotes are kept as they are */
                                  _("%s is not an id: an id is 1 to %d characters from a-z, 0-9, “-”, “_” and “.”"),
                                  quoted, ML_LESSON_PACK_MAX_ID);
       return FALSE;
@@ -482,6 +491,7 @@ _ml_lesson_reader_read_position (MlLessonReader  *self,
     {
       g_autofree char *quoted = _ml_json_quote (*id);
 
+      /* Translators: a problem in a lesson pack; %s is the id found, %d the longest allowed */
       _ml_lesson_reader_problem (self, path, _("%s is not a position’s id: 1 to %d characters, without braces or invisible characters"),
                                  quoted, ML_LESSON_PACK_MAX_ID);
       return FALSE;
@@ -720,6 +730,7 @@ _ml_lesson_reader_read_scenario (MlLessonReader *self,
       {
         g_autofree char *quoted = _ml_json_quote (name);
 
+        /* Translators: a problem in a lesson pack; %s is the scenario's name; “scenarios” is a key of the manifest, kept as it is */
         _ml_lesson_reader_problem (self, path, _("the pack has no scenario named %s (its scenarios are named in the manifest’s “scenarios”)"),
                                    quoted);
       }

@@ -103,6 +103,7 @@ ml_lesson_step_read_controls (MlLessonStep   *self,
         }
       else if (self->controls & control->value)
         {
+          /* Translators: a problem in a lesson pack; %s is a control's name in the file, kept as it is */
           _ml_lesson_reader_problem (reader, element, _("“%s” is named twice"), control->value_nick);
           ok = FALSE;
         }
@@ -227,6 +228,7 @@ ml_lesson_step_play_actions (GPtrArray      *actions,
 
       if (!_ml_lesson_action_play (action, lab, state, &error))
         {
+          /* Translators: a problem in a lesson pack; %s is the lab's reason, already translated */
           _ml_lesson_reader_problem (reader, action->path, _("the lab refuses this action: %s"), error->message);
           return FALSE;
         }
@@ -274,6 +276,7 @@ ml_lesson_step_play_question (MlLessonStep   *self,
 
   if (self->question == NULL || ml_lesson_step_play_reveal (self, lab, &error))
     return TRUE;
+  /* Translators: a problem in a lesson pack; %s is the lab's reason, already translated */
   _ml_lesson_reader_problem (reader, where, _("the lab refuses this reveal: %s"), error->message);
   return FALSE;
 }

@@ -265,6 +265,7 @@ ml_lesson_task_read_enum (MlLessonReader *reader,
       return TRUE;
     }
   where = _ml_json_path_member (path, key);
+  /* Translators: a problem in a lesson pack; the two %s are the allowed values, kept as they are */
   _ml_lesson_reader_problem (reader, where, _("expected “%s” or “%s”"),
                              klass->values[0].value_nick, klass->values[1].value_nick);
   return FALSE;
@@ -290,6 +291,7 @@ ml_lesson_task_read_id (MlLessonReader *reader,
     {
       g_autofree char *quoted = _ml_json_quote (id);
 
+      /* Translators: a problem in a lesson pack; %s is the position's id */
       _ml_lesson_reader_problem (reader, where, _("the step’s scenario has no position %s"), quoted);
       return FALSE;
     }
@@ -432,6 +434,7 @@ ml_lesson_task_read_children (MlLessonReader *reader,
   if (!JSON_NODE_HOLDS_ARRAY (node) || (n = json_array_get_length (array = json_node_get_array (node))) == 0 ||
       n > MAX_CHILDREN)
     {
+      /* Translators: a problem in a lesson pack; %d is the most checks allowed */
       _ml_lesson_reader_problem (reader, path, _("expected a list of 1 to %d checks"), MAX_CHILDREN);
       return FALSE;
     }
@@ -508,6 +511,7 @@ ml_lesson_task_read_check (MlLessonReader *reader,
   check->side = check->mode = check->liquidated = -1;
   if (depth > MAX_DEPTH)
     {
+      /* Translators: a problem in a lesson pack; %d is the deepest nesting allowed */
       _ml_lesson_reader_problem (reader, path, _("checks are nested more than %d deep"), MAX_DEPTH);
       return NULL;
     }

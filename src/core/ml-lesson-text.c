@@ -54,18 +54,21 @@ ml_lesson_text_check_character (const char  *p,
   if (ch == '\n' || ch == '\r' || type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a lesson pack; U+%04X names the character by its Unicode code point */
                    _("a text is one paragraph: it may not hold a line break (U+%04X)"), ch);
       return FALSE;
     }
   if (type == G_UNICODE_CONTROL)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a lesson pack; U+%04X names the character by its Unicode code point */
                    _("a text may not hold control characters (U+%04X)"), ch);
       return FALSE;
     }
   if (ml_lesson_text_is_bidi_control (ch))
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a lesson pack; U+%04X names the character by its Unicode code point */
                    _("a text may not hold U+%04X, an invisible character that changes the direction of the text around it"), ch);
       return FALSE;
     }
@@ -118,6 +121,7 @@ ml_lesson_text_read_placeholder (const char  *p,
       g_autofree char *quoted = _ml_json_quote (name);
 
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a lesson pack; %s is the placeholder found, such as {mark}; “{{” is kept as it is */
                    _("placeholders such as %s are read only in a step’s texts (write “{{” for a brace)"),
                    quoted);
       return NULL;
@@ -145,6 +149,7 @@ _ml_lesson_text_check (const char  *text,
   if (g_utf8_strlen (text, -1) > ML_LESSON_PACK_MAX_TEXT)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a lesson pack; %d is the longest text allowed, in characters */
                    _("a text is at most %d characters long"), ML_LESSON_PACK_MAX_TEXT);
       return FALSE;
     }
@@ -329,6 +334,7 @@ ml_lesson_text_resolve_field (const char     *field,
   if ((dot = strrchr (field, '.')) == NULL || dot == field)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a lesson pack; %s is the placeholder found; the placeholders in braces are kept as they are */
                    _("%s names nothing: a placeholder is {balance}, {mark}, {equity}, {pool}, {ratio}, {pool.liquidation}, {pool.bankruptcy} or {ID.FIELD}"),
                    quoted);
       return FALSE;
@@ -340,6 +346,7 @@ ml_lesson_text_resolve_field (const char     *field,
       g_autofree char *quoted_id = _ml_json_quote (id);
 
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a lesson pack; %s in turn: the placeholder, the position's id and where it is looked for */
                    _("%s: there is no position %s %s"), quoted, quoted_id, ml_lesson_text_moment_name (moment));
       return FALSE;
     }
@@ -348,9 +355,11 @@ ml_lesson_text_resolve_field (const char     *field,
 
   if (known)
     g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                 /* Translators: a problem in a lesson pack; %s in turn: the placeholder and the field's name */
                  _("%s: the position has no such value %s"), quoted, ml_lesson_text_moment_name (moment));
   else
     g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                 /* Translators: a problem in a lesson pack; %s is the placeholder found; the field names are kept as they are */
                  _("%s names no value of a position: the fields are quantity, entry, leverage, margin, notional, im, mm, liquidation, bankruptcy, distance, bankruptcy_distance, loss, pnl and remaining"),
                  quoted);
   return FALSE;

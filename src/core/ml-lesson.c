@@ -66,6 +66,7 @@ ml_lesson_read_id (MlLesson       *self,
     {
       g_autofree char *quoted = _ml_json_quote (id);
 
+      /* Translators: a problem in a lesson pack; %s is the lesson's id */
       _ml_lesson_reader_problem (reader, where, _("another lesson of the pack has the id %s; ids must be unique"), quoted);
       return FALSE;
     }

@@ -138,6 +138,7 @@ ml_loss_describe (MlAccount  *account,
       return g_strdup_printf (ml_account_get_charge_fees (account)
                               /* Translators: what a trade can lose, "at most 305.86 USDT, …" */
                               ? _("at most %s, its isolated margin and its fees")
+                              /* Translators: what an isolated trade can lose; %s is an amount with its unit, such as “60.00 USDT” */
                               : _("at most %s, its isolated margin"), money);
     case ML_LOSS_CROSS_POOL:
       /* Translators: what a trade can lose; the cross pool is the shared cross collateral */

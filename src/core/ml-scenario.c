@@ -175,6 +175,7 @@ ml_scenario_too_large (guint64   size,
   g_autofree char *limit = g_format_size_full (ML_SCENARIO_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
   g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
+               /* Translators: a problem in a scenario file, after its name; both %s are sizes such as “2.1 MB” */
                _("is too large (%s); a scenario file is at most %s"), actual, limit);
   return FALSE;
 }
@@ -226,6 +227,7 @@ ml_scenario_check_text (const char **data,
       g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize)(end - start) + 1);
 
       g_set_error (error, ML_ERROR, ML_ERROR_NOT_TEXT,
+                   /* Translators: a problem in a scenario file, after its name; %s is where in the file, counted in bytes */
                    _("is not a text file (byte %s is not UTF-8 text): a scenario is a JSON text file"),
                    offset);
       return FALSE;
@@ -282,6 +284,7 @@ ml_scenario_read_prices (JsonObject  *object,
   if (n > max)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a scenario file; the first %s is where in the file the problem is, a JSON path such as “positions[0].leverage”, kept as it is; %u are how many prices it has, then the most allowed */
                    _("%s: %u prices is too many (at most %u)"), key, n, max);
       return FALSE;
     }
@@ -328,6 +331,7 @@ ml_scenario_read_choice (JsonObject  *object,
 
     g_assert (klass->n_values == 2);
     g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                 /* Translators: a problem in a scenario file; the first %s is where in the file the problem is, a JSON path such as “positions[0].leverage”, kept as it is; then the value found and the two allowed values, kept as they are */
                  _("%s: %s is neither “%s” nor “%s”"), where, quoted,
                  klass->values[0].value_nick, klass->values[1].value_nick);
   }
@@ -355,18 +359,25 @@ ml_scenario_refuse_character (gunichar ch,
   GUnicodeType type = g_unichar_type (ch);
 
   if (type == G_UNICODE_CONTROL)
+    /* Translators: a problem in a scenario file; U+%04X names the character by its Unicode code point */
     return g_strdup_printf (is_id ? _("an id may not contain control characters (U+%04X)")
+                                  /* Translators: a problem in a scenario file; U+%04X names the character by its Unicode code point */
                                   : _("a title may not contain control characters (U+%04X)"), ch);
   if (type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR)
+    /* Translators: a problem in a scenario file; U+%04X names the character by its Unicode code point */
     return g_strdup_printf (is_id ? _("an id may not contain U+%04X, a line break")
+                                  /* Translators: a problem in a scenario file; U+%04X names the character by its Unicode code point */
                                   : _("a title may not contain U+%04X, a line break"), ch);
   /* A title may be in a right-to-left language, which needs its direction marks. */
   if (!is_id || type != G_UNICODE_FORMAT)
     return NULL;
   if (ml_scenario_is_bidi_control (ch))
+    /* Translators: a problem in a scenario file; U+%04X names the character by its Unicode code point */
     return g_strdup_printf (_("an id may not contain U+%04X, an invisible character that changes the direction of the text around it"), ch);
   if (ml_scenario_is_zero_width (ch))
+    /* Translators: a problem in a scenario file; U+%04X names the character by its Unicode code point */
     return g_strdup_printf (_("an id may not contain U+%04X, an invisible character of zero width"), ch);
+  /* Translators: a problem in a scenario file; U+%04X names the character by its Unicode code point */
   return g_strdup_printf (_("an id may not contain U+%04X, an invisible formatting character"), ch);
 }
 
@@ -396,6 +407,7 @@ ml_scenario_check_shown_text (const char  *text,
   if (is_id && only_space)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a scenario file; the first %s is where in the file the problem is, a JSON path such as “positions[0].leverage”, kept as it is */
                    _("%s: an id must show something; this one is only spaces"), where);
       return FALSE;
     }
@@ -419,6 +431,7 @@ ml_scenario_read_id (JsonObject  *object,
   if (length == 0 || length > MAX_ID)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a scenario file; the first %s is where in the file the problem is, a JSON path such as “positions[0].leverage”, kept as it is; %d is the longest id allowed */
                    _("%s: an id is from 1 to %d characters long"), where, MAX_ID);
       return FALSE;
     }
@@ -429,6 +442,7 @@ ml_scenario_read_id (JsonObject  *object,
       g_autofree char *quoted = _ml_json_quote (*id);
 
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a scenario file; the first %s is where in the file the problem is, a JSON path such as “positions[0].leverage”, kept as it is; the second is the id */
                    _("%s: another position already has the id %s; ids must be unique"), where, quoted);
       return FALSE;
     }
@@ -476,6 +490,7 @@ ml_scenario_read_position (JsonNode    *node,
 
       _ml_json_format_number (leverage, v, sizeof v);
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a scenario file; the first %s is where in the file the problem is, a JSON path such as “positions[0].leverage”, kept as it is; the second is the leverage found; %u the highest allowed */
                    _("%s: %s is not allowed; leverage is a whole number from 1 to %u"),
                    where, v, ml_contract_get_max_leverage (ml_contract_get_default ()));
       return FALSE;
@@ -487,6 +502,7 @@ ml_scenario_read_position (JsonNode    *node,
     {
       g_autofree char *where = _ml_json_path_member (path, "margin");
 
+      /* Translators: a problem in a scenario file; the first %s is where in the file the problem is, a JSON path such as “positions[0].leverage”, kept as it is */
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID, _("%s: the margin must be above 0"), where);
       return FALSE;
     }
@@ -573,6 +589,7 @@ ml_scenario_read_account (JsonObject  *root,
       if (json_array_get_length (array) > MAX_POSITIONS)
         {
           g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                       /* Translators: a problem in a scenario file; “positions:” is where, kept as it is; %u are how many positions it has, then the most allowed */
                        _("positions: %u positions is too many (at most %u)"),
                        json_array_get_length (array), MAX_POSITIONS);
           return NULL;
@@ -620,6 +637,7 @@ ml_scenario_read_header (JsonObject  *root,
   if (version > FORMAT_VERSION && version == trunc (version))
     {
       g_set_error (error, ML_ERROR, ML_ERROR_VERSION,
+                   /* Translators: a problem in a scenario file; “margin-lab-scenario:” is where, kept as it is; %.0f is the file's version, %d the version this app reads */
                    _("margin-lab-scenario: version %.0f was written by a newer Margin Lab; this one reads version %d"),
                    version, FORMAT_VERSION);
       return FALSE;
@@ -627,6 +645,7 @@ ml_scenario_read_header (JsonObject  *root,
   if (version != FORMAT_VERSION)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a scenario file; “margin-lab-scenario:” is where, kept as it is; %d is the version this app reads */
                    _("margin-lab-scenario: the version must be %d"), FORMAT_VERSION);
       return FALSE;
     }
@@ -638,6 +657,7 @@ ml_scenario_read_header (JsonObject  *root,
   if (*title != NULL && g_utf8_strlen (*title, -1) > MAX_TITLE)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+                   /* Translators: a problem in a scenario file; “title:” is where, kept as it is; %d is the longest title allowed */
                    _("title: a title is at most %d characters long"), MAX_TITLE);
       return FALSE;
     }
@@ -658,6 +678,7 @@ ml_scenario_check_report_size (MlScenario  *self,
 
   count = g_strdup_printf ("%" G_GUINT64_FORMAT, entries);
   g_set_error (error, ML_ERROR, ML_ERROR_INVALID,
+               /* Translators: a problem in a scenario file; “path:” is where, kept as it is; %u are the number of prices and positions, %s the entries they would make, %d the most allowed */
                _("path: %u what-if and path prices for %u positions would make a report of %s entries; a scenario may ask for at most %d"),
                self->what_if->len + self->path->len, (guint)n_positions, count, MAX_REPORT_ENTRIES);
   return FALSE;
