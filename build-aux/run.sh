@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 
 ml_build_app
 
-# Uninstalled, the app finds its settings schema in the build folder.
+# Uninstalled, the app finds its settings schema and its translations in the build folder.
 export GSETTINGS_SCHEMA_DIR="$PWD/_build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+export MARGIN_LAB_LOCALEDIR="$PWD/_build/po"
 exec ./_build/src/margin-lab "$@"

@@ -17,6 +17,7 @@ mkdir -p screenshots
 
 export LC_ALL=en_US.UTF-8
 export GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
+export MARGIN_LAB_LOCALEDIR="$PWD/_build/po"
 export GSETTINGS_BACKEND=memory
 # Lesson progress goes to a folder of the script's own, never the user's; the shots share it, so
 # that the later ones show the earlier ones' check marks in the sidebar.

@@ -1,5 +1,5 @@
 #!/bin/sh
-# check-install.sh BUILDDIR APP_ID — installs the build into a scratch folder with
+# check-install.sh BUILDDIR APP_ID SOURCEDIR — installs the build into a scratch folder with
 # `meson install --destdir` and checks that everything the desktop (and the Flatpak) relies on
 # lands where it is looked for, under the application id.
 #
@@ -7,6 +7,7 @@
 set -eu
 build=$1
 app_id=$2
+source=$3
 dest=$(mktemp -d)
 trap 'rm -rf "$dest"' EXIT
 
@@ -47,6 +48,17 @@ schema=$(installed share/glib-2.0/schemas/"$app_id".gschema.xml)
 if [ -n "$schema" ]; then
   grep -q "id=\"$app_id\"" "$schema" || { echo "$schema: the schema's id is not $app_id"; status=1; }
 fi
+
+# Every language of po/LINGUAS: its catalogue, and the desktop file and metainfo in it.
+metainfo=$(installed share/metainfo/"$app_id".metainfo.xml)
+for language in $(grep -v '^#' "$source/po/LINGUAS"); do
+  [ -n "$(installed share/locale/"$language"/LC_MESSAGES/margin-lab.mo)" ] ||
+    { echo "not installed: share/locale/$language/LC_MESSAGES/margin-lab.mo"; status=1; }
+  [ -z "$desktop" ] || grep -q "^Comment\[$language\]=" "$desktop" ||
+    { echo "$desktop: no Comment in $language"; status=1; }
+  [ -z "$metainfo" ] || grep -q "<summary xml:lang=\"$language\">" "$metainfo" ||
+    { echo "$metainfo: no summary in $language"; status=1; }
+done
 
 # The staged binary starts: it prints its version and the report of an installed scenario.
 # Its schema is staged but compiled into no folder GSettings reads, so the window must say so

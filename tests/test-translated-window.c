@@ -14,6 +14,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <locale.h>
+
+#include "ml-explain-button.h"
 #include "ml-lesson-card.h"
 #include "ml-test-files.h"
 #include "ml-test-window.h"
@@ -248,6 +251,78 @@ test_pseudo_locale (void)
   ml_test_flush ();
 }
 
+/* The text of @button's label, as the learner reads it. */
+static const char *
+button_text (gpointer button)
+{
+  return gtk_button_get_label (GTK_BUTTON (button));
+}
+
+/* @shown is @english in the catalogue's language, and that is not English. */
+static void
+assert_translated (const char *shown,
+                   const char *english)
+{
+  g_assert_cmpstr (shown, ==, g_dgettext (GETTEXT_PACKAGE, english));
+  g_assert_cmpstr (shown, !=, english);
+}
+
+/* The order panel and the lesson card, in the window's language: the labels a learner reads
+ * first, and the lesson's own text, from the course's catalogue. */
+static void
+assert_window_translated (MlWindow *window)
+{
+  g_autofree char *counter = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Step %u of %u"), 1, 2);
+
+  assert_translated (button_text (ml_test_window_panel_child (window, "long_button")), "Long");
+  assert_translated (button_text (ml_test_window_panel_child (window, "short_button")), "Short");
+  assert_translated (button_text (ml_test_window_panel_child (window, "cross_button")), "Cross");
+  assert_translated (button_text (ml_test_window_panel_child (window, "isolated_button")), "Isolated");
+  assert_translated (button_text (card_child (window, "next_button")), "Next");
+  g_assert_cmpstr (ml_test_label (card_child (window, "counter_label")), ==, counter);
+  g_assert_null (strstr (ml_test_label (card_child (window, "heading_label")), "What margin means"));
+  g_assert_null (strstr (ml_test_label (card_child (window, "text_label")), "collateral"));
+}
+
+/* German, with German numbers where the machine has the locale (build-aux/test.sh makes it). */
+static void
+test_german (void)
+{
+  gboolean numbers = setlocale (LC_ALL, "de_DE.UTF-8") != NULL;
+  MlWindow *window = open_window (1200, 800);
+
+  assert_window_translated (window);
+  if (numbers)
+    g_assert_cmpstr (ml_explain_button_get_label (ml_test_window_child (window, "wallet_button")), ==, "1.000,00\u00a0USDT");
+  else
+    g_test_message ("no de_DE.UTF-8 locale: German numbers not checked");
+  g_assert_cmpstr (button_text (ml_test_window_panel_child (window, "isolated_button")), ==, "Isoliert");
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_LTR);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ml_test_flush ();
+}
+
+/* Arabic: translated, and right to left, as GTK lays it out in the direction the tests set
+ * rather than one a locale would have to be installed for. */
+static void
+test_arabic (void)
+{
+  MlWindow *window;
+  graphene_rect_t long_bounds, short_bounds;
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  window = open_window (1200, 800);
+  assert_window_translated (window);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
+  /* Long comes first, which in Arabic is on the right. */
+  g_assert_true (gtk_widget_compute_bounds (ml_test_window_panel_child (window, "long_button"), GTK_WIDGET (window), &long_bounds));
+  g_assert_true (gtk_widget_compute_bounds (ml_test_window_panel_child (window, "short_button"), GTK_WIDGET (window), &short_bounds));
+  g_assert_cmpfloat (long_bounds.origin.x, >, short_bounds.origin.x);
+  assert_laid_out_whole (window, "Arabic, lesson 1, step 1");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ml_test_flush ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +332,8 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/translated/pseudo-locale", test_pseudo_locale);
+  g_test_add_func ("/translated/de", test_german);
+  g_test_add_func ("/translated/ar", test_arabic);
 
   return g_test_run ();
 }
