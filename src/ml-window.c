@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ml-fold-box.h"
 #include "ml-utils.h"
 #include "ml-window-private.h"
 
@@ -117,8 +118,7 @@ ml_window_update_path (MlWindow *self)
   guint n = ml_lab_get_path_length (self->lab);
   g_autofree char *text = NULL;
 
-  /* Its cell of the mark bar, so that no empty cell takes up a line. */
-  gtk_widget_set_visible (gtk_widget_get_parent (self->path_box), n > 0);
+  gtk_widget_set_visible (self->path_box, n > 0);
   if (n == 0)
     return;
   /* Translators: where playback of the scenario's price path has got to */
@@ -398,6 +398,7 @@ ml_window_class_init (MlWindowClass *klass)
 
   g_type_ensure (ML_TYPE_CHART_VIEW);
   g_type_ensure (ML_TYPE_EXPLAIN_BUTTON);
+  g_type_ensure (ML_TYPE_FOLD_BOX);
   g_type_ensure (ML_TYPE_LESSON_CARD);
   g_type_ensure (ML_TYPE_LESSON_SIDEBAR);
   g_type_ensure (ML_TYPE_ORDER_PANEL);

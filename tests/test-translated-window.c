@@ -258,13 +258,12 @@ button_text (gpointer button)
   return gtk_button_get_label (GTK_BUTTON (button));
 }
 
-/* @shown is @english in the catalogue's language, and that is not English. */
+/* @shown is @english as the catalogue has it (German keeps “Long”, as its exchanges do). */
 static void
 assert_translated (const char *shown,
                    const char *english)
 {
   g_assert_cmpstr (shown, ==, g_dgettext (GETTEXT_PACKAGE, english));
-  g_assert_cmpstr (shown, !=, english);
 }
 
 /* The order panel and the lesson card, in the window's language: the labels a learner reads
@@ -297,6 +296,7 @@ test_german (void)
   else
     g_test_message ("no de_DE.UTF-8 locale: German numbers not checked");
   g_assert_cmpstr (button_text (ml_test_window_panel_child (window, "isolated_button")), ==, "Isoliert");
+  g_assert_cmpstr (ml_test_label (card_child (window, "counter_label")), ==, "Schritt 1 von 2");
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_LTR);
   gtk_window_destroy (GTK_WINDOW (window));
   ml_test_flush ();
@@ -313,6 +313,8 @@ test_arabic (void)
   gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
   window = open_window (1200, 800);
   assert_window_translated (window);
+  g_assert_cmpstr (button_text (ml_test_window_panel_child (window, "long_button")), ==, "طويل");
+  g_assert_cmpstr (button_text (ml_test_window_panel_child (window, "isolated_button")), ==, "معزول");
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
   /* Long comes first, which in Arabic is on the right. */
   g_assert_true (gtk_widget_compute_bounds (ml_test_window_panel_child (window, "long_button"), GTK_WIDGET (window), &long_bounds));
