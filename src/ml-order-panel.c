@@ -139,7 +139,14 @@ ml_order_panel_read_leverage (MlOrderPanel *self,
   if (!ml_money_parse (text, &typed) || typed != floor (typed))
     return g_strdup_printf (_("Leverage is a whole number from 1 to %u."), highest);
   if (typed < 1 || typed > highest)
-    return g_strdup_printf (_("Leverage goes from 1× to %u×; %s× is outside."), highest, text);
+    {
+      g_autofree char *one = ml_money_format_leverage (1);
+      g_autofree char *most = ml_money_format_leverage (highest);
+      g_autofree char *asked = ml_money_format_times (typed);
+
+      /* Translators: "Leverage goes from 1× to 125×; 200× is outside." */
+      return g_strdup_printf (_("Leverage goes from %s to %s; %s is outside."), one, most, asked);
+    }
   *leverage = (guint)typed;
   return NULL;
 }
@@ -164,9 +171,10 @@ ml_order_panel_read_margin (MlOrderPanel *self,
   if (*quantity < contract_size)
     {
       g_autofree char *one = ml_money_format_usdt (contract_size * price / leverage);
+      g_autofree char *times = ml_money_format_leverage (leverage);
 
       /* Translators: "Too little to buy one contract. Try 6.00 USDT, the margin of one at 10×." */
-      return g_strdup_printf (_("Too little to buy one contract. Try %s, the margin of one at %u×."), one, leverage);
+      return g_strdup_printf (_("Too little to buy one contract. Try %s, the margin of one at %s."), one, times);
     }
   return NULL;
 }
@@ -426,8 +434,10 @@ ml_order_panel_preview (MlOrderPanel *self)
       if (leverage_problem == NULL && order.leverage > highest)
         {
           g_autofree char *notional = ml_money_format_usdt (order.quantity * order.price);
+          g_autofree char *most = ml_money_format_leverage (highest);
 
-          leverage_problem = g_strdup_printf (_("At %s of notional the risk bracket allows at most %u×."), notional, highest);
+          /* Translators: "At 60,000.00 USDT of notional the risk bracket allows at most 100×." */
+          leverage_problem = g_strdup_printf (_("At %s of notional the risk bracket allows at most %s."), notional, most);
         }
     }
   ml_order_panel_update_slider (self, highest);

@@ -333,9 +333,9 @@ test_description (void)
   g_autofree char *text = ml_chart_describe (chart);
 
   g_test_message ("%s", text);
-  g_assert_nonnull (strstr (text, "At the mark price of 60000.0 the account holds 1100.00\u00a0USDT."));
-  g_assert_nonnull (strstr (text, "is liquidated at or below 57228.9 and can lose at most its margin, 300.00\u00a0USDT."));
-  g_assert_nonnull (strstr (text, "The cross pool (b) holds 800.00\u00a0USDT and is liquidated, all of it, at or above 75697.2."));
+  g_assert_nonnull (strstr (text, "At the mark price of 60000.0 the account holds \u20681100.00\u00a0USDT\u2069."));
+  g_assert_nonnull (strstr (text, "is liquidated at or below 57228.9 and can lose at most its margin, \u2068300.00\u00a0USDT\u2069."));
+  g_assert_nonnull (strstr (text, "The cross pool (b) holds \u2068800.00\u00a0USDT\u2069 and is liquidated, all of it, at or above 75697.2."));
 }
 
 static void
@@ -586,7 +586,7 @@ test_legend_words (void)
       const char *text = g_array_index (layout->legend_entries, MlChartLegendEntry, i).label.text;
 
       g_assert_null (strstr (text, "20x"));
-      found |= g_strcmp0 (text, "a: long 0.1000\u00a0BTC, isolated, \u206620×\u2069") == 0;
+      found |= g_strcmp0 (text, "a: long \u20680.1000\u00a0BTC\u2069, isolated, \u206820×\u2069") == 0;
     }
   g_assert_true (found);
 }

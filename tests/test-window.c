@@ -121,7 +121,7 @@ test_order_adds_row_and_line (void)
   rows = ml_test_shown_text (ml_test_window_child (window, "position_list"));
   g_test_message ("%s", rows);
   g_assert_nonnull (strstr (rows, "57228.9"));
-  g_assert_nonnull (strstr (rows, "Isolated \u206620×\u2069"));
+  g_assert_nonnull (strstr (rows, "Isolated \u206820×\u2069"));
 
   /* The chart has the position's line, and says so in words. */
   after = ml_chart_describe (ml_chart_view_get_chart (view));
@@ -452,7 +452,7 @@ test_play_stops_at_end (void)
 
   test_window_open_scenario (window, "article-long-isolated.mlscenario");
   g_action_group_activate_action (G_ACTION_GROUP (window), "play-speed", g_variant_new_double (4));
-  g_assert_cmpstr (gtk_menu_button_get_label (ml_test_window_child (window, "speed_button")), ==, "\u20664×\u2069");
+  g_assert_cmpstr (gtk_menu_button_get_label (ml_test_window_child (window, "speed_button")), ==, "\u20684×\u2069");
   ml_test_click (play);
   gtk_test_accessible_assert_property (play, GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause the price path");
 
@@ -489,7 +489,7 @@ test_toast_is_plain_text (void)
   /* The toast's label is made on the next frames. */
   ml_test_iterate ();
   shown = ml_test_shown_text (ml_test_window_child (window, "toast_overlay"));
-  g_assert_nonnull (strstr (shown, "Position a & b < (0.1000\u00a0BTC, isolated) was liquidated at 57228.9"));
+  g_assert_nonnull (strstr (shown, "Position a & b < (\u20680.1000\u00a0BTC\u2069, isolated) was liquidated at 57228.9"));
   test_window_discard (window);
 }
 
@@ -502,20 +502,20 @@ test_explain_buttons (void)
   g_autofree char *pool = NULL;
   g_autofree char *equity = NULL;
   GtkWidget *menu, *popover, *scroller;
-  const char *name = "Margin ratio: 2.40\u00a0%, safe";
+  const char *name = "Margin ratio: \u20682.40\u00a0%\u2069, safe";
 
   ml_test_click (ml_test_window_panel_child (window, "cross_button"));
   ml_test_click (ml_test_window_panel_child (window, "open_button"));
   ratio = ml_explain_button_explain (ml_test_window_child (window, "ratio_button"));
   pool = ml_explain_button_explain (ml_test_window_child (window, "pool_button"));
   /* 0.1 BTC at 60,000 in the bracket of 0.40 %: 24.00 USDT of maintenance on a 1,000 pool. */
-  g_assert_nonnull (strstr (ratio, "24.00\u00a0USDT"));
-  g_assert_nonnull (strstr (ratio, "2.40\u00a0%"));
-  g_assert_nonnull (strstr (pool, "1000.00\u00a0USDT"));
+  g_assert_nonnull (strstr (ratio, "\u206824.00\u00a0USDT\u2069"));
+  g_assert_nonnull (strstr (ratio, "\u20682.40\u00a0%\u2069"));
+  g_assert_nonnull (strstr (pool, "\u20681000.00\u00a0USDT\u2069"));
   /* Equity: the 1,000 wallet plus a PnL of 0 at the entry price. */
   equity = ml_explain_button_explain (ml_test_window_child (window, "equity_button"));
   g_assert_nonnull (strstr (equity, "1000.00"));
-  g_assert_cmpstr (ml_explain_button_get_label (ml_test_window_child (window, "ratio_button")), ==, "2.40\u00a0%, safe");
+  g_assert_cmpstr (ml_explain_button_get_label (ml_test_window_child (window, "ratio_button")), ==, "\u20682.40\u00a0%\u2069, safe");
 
   /* A screen reader hears what the number is, its value, and that it opens an explanation. */
   menu = gtk_widget_get_first_child (ml_test_window_child (window, "ratio_button"));
@@ -533,7 +533,7 @@ test_explain_buttons (void)
   g_assert_cmpint (gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scroller)), >, 0);
   g_assert_cmpint (gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scroller)), <=, gtk_widget_get_height (GTK_WIDGET (window)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)))))),
-                            "Margin ratio: 2.40\u00a0%"));
+                            "Margin ratio: \u20682.40\u00a0%\u2069"));
   gtk_popover_popdown (GTK_POPOVER (popover));
   test_window_discard (window);
 }
