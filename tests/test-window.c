@@ -176,6 +176,67 @@ test_drag_moves_mark (void)
   test_window_discard (window);
 }
 
+static graphene_rect_t
+test_window_bounds (MlWindow *window,
+                    gpointer  widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  return bounds;
+}
+
+/* Right to left, as in Arabic: GTK mirrors the window, and the parts that are ours follow. The
+ * order panel reads from the right (Long, then Short; the leverage after its Cross | Isolated
+ * toggle), the chart's text runs right to left over a plot that is not mirrored, and the mark
+ * slider still runs the way the chart's price axis does. */
+static void
+test_right_to_left (void)
+{
+  MlWindow *window;
+  MlChartView *view;
+  GtkWidget *scale;
+  graphene_rect_t long_bounds, short_bounds, cross, isolated, spin;
+  double w, h;
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  window = test_window_new_lab ();
+  view = ml_test_window_child (window, "chart_view");
+  scale = ml_test_window_child (window, "mark_scale");
+
+  long_bounds = test_window_bounds (window, ml_test_window_panel_child (window, "long_button"));
+  short_bounds = test_window_bounds (window, ml_test_window_panel_child (window, "short_button"));
+  /* Linked buttons share their border: each starts where the other's middle is past. */
+  g_assert_cmpfloat (long_bounds.origin.x, >, short_bounds.origin.x + short_bounds.size.width / 2);
+  cross = test_window_bounds (window, ml_test_window_panel_child (window, "cross_button"));
+  isolated = test_window_bounds (window, ml_test_window_panel_child (window, "isolated_button"));
+  spin = test_window_bounds (window, ml_test_window_panel_child (window, "leverage_spin"));
+  g_assert_cmpfloat (cross.origin.x, >, isolated.origin.x + isolated.size.width / 2);
+  g_assert_cmpfloat (isolated.origin.x, >=, spin.origin.x + spin.size.width);
+  g_assert_cmpfloat (fabs (spin.origin.y - isolated.origin.y), <, isolated.size.height);
+
+  g_assert_cmpint (ml_chart_get_direction (ml_chart_view_get_chart (view)), ==, PANGO_DIRECTION_RTL);
+  w = gtk_widget_get_width (GTK_WIDGET (view));
+  h = gtk_widget_get_height (GTK_WIDGET (view));
+  g_assert_cmpfloat (ml_chart_x_for_price (ml_chart_view_get_chart (view), w, h, 61000), >,
+                     ml_chart_x_for_price (ml_chart_view_get_chart (view), w, h, 59000));
+
+  /* The Right arrow on the slider raises the mark, as a drag to the right on the chart does. */
+  g_assert_cmpint (gtk_widget_get_direction (scale), ==, GTK_TEXT_DIR_LTR);
+  gtk_widget_grab_focus (scale);
+  g_signal_emit_by_name (scale, "move-slider", GTK_SCROLL_STEP_RIGHT);
+  ml_test_flush ();
+  g_assert_cmpfloat (test_window_mark (window), >, 60000);
+
+  /* And the order placed from the mirrored panel is the one clicked. */
+  ml_test_type (ml_test_window_panel_child (window, "size_entry"), "0.1");
+  ml_test_click (ml_test_window_panel_child (window, "short_button"));
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
+  g_assert_cmpuint (test_window_n_positions (window), ==, 1);
+  test_window_discard (window);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
 static void
 test_undo_redo (void)
 {
@@ -652,5 +713,6 @@ main (int   argc,
   g_test_add_func ("/window/explain-buttons", test_explain_buttons);
   g_test_add_func ("/window/compare-modes", test_compare_modes);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
+  g_test_add_func ("/window/right-to-left", test_right_to_left);
   return g_test_run ();
 }
