@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "ml-application.h"
 #include "ml-chart-view.h"
 #include "ml-explain-button.h"
 #include "ml-order-panel.h"
@@ -188,11 +189,15 @@ test_window_bounds (MlWindow *window,
 
 /* Right to left, as in Arabic: GTK mirrors the window, and the parts that are ours follow. The
  * order panel reads from the right (Long, then Short; the leverage after its Cross | Isolated
- * toggle), the chart's text runs right to left over a plot that is not mirrored, and the mark
- * slider still runs the way the chart's price axis does. */
+ * toggle), the chart's text runs right to left over a plot that is not mirrored, the mark
+ * slider still runs the way the chart's price axis does, and Alt+Right goes back a lesson step,
+ * the way its arrow points. */
 static void
 test_right_to_left (void)
 {
+  g_autoptr(MlApplication) app = ml_application_new ();
+  g_auto(GStrv) back = NULL;
+  g_auto(GStrv) next = NULL;
   MlWindow *window;
   MlChartView *view;
   GtkWidget *scale;
@@ -200,6 +205,12 @@ test_right_to_left (void)
   double w, h;
 
   gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  back = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "lesson.back");
+  next = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "lesson.next");
+  g_assert_cmpstr (back[0], ==, "<Alt>Right");
+  g_assert_cmpstr (next[0], ==, "<Alt>Left");
+
   window = test_window_new_lab ();
   view = ml_test_window_child (window, "chart_view");
   scale = ml_test_window_child (window, "mark_scale");
