@@ -785,8 +785,8 @@ ml_chart_layout_place_marker_labels (MlChartLayout *layout,
       ml_chart_layout_set_label (pango, &label, ml_money_format_price (g_array_index (prices, double, i)), 0, 0);
       for (guint k = 0; k < MARKER_ROWS && !placed; k++)
         {
-          const double after = x + 4, before = x - 4 - label.rect.width;
-          const double lefts[] = { layout->rtl ? before : after, layout->rtl ? after : before };
+          const double right = x + 4, left = x - 4 - label.rect.width;
+          const double lefts[] = { layout->rtl ? left : right, layout->rtl ? right : left };
 
           label.rect.y = round (ml_chart_layout_marker_row (layout, k) + (layout->row - label.rect.height) / 2);
           for (guint j = 0; j < G_N_ELEMENTS (lefts) && !placed; j++)
