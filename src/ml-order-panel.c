@@ -97,8 +97,8 @@ ml_order_panel_read_price (MlOrderPanel *self,
   MlContract *contract = ml_account_get_contract (self->account);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->price_entry));
   g_autofree char *mark = ml_money_format_price (ml_account_get_mark_price (self->account));
-  g_autofree char *lowest = ml_money_format_price (ML_MIN_PRICE);
-  g_autofree char *highest = ml_money_format_price (ML_MAX_PRICE);
+  g_autofree char *lowest = ml_money_format_price_usdt (ML_MIN_PRICE);
+  g_autofree char *highest = ml_money_format_price_usdt (ML_MAX_PRICE);
   g_autofree char *taken = NULL;
   g_autofree char *hint = NULL;
   double typed;
@@ -116,9 +116,11 @@ ml_order_panel_read_price (MlOrderPanel *self,
     return g_strdup_printf (_("“%s” is not a price. Type one such as %s, or leave this empty for the mark price."),
                             text, mark);
   if (typed < ML_MIN_PRICE)
-    return g_strdup_printf (_("A price must be at least %s USDT, one tick."), lowest);
+    /* Translators: "A price must be at least 0.1 USDT, one tick." */
+    return g_strdup_printf (_("A price must be at least %s, one tick."), lowest);
   if (typed > ML_MAX_PRICE)
-    return g_strdup_printf (_("A price must be at most %s USDT."), highest);
+    /* Translators: "A price must be at most 100,000,000.0 USDT." */
+    return g_strdup_printf (_("A price must be at most %s."), highest);
 
   *price = ml_contract_snap_to_tick (contract, typed);
   taken = ml_money_format_price (*price);

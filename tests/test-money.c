@@ -216,11 +216,11 @@ test_isolation (void)
 {
   char *shown[] = {
     ml_money_format_usdt (-300), ml_money_format_btc (0.1), ml_money_format_percent (-0.0462),
-    ml_money_format_leverage (125), ml_money_format_times (2),
+    ml_money_format_leverage (125), ml_money_format_times (2), ml_money_format_price_usdt (0.1),
   };
   const char *expected[] = {
     "\u2068\u2212300.00\u00a0USDT\u2069", "\u20680.1000\u00a0BTC\u2069", "\u2068\u22124.62\u00a0%\u2069",
-    "\u2068125×\u2069", "\u20682×\u2069",
+    "\u2068125×\u2069", "\u20682×\u2069", "\u20680.1\u00a0USDT\u2069",
   };
   g_autofree char *price = ml_money_format_price (60000);
 

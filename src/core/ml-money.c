@@ -87,6 +87,16 @@ ml_money_format_price (double price)
   return ml_money_format_grouped (price, 1);
 }
 
+/* A price with its unit, as a limit is told: "100,000,000.0 USDT". */
+char *
+ml_money_format_price_usdt (double price)
+{
+  g_autofree char *number = ml_money_format_grouped (price, 1);
+
+  /* Translators: an amount of money, "1,000.00 USDT"; the space is a no-break space */
+  return ml_money_isolate (g_strdup_printf (_("%s\u00a0USDT"), number));
+}
+
 char *
 ml_money_format_btc (double quantity)
 {
