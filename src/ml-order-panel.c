@@ -680,8 +680,11 @@ ml_order_panel_init (MlOrderPanel *self)
 {
   const char *toggles[] = { "long_button", "short_button", "cross_button", "isolated_button",
                             "btc_button", "usdt_button" };
+  g_autofree char *size = ml_money_format_number (0.01, 2);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The first size, 100 contracts, as the user's locale writes it: "0,01" in German. */
+  gtk_editable_set_text (GTK_EDITABLE (self->size_entry), size);
   /* GTK 4.8 states a toggle button's pressed state only once it has changed: a screen reader
    * must hear from the start which button of each pair is down. */
   for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)

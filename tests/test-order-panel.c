@@ -256,6 +256,28 @@ test_limit_order_notional (void)
   test_order_panel_close (&lab);
 }
 
+/* In German, as a German learner types and reads: the first size "0,01", a limit price
+ * "61.000,5" or the plain "61000.5", and the same order as above shown with German separators. */
+static void
+test_german (void)
+{
+  Lab lab;
+
+  if (!ml_test_use_locale ("de_DE.UTF-8"))
+    return;
+  test_order_panel_open (&lab, 1000);
+  g_assert_cmpstr (gtk_editable_get_text (test_order_panel_child (&lab, "size_entry")), ==, "0,01");
+  ml_test_type (test_order_panel_child (&lab, "size_entry"), "0,02");
+  ml_test_type (test_order_panel_child (&lab, "price_entry"), "61.000,5");
+  g_assert_cmpstr (test_order_panel_text (&lab, "notional_label"), ==, "Notional at 61.000,5");
+  g_assert_cmpstr (test_order_panel_text (&lab, "notional_value"), ==, "\u20681.220,01\u00a0USDT\u2069");
+  ml_test_type (test_order_panel_child (&lab, "price_entry"), "61000.5");
+  g_assert_cmpstr (test_order_panel_text (&lab, "notional_label"), ==, "Notional at 61.000,5");
+  g_assert_cmpstr (test_order_panel_text (&lab, "margin_value"), ==, "\u2068122,00\u00a0USDT\u2069");
+  test_order_panel_close (&lab);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 static void
 test_order_panel_assert_suggests (Lab        *lab,
                                   const char *typed,
@@ -521,6 +543,7 @@ main (int   argc,
   g_test_add_func ("/order-panel/size-unit-toggle", test_size_unit_toggle);
   g_test_add_func ("/order-panel/loss-cases", test_loss_cases);
   g_test_add_func ("/order-panel/limit-order-notional", test_limit_order_notional);
+  g_test_add_func ("/order-panel/german", test_german);
   g_test_add_func ("/order-panel/size-suggestion", test_size_suggestion);
   g_test_add_func ("/order-panel/too-large-marks-size", test_too_large_marks_size);
   g_test_add_func ("/order-panel/fixed-width", test_fixed_width);

@@ -87,6 +87,21 @@ ml_money_format_price (double price)
   return ml_money_format_grouped (price, 1);
 }
 
+/**
+ * ml_money_format_number:
+ * @value: a number to put in an entry, such as a size in BTC
+ * @decimals: how many to show, rounded by the rule
+ *
+ * Returns: (transfer full): @value as the user's locale writes it, with no unit and, as a
+ *   price, no isolation: "0.01" in English, "0,01" in German
+ */
+char *
+ml_money_format_number (double value,
+                        guint  decimals)
+{
+  return ml_money_format_grouped (value, decimals);
+}
+
 /* A price with its unit, as a limit is told: "100,000,000.0 USDT". */
 char *
 ml_money_format_price_usdt (double price)

@@ -22,6 +22,8 @@ double ml_money_round        (double value,
 char  *ml_money_format_usdt  (double amount);
 char  *ml_money_format_price (double price);
 char  *ml_money_format_price_usdt (double price);
+char  *ml_money_format_number (double value,
+                               guint  decimals);
 char  *ml_money_format_btc   (double quantity);
 char  *ml_money_format_percent (double fraction);
 char  *ml_money_format_leverage (guint leverage);
