@@ -568,7 +568,7 @@ ml_chart_layout_tick_text (double value,
 {
   guint decimals = step >= 1 ? 0 : (guint)ceil (-log10 (step) - 1e-9);
 
-  return g_strdup_printf ("%'.*f", (int)decimals, ml_money_round (value, decimals));
+  return ml_money_format_number (value, decimals);
 }
 
 static void
