@@ -207,8 +207,10 @@ ml_application_startup (GApplication *app)
   /* Right to left, Back points right and Next left, and their keys follow, as in GNOME Web. */
   if (gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL)
     {
-      gtk_application_set_accels_for_action (GTK_APPLICATION (app), "lesson.next", (const char *[]) { "<Alt>Left", NULL });
-      gtk_application_set_accels_for_action (GTK_APPLICATION (app), "lesson.back", (const char *[]) { "<Alt>Right", NULL });
+      const char *next[] = { "<Alt>Left", NULL }, *back[] = { "<Alt>Right", NULL };
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (app), "lesson.next", next);
+      gtk_application_set_accels_for_action (GTK_APPLICATION (app), "lesson.back", back);
     }
   gtk_window_set_default_icon_name (APP_ID);
 }
