@@ -9,12 +9,13 @@
 ML_RUN_PACKAGES="gcc meson ninja-build pkg-config libglib2.0-dev libglib2.0-bin libjson-glib-dev gettext libxml2-utils libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev fonts-cantarell"
 # To test as well: clang and its sanitizer and libFuzzer runtimes, an X server and a session bus
 # for the tests that need a display, the validators of the desktop file and the metainfo, and
-# locales to read numbers in (English and German group and separate decimals differently).
+# locales to read numbers in (English, German, French and Arabic group and separate decimals
+# differently).
 # Fonts for the languages Margin Lab is translated into that Cantarell does not cover: Chinese
 # and Arabic, for the window tests and the screenshots.
 ML_LANGUAGE_FONTS="fonts-wqy-microhei fonts-noto-core"
 ML_TEST_PACKAGES="$ML_RUN_PACKAGES $ML_LANGUAGE_FONTS clang libclang-rt-14-dev xvfb xauth dbus desktop-file-utils appstream locales"
-ML_TEST_LOCALES="en_US.UTF-8 de_DE.UTF-8"
+ML_TEST_LOCALES="en_US.UTF-8 de_DE.UTF-8 fr_FR.UTF-8 ar_EG.UTF-8"
 
 # To make screenshots: an X server and a session bus, and the locale they are shown in.
 ML_SCREENSHOT_PACKAGES="$ML_RUN_PACKAGES $ML_LANGUAGE_FONTS xvfb xauth dbus locales"

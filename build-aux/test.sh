@@ -15,6 +15,8 @@ ml_install_packages $ML_TEST_PACKAGES
 for locale in $ML_TEST_LOCALES; do
   ml_ensure_locale "$locale"
 done
+# The locales are there now: a test that finds one missing fails rather than skips.
+export ML_TEST_REQUIRE_LOCALES=1
 
 echo "== Tests"
 ml_setup _build -Ddevelopment=true

@@ -209,6 +209,10 @@ ml_application_export_chart (const ExportOptions *options)
   chart = ml_chart_new (ml_scenario_get_account (scenario));
   ml_chart_set_compare (chart, options->compare);
   ml_chart_set_palette (chart, options->dark ? ml_chart_palette_dark () : ml_chart_palette_light ());
+  /* The direction of the user's language, as the window takes it: GTK's translation of
+   * "default:LTR", read without starting GTK. */
+  if (gtk_get_locale_direction () == GTK_TEXT_DIR_RTL)
+    ml_chart_set_direction (chart, PANGO_DIRECTION_RTL);
   if (!ml_chart_export (chart, options->output, width, height, &error))
     {
       g_autofree char *name = ml_file_display_name (options->output);

@@ -205,6 +205,14 @@ ml_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accelerators[i].action,
                                            accelerators[i].accels);
+  /* Right to left, Back points right and Next left, and their keys follow, as in GNOME Web. */
+  if (gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL)
+    {
+      const char *next[] = { "<Alt>Left", NULL }, *back[] = { "<Alt>Right", NULL };
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (app), "lesson.next", next);
+      gtk_application_set_accels_for_action (GTK_APPLICATION (app), "lesson.back", back);
+    }
   gtk_window_set_default_icon_name (APP_ID);
 }
 

@@ -164,6 +164,24 @@ ml_chart_view_style_changed (MlChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The chart's text runs as the widget's does; its plot is never mirrored. */
+static void
+ml_chart_view_update_direction (MlChartView *self)
+{
+  if (self->chart != NULL)
+    ml_chart_set_direction (self->chart, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                                         ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+}
+
+static void
+ml_chart_view_direction_changed (GtkWidget        *widget,
+                                 GtkTextDirection  previous)
+{
+  GTK_WIDGET_CLASS (ml_chart_view_parent_class)->direction_changed (widget, previous);
+  ml_chart_view_update_direction (ML_CHART_VIEW (widget));
+  gtk_widget_queue_draw (widget);
+}
+
 static void
 ml_chart_view_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
@@ -425,6 +443,7 @@ ml_chart_view_class_init (MlChartViewClass *klass)
   widget_class->snapshot = ml_chart_view_snapshot;
   widget_class->measure = ml_chart_view_measure;
   widget_class->css_changed = ml_chart_view_css_changed;
+  widget_class->direction_changed = ml_chart_view_direction_changed;
 
   properties[PROP_ACCOUNT] =
     g_param_spec_object ("account", NULL, NULL, ML_TYPE_ACCOUNT,
@@ -530,6 +549,7 @@ ml_chart_view_set_account (MlChartView *self,
       self->chart = ml_chart_new (account);
       ml_chart_set_compare (self->chart, self->compare);
       ml_chart_set_palette (self->chart, &self->palette);
+      ml_chart_view_update_direction (self);
     }
   ml_chart_view_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);

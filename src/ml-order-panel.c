@@ -97,8 +97,8 @@ ml_order_panel_read_price (MlOrderPanel *self,
   MlContract *contract = ml_account_get_contract (self->account);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->price_entry));
   g_autofree char *mark = ml_money_format_price (ml_account_get_mark_price (self->account));
-  g_autofree char *lowest = ml_money_format_price (ML_MIN_PRICE);
-  g_autofree char *highest = ml_money_format_price (ML_MAX_PRICE);
+  g_autofree char *lowest = ml_money_format_price_usdt (ML_MIN_PRICE);
+  g_autofree char *highest = ml_money_format_price_usdt (ML_MAX_PRICE);
   g_autofree char *taken = NULL;
   g_autofree char *hint = NULL;
   double typed;
@@ -117,11 +117,11 @@ ml_order_panel_read_price (MlOrderPanel *self,
     return g_strdup_printf (_("“%s” is not a price. Type one such as %s, or leave this empty for the mark price."),
                             text, mark);
   if (typed < ML_MIN_PRICE)
-    /* Translators: %s is the smallest price, 0.1 in the learner's locale; USDT is the currency */
-    return g_strdup_printf (_("A price must be at least %s USDT, one tick."), lowest);
+    /* Translators: "A price must be at least 0.1 USDT, one tick." */
+    return g_strdup_printf (_("A price must be at least %s, one tick."), lowest);
   if (typed > ML_MAX_PRICE)
-    /* Translators: %s is the largest price in the learner's locale; USDT is the currency */
-    return g_strdup_printf (_("A price must be at most %s USDT."), highest);
+    /* Translators: "A price must be at most 100,000,000.0 USDT." */
+    return g_strdup_printf (_("A price must be at most %s."), highest);
 
   *price = ml_contract_snap_to_tick (contract, typed);
   taken = ml_money_format_price (*price);
@@ -145,8 +145,14 @@ ml_order_panel_read_leverage (MlOrderPanel *self,
     /* Translators: %u is the highest leverage allowed */
     return g_strdup_printf (_("Leverage is a whole number from 1 to %u."), highest);
   if (typed < 1 || typed > highest)
-    /* Translators: %u× is the highest leverage allowed, such as “125×”; %s× the number typed */
-    return g_strdup_printf (_("Leverage goes from 1× to %u×; %s× is outside."), highest, text);
+    {
+      g_autofree char *one = ml_money_format_leverage (1);
+      g_autofree char *most = ml_money_format_leverage (highest);
+      g_autofree char *asked = ml_money_format_times (typed);
+
+      /* Translators: "Leverage goes from 1× to 125×; 200× is outside." */
+      return g_strdup_printf (_("Leverage goes from %s to %s; %s is outside."), one, most, asked);
+    }
   *leverage = (guint)typed;
   return NULL;
 }
@@ -171,9 +177,10 @@ ml_order_panel_read_margin (MlOrderPanel *self,
   if (*quantity < contract_size)
     {
       g_autofree char *one = ml_money_format_usdt (contract_size * price / leverage);
+      g_autofree char *times = ml_money_format_leverage (leverage);
 
       /* Translators: "Too little to buy one contract. Try 6.00 USDT, the margin of one at 10×." */
-      return g_strdup_printf (_("Too little to buy one contract. Try %s, the margin of one at %u×."), one, leverage);
+      return g_strdup_printf (_("Too little to buy one contract. Try %s, the margin of one at %s."), one, times);
     }
   return NULL;
 }
@@ -446,9 +453,10 @@ ml_order_panel_preview (MlOrderPanel *self)
       if (leverage_problem == NULL && order.leverage > highest)
         {
           g_autofree char *notional = ml_money_format_usdt (order.quantity * order.price);
+          g_autofree char *most = ml_money_format_leverage (highest);
 
-          /* Translators: %s is a notional with its unit; %u× the highest leverage allowed, such as “20×” */
-          leverage_problem = g_strdup_printf (_("At %s of notional the risk bracket allows at most %u×."), notional, highest);
+          /* Translators: "At 60,000.00 USDT of notional the risk bracket allows at most 100×." */
+          leverage_problem = g_strdup_printf (_("At %s of notional the risk bracket allows at most %s."), notional, most);
         }
     }
   ml_order_panel_update_slider (self, highest);
@@ -689,8 +697,11 @@ ml_order_panel_init (MlOrderPanel *self)
 {
   const char *toggles[] = { "long_button", "short_button", "cross_button", "isolated_button",
                             "btc_button", "usdt_button" };
+  g_autofree char *size = ml_money_format_number (0.01, 2);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The first size, 100 contracts, as the user's locale writes it: "0,01" in German. */
+  gtk_editable_set_text (GTK_EDITABLE (self->size_entry), size);
   /* GTK 4.8 states a toggle button's pressed state only once it has changed: a screen reader
    * must hear from the start which button of each pair is down. */
   for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)

@@ -176,9 +176,7 @@ ml_window_actions_play_speed (GSimpleAction *action,
 
   self->play_speed = g_variant_get_double (value);
   g_simple_action_set_state (action, value);
-  /* Translators: how fast the price path plays, "2×"; isolated left to right, as a leverage
-   * is, so that the sign stays after the number in right-to-left text */
-  label = g_strdup_printf (_("\u2066%g×\u2069"), self->play_speed);
+  label = ml_money_format_times (self->play_speed);
   gtk_menu_button_set_label (self->speed_button, label);
   if (self->play_source != 0)
     {

@@ -282,8 +282,8 @@ ml_window_mark_typed (MlWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->mark_entry));
   MlAccount *account = ml_lab_get_account (self->lab);
-  g_autofree char *lowest = ml_money_format_price (ML_MIN_PRICE);
-  g_autofree char *highest = ml_money_format_price (ML_MAX_PRICE);
+  g_autofree char *lowest = ml_money_format_price_usdt (ML_MIN_PRICE);
+  g_autofree char *highest = ml_money_format_price_usdt (ML_MAX_PRICE);
   g_autofree char *problem = NULL;
   double price;
 
@@ -296,8 +296,8 @@ ml_window_mark_typed (MlWindow *self)
     /* Translators: %s is what was typed; write 60,000.0 in your locale's way */
     problem = g_strdup_printf (_("“%s” is not a price. Type one such as 60,000.0."), text);
   else if (!ml_price_is_valid (price))
-    /* Translators: both %s are prices in the learner's locale; USDT is the currency */
-    problem = g_strdup_printf (_("The mark price must be between %s and %s USDT."), lowest, highest);
+    /* Translators: "The mark price must be between 0.1 USDT and 100,000,000.0 USDT." */
+    problem = g_strdup_printf (_("The mark price must be between %s and %s."), lowest, highest);
 
   if (problem != NULL)
     {

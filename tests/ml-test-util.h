@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include <locale.h>
 #include <math.h>
 #include <glib.h>
 
@@ -22,6 +23,23 @@
   } G_STMT_END
 
 #define ML_EXACT 1e-9
+
+/* Switches to the locale @name (all categories). One missing on a developer's machine skips the
+ * test; under build-aux/test.sh or CI, which generate the locales (ML_TEST_LOCALES in
+ * build-aux/deps.sh), it fails, naming the locale. */
+static inline gboolean
+ml_test_use_locale (const char *name)
+{
+  g_autofree char *missing = NULL;
+
+  if (setlocale (LC_ALL, name) != NULL)
+    return TRUE;
+  missing = g_strdup_printf ("the machine does not have the %s locale (build-aux/test.sh generates it)", name);
+  if (g_getenv ("CI") != NULL || g_getenv ("ML_TEST_REQUIRE_LOCALES") != NULL)
+    g_error ("%s", missing);
+  g_test_skip (missing);
+  return FALSE;
+}
 
 /* A path to a file in tests/data/. */
 static inline char *

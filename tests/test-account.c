@@ -108,11 +108,11 @@ test_refusals (void)
   o = order, o.price = 60000.05;
   test_account_assert_refused_order (account, &o, "not on the 0.1 USDT tick");
   o = order, o.leverage = 0;
-  test_account_assert_refused_order (account, &o, "from 1× to 125×");
+  test_account_assert_refused_order (account, &o, "from \u20681×\u2069 to \u2068125×\u2069");
   o = order, o.leverage = 126;
-  test_account_assert_refused_order (account, &o, "from 1× to 125×");
+  test_account_assert_refused_order (account, &o, "from \u20681×\u2069 to \u2068125×\u2069");
   o = order, o.quantity = 1, o.leverage = 101;
-  test_account_assert_refused_order (account, &o, "at most 100×");
+  test_account_assert_refused_order (account, &o, "at most \u2068100×\u2069");
   o = order, o.quantity = 40000;
   test_account_assert_refused_order (account, &o, "largest risk bracket");
   o = order, o.margin = 200;
@@ -138,8 +138,8 @@ test_fee_refusal_names_both_amounts (void)
 
   ml_account_set_charge_fees (account, TRUE);
   g_assert_null (ml_account_open_position (account, &order, &error));
-  g_assert_nonnull (strstr (error->message, "300.00\u00a0USDT"));
-  g_assert_nonnull (strstr (error->message, "3.00\u00a0USDT"));
+  g_assert_nonnull (strstr (error->message, "\u2068300.00\u00a0USDT\u2069"));
+  g_assert_nonnull (strstr (error->message, "\u20683.00\u00a0USDT\u2069"));
 }
 
 static void
@@ -165,14 +165,14 @@ test_add_remove_margin (void)
   test_account_snapshot (account, &before);
   g_assert_false (ml_account_remove_margin (account, p, 150, &error));
   g_assert_error (error, ML_ERROR, ML_ERROR_REFUSED);
-  g_assert_nonnull (strstr (error->message, "150.00\u00a0USDT"));
-  g_assert_nonnull (strstr (error->message, "100.00\u00a0USDT"));
+  g_assert_nonnull (strstr (error->message, "\u2068150.00\u00a0USDT\u2069"));
+  g_assert_nonnull (strstr (error->message, "\u2068100.00\u00a0USDT\u2069"));
   test_account_assert_unchanged (account, &before);
   g_clear_error (&error);
 
   test_account_snapshot (account, &before);
   g_assert_false (ml_account_add_margin (account, p, 601, &error));
-  g_assert_nonnull (strstr (error->message, "600.00\u00a0USDT"));
+  g_assert_nonnull (strstr (error->message, "\u2068600.00\u00a0USDT\u2069"));
   g_clear_error (&error);
   g_assert_false (ml_account_add_margin (account, p, -5, &error));
   g_clear_error (&error);

@@ -333,9 +333,9 @@ test_description (void)
   g_autofree char *text = ml_chart_describe (chart);
 
   g_test_message ("%s", text);
-  g_assert_nonnull (strstr (text, "At the mark price of 60000.0 the account holds 1100.00\u00a0USDT."));
-  g_assert_nonnull (strstr (text, "is liquidated at or below 57228.9 and can lose at most its margin, 300.00\u00a0USDT."));
-  g_assert_nonnull (strstr (text, "The cross pool (b) holds 800.00\u00a0USDT and is liquidated, all of it, at or above 75697.2."));
+  g_assert_nonnull (strstr (text, "At the mark price of 60000.0 the account holds \u20681100.00\u00a0USDT\u2069."));
+  g_assert_nonnull (strstr (text, "is liquidated at or below 57228.9 and can lose at most its margin, \u2068300.00\u00a0USDT\u2069."));
+  g_assert_nonnull (strstr (text, "The cross pool (b) holds \u2068800.00\u00a0USDT\u2069 and is liquidated, all of it, at or above 75697.2."));
 }
 
 static void
@@ -526,16 +526,21 @@ test_labels_placed (void)
   for (guint i = 0; i <= G_N_ELEMENTS (names); i++)
     for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
       for (int compare = 0; compare <= 1; compare++)
-        {
-          g_autoptr(MlAccount) account = i < G_N_ELEMENTS (names) ? test_chart_scenario (names[i]) : test_chart_thousand ();
-          g_autoptr(MlChart) chart = ml_chart_new (account);
+        for (int rtl = 0; rtl <= 1; rtl++)
+          {
+            g_autoptr(MlAccount) account = i < G_N_ELEMENTS (names) ? test_chart_scenario (names[i]) : test_chart_thousand ();
+            g_autoptr(MlChart) chart = ml_chart_new (account);
+            double mark = ml_account_get_mark_price (account);
 
-          ml_chart_set_compare (chart, compare);
-          test_chart_assert_labels_placed (_ml_chart_get_layout (chart, sizes[k][0], sizes[k][1]));
-          /* And with the mark at the plot's very edge, where labels meet the frame. */
-          ml_chart_set_range (chart, ml_account_get_mark_price (account), ml_account_get_mark_price (account) * 1.2);
-          test_chart_assert_labels_placed (_ml_chart_get_layout (chart, sizes[k][0], sizes[k][1]));
-        }
+            ml_chart_set_compare (chart, compare);
+            ml_chart_set_direction (chart, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+            test_chart_assert_labels_placed (_ml_chart_get_layout (chart, sizes[k][0], sizes[k][1]));
+            /* And with the mark at the plot's very edges, where labels meet the frame. */
+            ml_chart_set_range (chart, mark, mark * 1.2);
+            test_chart_assert_labels_placed (_ml_chart_get_layout (chart, sizes[k][0], sizes[k][1]));
+            ml_chart_set_range (chart, mark * 0.8, mark);
+            test_chart_assert_labels_placed (_ml_chart_get_layout (chart, sizes[k][0], sizes[k][1]));
+          }
 }
 
 /* The legend sits above the plot: the pixels it used to cover, in the plot's top corner
@@ -572,7 +577,8 @@ test_legend_hides_no_line (void)
   cairo_surface_destroy (picture.surface);
 }
 
-/* The legend names the leverage with the multiplication sign: "a: long 0.1000\u00a0BTC, isolated, \u206620×\u2069". */
+/* The legend names the leverage with the multiplication sign, each number with its unit isolated
+ * for right-to-left text: "a: long \u20680.1000\u00a0BTC\u2069, isolated, \u206820×\u2069". */
 static void
 test_legend_words (void)
 {
@@ -586,9 +592,86 @@ test_legend_words (void)
       const char *text = g_array_index (layout->legend_entries, MlChartLegendEntry, i).label.text;
 
       g_assert_null (strstr (text, "20x"));
-      found |= g_strcmp0 (text, "a: long 0.1000\u00a0BTC, isolated, \u206620×\u2069") == 0;
+      found |= g_strcmp0 (text, "a: long \u20680.1000\u00a0BTC\u2069, isolated, \u206820×\u2069") == 0;
     }
   g_assert_true (found);
+}
+
+/* Right to left, the legend starts at the right edge and each entry's sample follows its words;
+ * the mark's and the liquidation prices' labels go on the left of their lines. The plot is not
+ * mirrored: the same frame, ticks and columns, and between the mark's label at the top and the
+ * liquidation labels at the bottom the very same pixels, lines, bands and markers. */
+static void
+test_right_to_left (void)
+{
+  g_autoptr(MlAccount) account = test_chart_scenario ("same-long-two-modes.mlscenario");
+  g_autoptr(MlChart) ltr = ml_chart_new (account);
+  g_autoptr(MlChart) rtl = ml_chart_new (account);
+  const MlChartColor *account_color = &ml_chart_palette_light ()->account;
+  const MlChartColor *danger = &ml_chart_palette_light ()->danger;
+  const MlChartLayout *l, *r;
+  const MlChartLegendEntry *first;
+  Picture left, right;
+  int band_top, band_bottom, column;
+
+  ml_chart_set_direction (rtl, PANGO_DIRECTION_RTL);
+  g_assert_cmpint (ml_chart_get_direction (rtl), ==, PANGO_DIRECTION_RTL);
+  ml_chart_set_range (ltr, 50000, 80000);
+  ml_chart_set_range (rtl, 50000, 80000);
+  test_chart_paint (ltr, &left);
+  test_chart_paint (rtl, &right);
+  l = _ml_chart_get_layout (ltr, WIDTH, HEIGHT);
+  r = _ml_chart_get_layout (rtl, WIDTH, HEIGHT);
+
+  g_assert_true (memcmp (&l->plot, &r->plot, sizeof l->plot) == 0);
+  g_assert_cmpuint (l->price_ticks->len, ==, r->price_ticks->len);
+  for (guint i = 0; i < l->price_ticks->len; i++)
+    g_assert_cmpfloat (g_array_index (l->price_ticks, MlChartTick, i).x, ==, g_array_index (r->price_ticks, MlChartTick, i).x);
+  g_assert_cmpfloat (l->value_ticks->len, ==, r->value_ticks->len);
+  g_assert_cmpfloat (ml_chart_x_for_price (ltr, WIDTH, HEIGHT, 57228.9), ==, ml_chart_x_for_price (rtl, WIDTH, HEIGHT, 57228.9));
+
+  band_top = l->mark_label.rect.y + l->mark_label.rect.height + 1;
+  band_bottom = l->plot.y + l->plot.height - 4 - 2 * l->row - 1;
+  g_assert_cmpint (band_bottom - band_top, >, 100);
+  for (int y = band_top; y <= band_bottom; y++)
+    g_assert_true (memcmp (left.data + y * left.stride, right.data + y * right.stride, WIDTH * 4) == 0);
+  column = floor (ml_chart_x_for_price (rtl, WIDTH, HEIGHT, 57228.9156626506));
+  g_assert_true (test_chart_is_color (&right, column, (band_top + band_bottom) / 2, danger));
+
+  /* The legend, the account first: at the left edge, or at the right with its sample last. */
+  first = &g_array_index (l->legend_entries, MlChartLegendEntry, 0);
+  g_assert_cmpfloat (first->x, ==, 8);
+  g_assert_cmpfloat (first->label.rect.x, >, first->x);
+  g_assert_true (test_chart_is_color (&left, 12, first->y, account_color));
+  g_assert_false (test_chart_is_color (&left, WIDTH - 12, first->y, account_color));
+  first = &g_array_index (r->legend_entries, MlChartLegendEntry, 0);
+  g_assert_cmpfloat (first->x + 28, ==, WIDTH - 8);
+  g_assert_cmpfloat (first->label.rect.x + first->label.rect.width, <, first->x);
+  g_assert_true (test_chart_is_color (&right, WIDTH - 12, first->y, account_color));
+  g_assert_false (test_chart_is_color (&right, 12, first->y, account_color));
+  for (guint i = 1; i < r->legend_entries->len; i++)
+    g_assert_cmpfloat (g_array_index (r->legend_entries, MlChartLegendEntry, i).x, <,
+                       g_array_index (r->legend_entries, MlChartLegendEntry, i - 1).label.rect.x);
+
+  /* The callouts: after their lines in each direction. */
+  g_assert_cmpfloat (l->mark_label.rect.x, >, l->mark_x);
+  g_assert_cmpfloat (r->mark_label.rect.x + r->mark_label.rect.width, <, r->mark_x);
+  g_assert_cmpuint (r->marker_labels->len, ==, 2);
+  for (guint i = 0; i < r->marker_labels->len; i++)
+    {
+      const MlChartLabel *a = &g_array_index (l->marker_labels, MlChartLabel, i);
+      const MlChartLabel *b = &g_array_index (r->marker_labels, MlChartLabel, i);
+
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpfloat (b->rect.x + b->rect.width, <, a->rect.x);
+    }
+
+  /* Back to left to right: the same layout as a chart that never left it. */
+  ml_chart_set_direction (rtl, PANGO_DIRECTION_LTR);
+  r = _ml_chart_get_layout (rtl, WIDTH, HEIGHT);
+  g_assert_cmpfloat (g_array_index (r->legend_entries, MlChartLegendEntry, 0).x, ==, 8);
+  cairo_surface_destroy (left.surface);
+  cairo_surface_destroy (right.surface);
 }
 
 /* A thousand positions stay readable: the legend names a few and sums up the rest, the range
@@ -769,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/chart/labels-placed", test_labels_placed);
   g_test_add_func ("/chart/legend-hides-no-line", test_legend_hides_no_line);
   g_test_add_func ("/chart/legend-words", test_legend_words);
+  g_test_add_func ("/chart/right-to-left", test_right_to_left);
   g_test_add_func ("/chart/thousand-positions", test_thousand_positions);
   g_test_add_func ("/chart/hover-inside", test_hover_inside);
   g_test_add_func ("/chart/layout-once-per-change", test_layout_once_per_change);

@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "ml-test-util.h"
+
 typedef struct
 {
   int   status;   /* the exit code, or -1 if it did not exit normally */
@@ -117,6 +119,38 @@ test_report (void)
   g_assert_true (json_object_has_member (root, "positions"));
   positions = json_object_get_array_member (root, "positions");
   g_assert_cmpuint (json_array_get_length (positions), ==, 2);
+}
+
+/* The report is C-locale JSON in every locale: "60000.5" in German too, never "60000,5". */
+static void
+test_report_in_german (void)
+{
+  static const char scenario[] =
+    "{ \"margin-lab-scenario\": 1, \"wallet_balance\": 1000, \"mark_price\": 60000.5, \"positions\": ["
+    " { \"id\": \"a\", \"side\": \"long\", \"mode\": \"isolated\", \"quantity\": 0.1,"
+    " \"entry_price\": 60000.5, \"leverage\": 20 } ] }";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("margin-lab-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "german.mlscenario", NULL);
+  g_auto(GStrv) envp = g_get_environ ();
+  g_auto(Run) run = { 0 };
+  gboolean ran;
+
+  g_assert_no_error (error);
+  if (!ml_test_use_locale ("de_DE.UTF-8"))
+    return;
+  setlocale (LC_ALL, "C.UTF-8");
+  g_assert_true (g_file_set_contents (path, scenario, -1, NULL));
+  envp = g_environ_setenv (envp, "LC_ALL", "de_DE.UTF-8", TRUE);
+  ran = test_cli_run_in (&run, ARGS ("--report", path, NULL), envp);
+  g_unlink (path);
+  g_rmdir (dir);
+  if (!ran)
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "60000.5"));
+  g_assert_null (strstr (run.out, "60000,5"));
+  g_assert_null (strstr (run.out, "60.000"));
 }
 
 /* Bad files: exit 1, one line naming the file and the place */
@@ -616,6 +650,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/report", test_report);
+  g_test_add_func ("/cli/report/german", test_report_in_german);
   g_test_add_func ("/cli/bad-file/syntax", test_bad_syntax);
   g_test_add_func ("/cli/bad-file/value", test_bad_value);
   g_test_add_func ("/cli/bad-file/version", test_bad_version);

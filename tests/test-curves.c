@@ -109,7 +109,7 @@ test_no_comparison (void)
   other = ml_account_get_other_mode_curve (ml_scenario_get_account (scenario), &error);
   g_assert_null (other);
   g_assert_error (error, ML_ERROR, ML_ERROR_NO_COMPARISON);
-  g_assert_nonnull (strstr (error->message, "600.00\u00a0USDT"));
+  g_assert_nonnull (strstr (error->message, "\u2068600.00\u00a0USDT\u2069"));
 }
 
 static void

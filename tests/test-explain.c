@@ -150,8 +150,8 @@ test_explain_printf (const char *format,
   return s;
 }
 
-#define BRACKET_1 "Bracket 1: notional 0–50000\u00a0USDT, maintenance rate 0.40\u00a0%, amount 0.00\u00a0USDT"
-#define BRACKET_3 "Bracket 3: notional 600000–3000000\u00a0USDT, maintenance rate 0.65\u00a0%, amount 950.00\u00a0USDT"
+#define BRACKET_1 "Bracket 1: notional 0–50000\u00a0USDT, maintenance rate \u20680.40\u00a0%\u2069, amount \u20680.00\u00a0USDT\u2069"
+#define BRACKET_3 "Bracket 3: notional 600000–3000000\u00a0USDT, maintenance rate \u20680.65\u00a0%\u2069, amount \u2068950.00\u00a0USDT\u2069"
 
 /* "isolated long | Q 0.1 @ 60,000, 20x (W = 300) | LP 57,228.9156626506, BP 57,000" */
 static void
@@ -217,7 +217,7 @@ test_flat_rate (void)
                              test_explain_btc (1), test_explain_price (10), test_explain_usdt (2), test_explain_usdt (0.01),
                              test_explain_btc (1), test_explain_percent (0.01), test_explain_price (8.070707070707071)));
   /* One flat bracket; the zero-margin range below it (up to 0.01 / 1 % = 1 USDT) is not one. */
-  assert_has (text, "Bracket 1: notional above 1\u00a0USDT, maintenance rate 1.00\u00a0%, amount 0.01\u00a0USDT");
+  assert_has (text, "Bracket 1: notional above 1\u00a0USDT, maintenance rate \u20681.00\u00a0%\u2069, amount \u20680.01\u00a0USDT\u2069");
 
   text = test_explain_checked (ml_explain_liquidation_price (account, shortp));
   assert_has (text, test_explain_printf ("LP = (%s · %s + %s + %s) / (%s · (1 + %s)) = %s",
@@ -527,13 +527,13 @@ test_notional (void)
   assert_has (text, "N is the notional, Q the size in BTC and P the mark price");
   assert_has (text, test_explain_printf ("N = %s · %s = %s", test_explain_btc (0.1), test_explain_price (60000), test_explain_usdt (6000)));
   assert_has (text, BRACKET_1);
-  assert_has (text, "at most \u2066125×\u2069 leverage");
+  assert_has (text, "at most \u2068125×\u2069 leverage");
   assert_lacks (text, "At the entry price");
 
   text = test_explain_checked (ml_explain_notional (account, big));
   assert_has (text, test_explain_printf ("N = %s · %s = %s", test_explain_btc (1), test_explain_price (60000), test_explain_usdt (60000)));
-  assert_has (text, "Bracket 2: notional 50000–600000\u00a0USDT, maintenance rate 0.50\u00a0%, amount 50.00\u00a0USDT");
-  assert_has (text, "at most \u2066100×\u2069 leverage");
+  assert_has (text, "Bracket 2: notional 50000–600000\u00a0USDT, maintenance rate \u20680.50\u00a0%\u2069, amount \u206850.00\u00a0USDT\u2069");
+  assert_has (text, "at most \u2068100×\u2069 leverage");
 
   g_assert_true (ml_account_move_mark_price (account, 61000, NULL, NULL));
   text = test_explain_checked (ml_explain_notional (account, p));
@@ -557,7 +557,7 @@ test_initial_margin (void)
 
   assert_has (text, test_explain_printf ("Initial margin: %s", test_explain_usdt (300)));
   assert_has (text, "IM = Q·E / λ");
-  assert_has (text, "E the entry price and λ the leverage, \u206620×\u2069 here");
+  assert_has (text, "E the entry price and λ the leverage, \u206820×\u2069 here");
   assert_has (text, test_explain_printf ("IM = %s · %s / 20 = %s", test_explain_btc (0.1), test_explain_price (60000), test_explain_usdt (300)));
   assert_has (text, "the most it can lose");
   assert_lacks (text, "Margin was added");

@@ -221,9 +221,9 @@ test_sample_pack_placeholders (void)
   g_autofree char *why = ml_lesson_step_expand (step, ml_lesson_question_get_why (question, 0));
   g_autofree char *text = ml_lesson_step_expand (step, ml_lesson_step_get_text (step));
 
-  g_assert_cmpstr (task, ==, "Open a long in isolated mode that can lose at most 100.00\u00a0USDT.");
-  g_assert_cmpstr (why, ==, "The position could only use its own 100.00\u00a0USDT; the wallet keeps 900.00\u00a0USDT.");
-  g_assert_cmpstr (text, ==, "You have 1000.00\u00a0USDT in the account and BTC trades at 60000.0. "
+  g_assert_cmpstr (task, ==, "Open a long in isolated mode that can lose at most \u2068100.00\u00a0USDT\u2069.");
+  g_assert_cmpstr (why, ==, "The position could only use its own \u2068100.00\u00a0USDT\u2069; the wallet keeps \u2068900.00\u00a0USDT\u2069.");
+  g_assert_cmpstr (text, ==, "You have \u20681000.00\u00a0USDT\u2069 in the account and BTC trades at 60000.0. "
                              "In isolated mode a position gets its own margin, set aside from the rest.");
   g_assert_cmpuint (ml_lesson_question_get_n_choices (question), ==, 2);
   g_assert_cmpuint (ml_lesson_question_get_answer (question), ==, 0);
@@ -355,13 +355,13 @@ test_placeholders (void)
   MlLessonStep *step = test_pack_first_step (pack);
   g_autofree char *c = ml_lesson_step_expand (step, ml_lesson_step_get_text (step));
 
-  g_assert_cmpstr (c, ==, "LP 57228.9, BP 57000.0, W 300.00\u00a0USDT, Q 0.1000\u00a0BTC, \u206620×\u2069, "
-                          "4.62\u00a0%, {a} and }");
+  g_assert_cmpstr (c, ==, "LP 57228.9, BP 57000.0, W \u2068300.00\u00a0USDT\u2069, Q \u20680.1000\u00a0BTC\u2069, \u206820×\u2069, "
+                          "\u20684.62\u00a0%\u2069, {a} and }");
   if (setlocale (LC_ALL, "de_DE.UTF-8") != NULL)
     {
       g_autofree char *de = ml_lesson_step_expand (step, "LP {a.liquidation}, W {a.margin}");
 
-      g_assert_cmpstr (de, ==, "LP 57.228,9, W 300,00\u00a0USDT");
+      g_assert_cmpstr (de, ==, "LP 57.228,9, W \u2068300,00\u00a0USDT\u2069");
       setlocale (LC_ALL, "C.UTF-8");
     }
 }
@@ -382,7 +382,7 @@ test_placeholder_moments (void)
   MlLessonStep *step = test_pack_first_step (pack);
   g_autofree char *text = ml_lesson_step_expand (step, ml_lesson_step_get_text (step));
 
-  g_assert_cmpstr (text, ==, "300.00\u00a0USDT 500.00\u00a0USDT 55220.9 57000.0 60000.0");
+  g_assert_cmpstr (text, ==, "\u2068300.00\u00a0USDT\u2069 \u2068500.00\u00a0USDT\u2069 55220.9 57000.0 60000.0");
 }
 
 static void

@@ -41,7 +41,7 @@ test_isolated_margin (void)
   g_autoptr(MlAccount) account = test_loss_fresh_lab (1000);
   MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.05, 60000, 30);
 
-  test_loss_assert (account, p, ML_LOSS_ISOLATED_MARGIN, 100, "at most 100.00\u00a0USDT, its isolated margin");
+  test_loss_assert (account, p, ML_LOSS_ISOLATED_MARGIN, 100, "at most \u2068100.00\u00a0USDT\u2069, its isolated margin");
 }
 
 /* With fees: the worked example's isolated long, 0.1 BTC at 60,000, 20x, W = 300, LP =
@@ -58,7 +58,7 @@ test_isolated_with_fees (void)
   ml_account_set_charge_fees (account, TRUE);
   p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
   test_loss_assert (account, p, ML_LOSS_ISOLATED_MARGIN, 305.86144578313253,
-                    "at most 305.86\u00a0USDT, its isolated margin and its fees");
+                    "at most \u2068305.86\u00a0USDT\u2069, its isolated margin and its fees");
 }
 
 /* The fresh lab's order, 0.01 BTC cross at 60,000 and 10x, against 1,000 USDT: the pool
@@ -71,7 +71,7 @@ test_cross_long_unliquidatable (void)
   g_autoptr(MlAccount) account = test_loss_fresh_lab (1000);
   MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.01, 60000, 10);
 
-  test_loss_assert (account, p, ML_LOSS_CROSS_FALL, 599.999, "at most 600.00\u00a0USDT, if BTC fell to zero");
+  test_loss_assert (account, p, ML_LOSS_CROSS_FALL, 599.999, "at most \u2068600.00\u00a0USDT\u2069, if BTC fell to zero");
 }
 
 /* 0.1 BTC cross long at 60,000, 20x: 1,000 + 0.1 (X − 60,000) = 0.1 · X · 0.4 % at
@@ -83,7 +83,7 @@ test_cross_pool (void)
   MlPosition *p = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
 
   test_loss_assert (account, p, ML_LOSS_CROSS_POOL, 1000,
-                    "the whole cross pool, 1000.00\u00a0USDT, if BTC reaches the pool’s liquidation price");
+                    "the whole cross pool, \u20681000.00\u00a0USDT\u2069, if BTC reaches the pool’s liquidation price");
 }
 
 /* A short's pool ends above: 1,000 − 0.1 (X − 60,000) = 0.1 · X · 0.4 % at X = 7,000 / 0.1004 =
@@ -95,7 +95,7 @@ test_cross_short_pool (void)
   MlPosition *p = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
 
   test_loss_assert (account, p, ML_LOSS_CROSS_POOL, 1000,
-                    "the whole cross pool, 1000.00\u00a0USDT, if BTC reaches the pool’s liquidation price");
+                    "the whole cross pool, \u20681000.00\u00a0USDT\u2069, if BTC reaches the pool’s liquidation price");
 }
 
 /* The order decides for the pool, and for every cross position in it: the fresh lab's
@@ -112,9 +112,9 @@ test_order_makes_pool_liquidatable (void)
   g_assert_cmpint (ml_loss_compute (account, first, &amount), ==, ML_LOSS_CROSS_FALL);
   second = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
   test_loss_assert (account, second, ML_LOSS_CROSS_POOL, 1000,
-                    "the whole cross pool, 1000.00\u00a0USDT, if BTC reaches the pool’s liquidation price");
+                    "the whole cross pool, \u20681000.00\u00a0USDT\u2069, if BTC reaches the pool’s liquidation price");
   test_loss_assert (account, first, ML_LOSS_CROSS_POOL, 1000,
-                    "the whole cross pool, 1000.00\u00a0USDT, if BTC reaches the pool’s liquidation price");
+                    "the whole cross pool, \u20681000.00\u00a0USDT\u2069, if BTC reaches the pool’s liquidation price");
 }
 
 /* A net short that no price can liquidate: 0.0001 BTC short at 60,000 on 20,000 USDT. At the
@@ -128,7 +128,7 @@ test_cross_short_unliquidatable (void)
   MlPosition *p = ml_test_open (account, ML_SIDE_SHORT, ML_MARGIN_MODE_CROSS, 0.0001, 60000, 10);
 
   test_loss_assert (account, p, ML_LOSS_CROSS_RISE, 9994,
-                    "at most 9994.00\u00a0USDT, if BTC rose to 100000000.0");
+                    "at most \u20689994.00\u00a0USDT\u2069, if BTC rose to 100000000.0");
 }
 
 /* A long and a short of 0.0001 BTC each: the pool stays at 1,000 at every price, and its
@@ -155,9 +155,9 @@ test_isolated_beside_pool (void)
   MlPosition *isolated = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20);
   MlPosition *cross = ml_test_open (account, ML_SIDE_LONG, ML_MARGIN_MODE_CROSS, 0.1, 60000, 20);
 
-  test_loss_assert (account, isolated, ML_LOSS_ISOLATED_MARGIN, 300, "at most 300.00\u00a0USDT, its isolated margin");
+  test_loss_assert (account, isolated, ML_LOSS_ISOLATED_MARGIN, 300, "at most \u2068300.00\u00a0USDT\u2069, its isolated margin");
   test_loss_assert (account, cross, ML_LOSS_CROSS_POOL, 700,
-                    "the whole cross pool, 700.00\u00a0USDT, if BTC reaches the pool’s liquidation price");
+                    "the whole cross pool, \u2068700.00\u00a0USDT\u2069, if BTC reaches the pool’s liquidation price");
 }
 
 int

@@ -134,8 +134,8 @@ test_order_panel_click_open (Lab *lab)
   return position;
 }
 
-#define CROSS_FALL_600 "at most 600.00\u00a0USDT, if BTC fell to zero"
-#define ISOLATED_60 "at most 60.00\u00a0USDT, its isolated margin"
+#define CROSS_FALL_600 "at most \u2068600.00\u00a0USDT\u2069, if BTC fell to zero"
+#define ISOLATED_60 "at most \u206860.00\u00a0USDT\u2069, its isolated margin"
 
 /* The toggles decide the preview and the order, whichever button was clicked last, by pointer
  * or keyboard. The fresh lab's order is 0.01 BTC at 10x: 60.00 of isolated margin, or a cross
@@ -198,16 +198,16 @@ test_size_unit_toggle (void)
   ml_test_type (test_order_panel_child (&lab, "leverage_spin"), "30");
   ml_test_type (test_order_panel_child (&lab, "size_entry"), "100");
   ml_test_click (test_order_panel_child (&lab, "usdt_button"));
-  g_assert_cmpstr (test_order_panel_text (&lab, "size_hint"), ==, "500 contracts, 0.0500\u00a0BTC");
-  g_assert_cmpstr (test_order_panel_text (&lab, "margin_value"), ==, "100.00\u00a0USDT");
-  g_assert_cmpstr (test_order_panel_text (&lab, "loss_value"), ==, "at most 100.00\u00a0USDT, its isolated margin");
+  g_assert_cmpstr (test_order_panel_text (&lab, "size_hint"), ==, "500 contracts, \u20680.0500\u00a0BTC\u2069");
+  g_assert_cmpstr (test_order_panel_text (&lab, "margin_value"), ==, "\u2068100.00\u00a0USDT\u2069");
+  g_assert_cmpstr (test_order_panel_text (&lab, "loss_value"), ==, "at most \u2068100.00\u00a0USDT\u2069, its isolated margin");
   ml_assert_close (ml_position_get_quantity (test_order_panel_click_open (&lab)), 0.05, ML_EXACT);
 
   /* Back to BTC, from the keyboard: 100 BTC is far more than the balance pays for. */
   test_order_panel_press_space (test_order_panel_child (&lab, "btc_button"));
   g_assert_false (ml_order_panel_get_valid (lab.panel));
   ml_test_type (test_order_panel_child (&lab, "size_entry"), "0.01");
-  g_assert_cmpstr (test_order_panel_text (&lab, "size_hint"), ==, "100 contracts, 0.0100\u00a0BTC");
+  g_assert_cmpstr (test_order_panel_text (&lab, "size_hint"), ==, "100 contracts, \u20680.0100\u00a0BTC\u2069");
   test_order_panel_close (&lab);
 }
 
@@ -226,11 +226,11 @@ test_loss_cases (void)
   ml_test_type (test_order_panel_child (&lab, "size_entry"), "0.1");
   g_assert_cmpstr (test_order_panel_text (&lab, "liquidation_value"), ==, "50200.8");
   g_assert_cmpstr (test_order_panel_text (&lab, "loss_value"), ==,
-                   "the whole cross pool, 1000.00\u00a0USDT, if BTC reaches the pool’s liquidation price");
+                   "the whole cross pool, \u20681000.00\u00a0USDT\u2069, if BTC reaches the pool’s liquidation price");
 
   /* Isolated: W = 0.1 × 60,000 / 20 = 300. */
   ml_test_click (test_order_panel_child (&lab, "isolated_button"));
-  g_assert_cmpstr (test_order_panel_text (&lab, "loss_value"), ==, "at most 300.00\u00a0USDT, its isolated margin");
+  g_assert_cmpstr (test_order_panel_text (&lab, "loss_value"), ==, "at most \u2068300.00\u00a0USDT\u2069, its isolated margin");
   test_order_panel_close (&lab);
 }
 
@@ -244,16 +244,38 @@ test_limit_order_notional (void)
   test_order_panel_open (&lab, 1000);
   ml_test_type (test_order_panel_child (&lab, "size_entry"), "0.02");
   g_assert_cmpstr (test_order_panel_text (&lab, "notional_label"), ==, "Notional at the mark");
-  g_assert_cmpstr (test_order_panel_text (&lab, "notional_value"), ==, "1200.00\u00a0USDT");
+  g_assert_cmpstr (test_order_panel_text (&lab, "notional_value"), ==, "\u20681200.00\u00a0USDT\u2069");
 
   ml_test_type (test_order_panel_child (&lab, "price_entry"), "61000.5");
   g_assert_cmpstr (test_order_panel_text (&lab, "notional_label"), ==, "Notional at 61000.5");
-  g_assert_cmpstr (test_order_panel_text (&lab, "notional_value"), ==, "1220.01\u00a0USDT");
+  g_assert_cmpstr (test_order_panel_text (&lab, "notional_value"), ==, "\u20681220.01\u00a0USDT\u2069");
   g_assert_cmpstr (test_order_panel_text (&lab, "price_hint"), ==, "A limit order filled at 61000.5");
   g_assert_null (strstr (test_order_panel_text (&lab, "size_hint"), "USDT"));
   /* Its initial margin is that notional over 10x: 122.001, shown 122.00. */
-  g_assert_cmpstr (test_order_panel_text (&lab, "margin_value"), ==, "122.00\u00a0USDT");
+  g_assert_cmpstr (test_order_panel_text (&lab, "margin_value"), ==, "\u2068122.00\u00a0USDT\u2069");
   test_order_panel_close (&lab);
+}
+
+/* In German, as a German learner types and reads: the first size "0,01", a limit price
+ * "61.000,5" or the plain "61000.5", and the same order as above shown with German separators. */
+static void
+test_german (void)
+{
+  Lab lab;
+
+  if (!ml_test_use_locale ("de_DE.UTF-8"))
+    return;
+  test_order_panel_open (&lab, 1000);
+  g_assert_cmpstr (gtk_editable_get_text (test_order_panel_child (&lab, "size_entry")), ==, "0,01");
+  ml_test_type (test_order_panel_child (&lab, "size_entry"), "0,02");
+  ml_test_type (test_order_panel_child (&lab, "price_entry"), "61.000,5");
+  g_assert_cmpstr (test_order_panel_text (&lab, "notional_label"), ==, "Notional at 61.000,5");
+  g_assert_cmpstr (test_order_panel_text (&lab, "notional_value"), ==, "\u20681.220,01\u00a0USDT\u2069");
+  ml_test_type (test_order_panel_child (&lab, "price_entry"), "61000.5");
+  g_assert_cmpstr (test_order_panel_text (&lab, "notional_label"), ==, "Notional at 61.000,5");
+  g_assert_cmpstr (test_order_panel_text (&lab, "margin_value"), ==, "\u2068122,00\u00a0USDT\u2069");
+  test_order_panel_close (&lab);
+  setlocale (LC_ALL, "C.UTF-8");
 }
 
 static void
@@ -267,7 +289,7 @@ test_order_panel_assert_suggests (Lab        *lab,
   error = test_order_panel_text (lab, "size_error");
   g_test_message ("%s: %s", typed, error);
   g_assert_nonnull (strstr (error, suggestion));
-  g_assert_null (strstr (error, "0.0000\u00a0BTC"));
+  g_assert_null (strstr (error, "\u20680.0000\u00a0BTC\u2069"));
   g_assert_false (ml_order_panel_get_valid (lab->panel));
 }
 
@@ -279,9 +301,9 @@ test_size_suggestion (void)
 
   test_order_panel_open (&lab, 1000);
   /* Half a contract: the nearest size is one contract. */
-  test_order_panel_assert_suggests (&lab, "0.00005", "Try 0.0001\u00a0BTC");
+  test_order_panel_assert_suggests (&lab, "0.00005", "Try \u20680.0001\u00a0BTC\u2069");
   /* 1,234.6 contracts: the nearest is 1,235, not 1,234. */
-  test_order_panel_assert_suggests (&lab, "0.12346", "Try 0.1235\u00a0BTC");
+  test_order_panel_assert_suggests (&lab, "0.12346", "Try \u20680.1235\u00a0BTC\u2069");
 
   /* As margin, the size is what the margin pays for in whole contracts, and the hint says
    * what margin that takes: 100.5 × 30 / 60,000 = 0.05025 BTC, so 502 contracts, whose
@@ -289,11 +311,11 @@ test_size_suggestion (void)
   ml_test_click (test_order_panel_child (&lab, "usdt_button"));
   ml_test_type (test_order_panel_child (&lab, "leverage_spin"), "30");
   ml_test_type (test_order_panel_child (&lab, "size_entry"), "100.5");
-  g_assert_cmpstr (test_order_panel_text (&lab, "size_hint"), ==, "502 contracts, 0.0502\u00a0BTC, for 100.40\u00a0USDT of margin");
-  g_assert_cmpstr (test_order_panel_text (&lab, "margin_value"), ==, "100.40\u00a0USDT");
+  g_assert_cmpstr (test_order_panel_text (&lab, "size_hint"), ==, "502 contracts, \u20680.0502\u00a0BTC\u2069, for \u2068100.40\u00a0USDT\u2069 of margin");
+  g_assert_cmpstr (test_order_panel_text (&lab, "margin_value"), ==, "\u2068100.40\u00a0USDT\u2069");
   /* Too little for one contract: one costs 0.0001 × 60,000 / 30 = 0.20 of margin. */
   ml_test_type (test_order_panel_child (&lab, "size_entry"), "0.1");
-  g_assert_nonnull (strstr (test_order_panel_text (&lab, "size_error"), "Try 0.20\u00a0USDT"));
+  g_assert_nonnull (strstr (test_order_panel_text (&lab, "size_error"), "Try \u20680.20\u00a0USDT\u2069"));
   test_order_panel_close (&lab);
 }
 
@@ -323,13 +345,13 @@ test_too_large_marks_size (void)
   test_order_panel_open (&lab, 1000);
   size_entry = test_order_panel_child (&lab, "size_entry");
   ml_test_type (size_entry, "1");
-  test_order_panel_assert_marked (&lab, "size_entry", "size_error", "6000.00\u00a0USDT");
+  test_order_panel_assert_marked (&lab, "size_entry", "size_error", "\u20686000.00\u00a0USDT\u2069");
   g_assert_false (gtk_widget_get_sensitive (test_order_panel_child (&lab, "open_button")));
 
   /* The same in margin: 6,000 USDT at 10x is the same order. */
   ml_test_click (test_order_panel_child (&lab, "usdt_button"));
   ml_test_type (size_entry, "6000");
-  test_order_panel_assert_marked (&lab, "size_entry", "size_error", "6000.00\u00a0USDT");
+  test_order_panel_assert_marked (&lab, "size_entry", "size_error", "\u20686000.00\u00a0USDT\u2069");
 
   ml_test_type (size_entry, "60");
   g_assert_false (gtk_widget_has_css_class (size_entry, "error"));
@@ -475,8 +497,8 @@ test_explain_preview (void)
   ml_test_click (test_order_panel_child (&lab, "isolated_button"));
   ml_test_type (test_order_panel_child (&lab, "leverage_spin"), "20");
   ml_test_type (test_order_panel_child (&lab, "size_entry"), "0.1");
-  g_assert_nonnull (strstr (test_order_panel_click_explain (&lab, "notional_value"), "6000.00\u00a0USDT"));
-  g_assert_nonnull (strstr (test_order_panel_click_explain (&lab, "margin_value"), "300.00\u00a0USDT"));
+  g_assert_nonnull (strstr (test_order_panel_click_explain (&lab, "notional_value"), "\u20686000.00\u00a0USDT\u2069"));
+  g_assert_nonnull (strstr (test_order_panel_click_explain (&lab, "margin_value"), "\u2068300.00\u00a0USDT\u2069"));
   g_assert_nonnull (strstr (test_order_panel_click_explain (&lab, "bankruptcy_value"), "57000.0"));
   test_order_panel_close (&lab);
 }
@@ -521,6 +543,7 @@ main (int   argc,
   g_test_add_func ("/order-panel/size-unit-toggle", test_size_unit_toggle);
   g_test_add_func ("/order-panel/loss-cases", test_loss_cases);
   g_test_add_func ("/order-panel/limit-order-notional", test_limit_order_notional);
+  g_test_add_func ("/order-panel/german", test_german);
   g_test_add_func ("/order-panel/size-suggestion", test_size_suggestion);
   g_test_add_func ("/order-panel/too-large-marks-size", test_too_large_marks_size);
   g_test_add_func ("/order-panel/fixed-width", test_fixed_width);

@@ -138,9 +138,9 @@ test_empty_then_rows (void)
   rows = test_position_list_rows (&fixture);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpstr (ml_test_label (test_position_list_row_child (test_position_list_row (&fixture, "a"), "title_label")),
-                   ==, "a: Long 0.1000\u00a0BTC");
+                   ==, "a: Long \u20680.1000\u00a0BTC\u2069");
   g_assert_cmpstr (ml_test_label (test_position_list_row_child (test_position_list_row (&fixture, "b"), "title_label")),
-                   ==, "b: Short 0.0500\u00a0BTC");
+                   ==, "b: Short \u20680.0500\u00a0BTC\u2069");
   test_position_list_close (&fixture);
 }
 
@@ -161,9 +161,9 @@ test_mark_move_updates_row (void)
   g_assert_true (ml_account_move_mark_price (fixture.account, 61000, NULL, NULL));
   ml_test_flush ();
   details = ml_test_label (test_position_list_row_child (row, "details_label"));
-  g_assert_nonnull (strstr (details, "PnL 100.00\u00a0USDT (33.33\u00a0%)"));
+  g_assert_nonnull (strstr (details, "PnL \u2068100.00\u00a0USDT\u2069 (\u206833.33\u00a0%\u2069)"));
   /* 300 of margin and 100 of profit */
-  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "remaining_button")), ==, "400.00\u00a0USDT");
+  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "remaining_button")), ==, "\u2068400.00\u00a0USDT\u2069");
   test_position_list_close (&fixture);
 }
 
@@ -182,11 +182,11 @@ test_liquidated_isolated_row (void)
   ml_test_flush ();
   row = test_position_list_row (&fixture, "a");
 
-  g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "title_label")), ==, "a: Long 0.1000\u00a0BTC, liquidated");
+  g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "title_label")), ==, "a: Long \u20680.1000\u00a0BTC\u2069, liquidated");
   g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "details_label")), ==,
-                   "Isolated \u206620×\u2069 · Entry 60000.0 · Liquidated at 57228.9 · Lost 300.00\u00a0USDT");
+                   "Isolated \u206820×\u2069 · Entry 60000.0 · Liquidated at 57228.9 · Lost \u2068300.00\u00a0USDT\u2069");
   g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "liquidation_button")), ==, "57228.9");
-  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "remaining_button")), ==, "0.00\u00a0USDT");
+  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "remaining_button")), ==, "\u20680.00\u00a0USDT\u2069");
   g_assert_false (gtk_widget_get_visible (test_position_list_row_child (row, "margin_button")));
   gtk_test_accessible_assert_property (test_position_list_row_child (row, "close_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Remove liquidated position a from the list");
@@ -212,9 +212,9 @@ test_liquidated_cross_row (void)
   g_assert_true (ml_account_move_mark_price (fixture.account, 49000, NULL, NULL));
   ml_test_flush ();
   g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "details_label")), ==,
-                   "Cross \u206620×\u2069 · Entry 60000.0 · Liquidated with the cross pool at 50200.8 · Lost 1000.00\u00a0USDT");
+                   "Cross \u206820×\u2069 · Entry 60000.0 · Liquidated with the cross pool at 50200.8 · Lost \u20681000.00\u00a0USDT\u2069");
   g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "liquidation_button")), ==, "50200.8");
-  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "remaining_button")), ==, "0.00\u00a0USDT");
+  g_assert_cmpstr (ml_explain_button_get_label (test_position_list_row_child (row, "remaining_button")), ==, "\u20680.00\u00a0USDT\u2069");
   test_position_list_close (&fixture);
 }
 
@@ -290,8 +290,8 @@ test_id_is_plain_text (void)
   ml_test_flush ();
   row = test_position_list_row (&fixture, "a & b <");
   g_assert_nonnull (row);
-  g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "title_label")), ==, "a & b <: Long 0.1000\u00a0BTC");
-  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "a & b <: Long 0.1000\u00a0BTC");
+  g_assert_cmpstr (ml_test_label (test_position_list_row_child (row, "title_label")), ==, "a & b <: Long \u20680.1000\u00a0BTC\u2069");
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "a & b <: Long \u20680.1000\u00a0BTC\u2069");
   gtk_test_accessible_assert_property (test_position_list_row_child (row, "close_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Close position a & b <");
   gtk_test_accessible_assert_property (test_position_list_row_child (row, "margin_button"),
@@ -326,7 +326,7 @@ test_tab_through_one_row (void)
   gtk_widget_grab_focus (before);
   g_signal_emit_by_name (fixture.window, "move-focus", GTK_DIR_TAB_FORWARD);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture.window)) == GTK_WIDGET (row));
-  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "a: Long 0.1000\u00a0BTC");
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "a: Long \u20680.1000\u00a0BTC\u2069");
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
       GtkWidget *focus, *button = test_position_list_row_child (row, buttons[i]);

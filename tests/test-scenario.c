@@ -108,6 +108,33 @@ test_round_trip_tables_and_awkward_numbers (void)
   test_scenario_assert_round_trip (flat_scenario);
 }
 
+/* Files stay C-locale JSON whatever the user's locale: "60000.5", never German "60000,5". */
+static void
+test_save_in_german (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000.5);
+  g_autoptr(MlScenario) scenario = ml_scenario_new (account);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("margin-lab-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "german.mlscenario", NULL);
+  g_autofree char *contents = NULL;
+  gboolean saved;
+
+  g_assert_no_error (error);
+  if (!ml_test_use_locale ("de_DE.UTF-8"))
+    return;
+  saved = ml_scenario_save (scenario, path, &error);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_assert_no_error (error);
+  g_assert_true (saved);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_test_message ("%s", contents);
+  g_assert_nonnull (strstr (contents, "\"mark_price\": 60000.5"));
+  g_assert_null (strstr (contents, "60000,5"));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_save_is_atomic (void)
 {
@@ -310,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/scenario/round-trip", test_round_trip);
   g_test_add_func ("/scenario/round-trip-tables-and-awkward-numbers", test_round_trip_tables_and_awkward_numbers);
   g_test_add_func ("/scenario/save-is-atomic", test_save_is_atomic);
+  g_test_add_func ("/scenario/save-in-german", test_save_in_german);
   g_test_add_func ("/scenario/save-through-link", test_save_through_link);
   g_test_add_func ("/scenario/save-errors", test_save_errors);
   g_test_add_func ("/scenario/report", test_report);

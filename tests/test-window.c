@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "ml-application.h"
 #include "ml-chart-view.h"
 #include "ml-explain-button.h"
 #include "ml-order-panel.h"
@@ -121,7 +122,7 @@ test_order_adds_row_and_line (void)
   rows = ml_test_shown_text (ml_test_window_child (window, "position_list"));
   g_test_message ("%s", rows);
   g_assert_nonnull (strstr (rows, "57228.9"));
-  g_assert_nonnull (strstr (rows, "Isolated \u206620×\u2069"));
+  g_assert_nonnull (strstr (rows, "Isolated \u206820×\u2069"));
 
   /* The chart has the position's line, and says so in words. */
   after = ml_chart_describe (ml_chart_view_get_chart (view));
@@ -174,6 +175,77 @@ test_drag_moves_mark (void)
   g_assert_cmpstr (test_window_mark_text (window), ==, "60000.0");
   g_assert_false (gtk_widget_get_sensitive (ml_test_find_action (GTK_WIDGET (window), "win.undo")));
   test_window_discard (window);
+}
+
+static graphene_rect_t
+test_window_bounds (MlWindow *window,
+                    gpointer  widget)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  return bounds;
+}
+
+/* Right to left, as in Arabic: GTK mirrors the window, and the parts that are ours follow. The
+ * order panel reads from the right (Long, then Short; the leverage after its Cross | Isolated
+ * toggle), the chart's text runs right to left over a plot that is not mirrored, the mark
+ * slider still runs the way the chart's price axis does, and Alt+Right goes back a lesson step,
+ * the way its arrow points. */
+static void
+test_right_to_left (void)
+{
+  g_autoptr(MlApplication) app = ml_application_new ();
+  g_auto(GStrv) back = NULL;
+  g_auto(GStrv) next = NULL;
+  MlWindow *window;
+  MlChartView *view;
+  GtkWidget *scale;
+  graphene_rect_t long_bounds, short_bounds, cross, isolated, spin;
+  double w, h;
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  back = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "lesson.back");
+  next = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "lesson.next");
+  g_assert_cmpstr (back[0], ==, "<Alt>Right");
+  g_assert_cmpstr (next[0], ==, "<Alt>Left");
+
+  window = test_window_new_lab ();
+  view = ml_test_window_child (window, "chart_view");
+  scale = ml_test_window_child (window, "mark_scale");
+
+  long_bounds = test_window_bounds (window, ml_test_window_panel_child (window, "long_button"));
+  short_bounds = test_window_bounds (window, ml_test_window_panel_child (window, "short_button"));
+  /* Linked buttons share their border: each starts where the other's middle is past. */
+  g_assert_cmpfloat (long_bounds.origin.x, >, short_bounds.origin.x + short_bounds.size.width / 2);
+  cross = test_window_bounds (window, ml_test_window_panel_child (window, "cross_button"));
+  isolated = test_window_bounds (window, ml_test_window_panel_child (window, "isolated_button"));
+  spin = test_window_bounds (window, ml_test_window_panel_child (window, "leverage_spin"));
+  g_assert_cmpfloat (cross.origin.x, >, isolated.origin.x + isolated.size.width / 2);
+  g_assert_cmpfloat (isolated.origin.x, >=, spin.origin.x + spin.size.width);
+  g_assert_cmpfloat (fabs (spin.origin.y - isolated.origin.y), <, isolated.size.height);
+
+  g_assert_cmpint (ml_chart_get_direction (ml_chart_view_get_chart (view)), ==, PANGO_DIRECTION_RTL);
+  w = gtk_widget_get_width (GTK_WIDGET (view));
+  h = gtk_widget_get_height (GTK_WIDGET (view));
+  g_assert_cmpfloat (ml_chart_x_for_price (ml_chart_view_get_chart (view), w, h, 61000), >,
+                     ml_chart_x_for_price (ml_chart_view_get_chart (view), w, h, 59000));
+
+  /* The Right arrow on the slider raises the mark, as a drag to the right on the chart does. */
+  g_assert_cmpint (gtk_widget_get_direction (scale), ==, GTK_TEXT_DIR_LTR);
+  gtk_widget_grab_focus (scale);
+  g_signal_emit_by_name (scale, "move-slider", GTK_SCROLL_STEP_RIGHT);
+  ml_test_flush ();
+  g_assert_cmpfloat (test_window_mark (window), >, 60000);
+
+  /* And the order placed from the mirrored panel is the one clicked. */
+  ml_test_type (ml_test_window_panel_child (window, "size_entry"), "0.1");
+  ml_test_click (ml_test_window_panel_child (window, "short_button"));
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
+  g_assert_cmpuint (test_window_n_positions (window), ==, 1);
+  test_window_discard (window);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
 static void
@@ -452,7 +524,7 @@ test_play_stops_at_end (void)
 
   test_window_open_scenario (window, "article-long-isolated.mlscenario");
   g_action_group_activate_action (G_ACTION_GROUP (window), "play-speed", g_variant_new_double (4));
-  g_assert_cmpstr (gtk_menu_button_get_label (ml_test_window_child (window, "speed_button")), ==, "\u20664×\u2069");
+  g_assert_cmpstr (gtk_menu_button_get_label (ml_test_window_child (window, "speed_button")), ==, "\u20684×\u2069");
   ml_test_click (play);
   gtk_test_accessible_assert_property (play, GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause the price path");
 
@@ -489,7 +561,7 @@ test_toast_is_plain_text (void)
   /* The toast's label is made on the next frames. */
   ml_test_iterate ();
   shown = ml_test_shown_text (ml_test_window_child (window, "toast_overlay"));
-  g_assert_nonnull (strstr (shown, "Position a & b < (0.1000\u00a0BTC, isolated) was liquidated at 57228.9"));
+  g_assert_nonnull (strstr (shown, "Position a & b < (\u20680.1000\u00a0BTC\u2069, isolated) was liquidated at 57228.9"));
   test_window_discard (window);
 }
 
@@ -502,20 +574,20 @@ test_explain_buttons (void)
   g_autofree char *pool = NULL;
   g_autofree char *equity = NULL;
   GtkWidget *menu, *popover, *scroller;
-  const char *name = "Margin ratio: 2.40\u00a0%, safe";
+  const char *name = "Margin ratio: \u20682.40\u00a0%\u2069, safe";
 
   ml_test_click (ml_test_window_panel_child (window, "cross_button"));
   ml_test_click (ml_test_window_panel_child (window, "open_button"));
   ratio = ml_explain_button_explain (ml_test_window_child (window, "ratio_button"));
   pool = ml_explain_button_explain (ml_test_window_child (window, "pool_button"));
   /* 0.1 BTC at 60,000 in the bracket of 0.40 %: 24.00 USDT of maintenance on a 1,000 pool. */
-  g_assert_nonnull (strstr (ratio, "24.00\u00a0USDT"));
-  g_assert_nonnull (strstr (ratio, "2.40\u00a0%"));
-  g_assert_nonnull (strstr (pool, "1000.00\u00a0USDT"));
+  g_assert_nonnull (strstr (ratio, "\u206824.00\u00a0USDT\u2069"));
+  g_assert_nonnull (strstr (ratio, "\u20682.40\u00a0%\u2069"));
+  g_assert_nonnull (strstr (pool, "\u20681000.00\u00a0USDT\u2069"));
   /* Equity: the 1,000 wallet plus a PnL of 0 at the entry price. */
   equity = ml_explain_button_explain (ml_test_window_child (window, "equity_button"));
   g_assert_nonnull (strstr (equity, "1000.00"));
-  g_assert_cmpstr (ml_explain_button_get_label (ml_test_window_child (window, "ratio_button")), ==, "2.40\u00a0%, safe");
+  g_assert_cmpstr (ml_explain_button_get_label (ml_test_window_child (window, "ratio_button")), ==, "\u20682.40\u00a0%\u2069, safe");
 
   /* A screen reader hears what the number is, its value, and that it opens an explanation. */
   menu = gtk_widget_get_first_child (ml_test_window_child (window, "ratio_button"));
@@ -533,7 +605,7 @@ test_explain_buttons (void)
   g_assert_cmpint (gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scroller)), >, 0);
   g_assert_cmpint (gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scroller)), <=, gtk_widget_get_height (GTK_WIDGET (window)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)))))),
-                            "Margin ratio: 2.40\u00a0%"));
+                            "Margin ratio: \u20682.40\u00a0%\u2069"));
   gtk_popover_popdown (GTK_POPOVER (popover));
   test_window_discard (window);
 }
@@ -652,5 +724,6 @@ main (int   argc,
   g_test_add_func ("/window/explain-buttons", test_explain_buttons);
   g_test_add_func ("/window/compare-modes", test_compare_modes);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
+  g_test_add_func ("/window/right-to-left", test_right_to_left);
   return g_test_run ();
 }

@@ -71,7 +71,8 @@ typedef struct
 typedef struct
 {
   guint  line;             /* index into lines */
-  double x, y;             /* the sample stroke's left end, centred on the row */
+  double x, y;             /* the sample stroke's left end, centred on the row: before the
+                            * label, or after it right to left */
   MlChartLabel label;
 } MlChartLegendEntry;
 
@@ -82,8 +83,9 @@ typedef struct
   GArray  *lines;          /* MlChartLine */
   GArray  *markers;        /* MlChartMarker, the real account's only */
 
-  /* Where, at one size and range. */
+  /* Where, at one size and range, in one direction of text. */
   double       width, height;
+  gboolean     rtl;              /* the legend and the callouts mirrored; never the plot */
   MlChartRect  plot;
   double       lo, hi;           /* prices at the plot's left and right edges */
   double       top_value;        /* USDT at its top, a whole number of value steps */

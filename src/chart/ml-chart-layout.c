@@ -6,6 +6,10 @@
  * account once per change, then, at one size and price range, the plot's frame, the ticks, the
  * legend and every label, measured with Pango and placed so that none is cut at an edge or
  * crossed by the mark line. Painting and hover read this and compute nothing of it again.
+ *
+ * Right to left (the Pango context's base direction), the legend is mirrored and every callout
+ * prefers the left of the line it labels; the plot, its price axis and the value axis stay as
+ * they are, as a numeric chart does in Arabic: prices grow to the right.
  */
 
 #define G_LOG_DOMAIN "ml-chart"
@@ -416,6 +420,24 @@ ml_chart_layout_legend_order (const MlChartLayout *layout,
   return k - n_top;
 }
 
+/* Right to left: the rows start at the right edge, and each entry's sample follows its words. */
+static void
+ml_chart_layout_mirror_legend (MlChartLayout *layout)
+{
+  MlChartRect *more = &layout->legend_more.rect;
+
+  for (guint i = 0; i < layout->legend_entries->len; i++)
+    {
+      MlChartLegendEntry *entry = &g_array_index (layout->legend_entries, MlChartLegendEntry, i);
+      double left = layout->width - entry->x - ml_chart_layout_entry_width (entry);
+
+      entry->label.rect.x = left;
+      entry->x = left + entry->label.rect.width + 6;
+    }
+  if (layout->legend_more.text != NULL)
+    more->x = layout->width - more->x - more->width;
+}
+
 static double
 ml_chart_layout_place_legend (MlChartLayout *layout,
                               PangoLayout   *pango,
@@ -487,6 +509,9 @@ ml_chart_layout_place_legend (MlChartLayout *layout,
   if (layout->legend_entries->len == n)
     g_clear_pointer (&layout->legend_more.text, g_free);
 
+  if (layout->rtl)
+    ml_chart_layout_mirror_legend (layout);
+
   bottom = top + layout->row;
   for (guint i = 0; i < layout->legend_entries->len; i++)
     bottom = MAX (bottom, g_array_index (layout->legend_entries, MlChartLegendEntry, i).y + layout->row / 2);
@@ -543,7 +568,7 @@ ml_chart_layout_tick_text (double value,
 {
   guint decimals = step >= 1 ? 0 : (guint)ceil (-log10 (step) - 1e-9);
 
-  return g_strdup_printf ("%'.*f", (int)decimals, ml_money_round (value, decimals));
+  return ml_money_format_number (value, decimals);
 }
 
 static void
@@ -621,13 +646,15 @@ ml_chart_layout_price_ticks (MlChartLayout *layout,
     }
 }
 
-/* The mark's label, at the plot's top beside the line: right of it, or else left. */
+/* The mark's label, at the plot's top beside the line: after it in the text's direction (right
+ * of it, or left right to left), or else on the other side. */
 static void
 ml_chart_layout_place_mark (MlChartLayout *layout,
                             PangoLayout   *pango)
 {
   g_autofree char *price = ml_money_format_price (layout->mark);
   MlChartRect *r = &layout->mark_label.rect;
+  double left, right;
 
   layout->mark_shown = layout->mark >= layout->lo && layout->mark <= layout->hi;
   if (!layout->mark_shown)
@@ -636,8 +663,12 @@ ml_chart_layout_place_mark (MlChartLayout *layout,
   /* Translators: the mark price line's label, "Mark 60,000.0" */
   ml_chart_layout_set_label (pango, &layout->mark_label, g_strdup_printf (_("Mark %s"), price),
                              layout->mark_x + 4, layout->plot.y + 2);
-  if (r->x + r->width > layout->plot.x + layout->plot.width - 2)
-    r->x = round (layout->mark_x - 4 - r->width);
+  right = round (layout->mark_x + 4);
+  left = round (layout->mark_x - 4 - r->width);
+  if (layout->rtl)
+    r->x = left >= layout->plot.x + 2 ? left : right;
+  else
+    r->x = right + r->width <= layout->plot.x + layout->plot.width - 2 ? right : left;
   /* Too narrow a plot for either side: over the line, inside the chart. */
   r->x = CLAMP (r->x, 0, MAX (0, layout->width - r->width));
 }
@@ -716,7 +747,8 @@ ml_chart_layout_compare_prices (gconstpointer a,
   return (pa > pb) - (pa < pb);
 }
 
-/* Each liquidation price in view is labelled beside its line, right of it or else left, on
+/* Each liquidation price in view is labelled beside its line, after it in the text's direction
+ * (right of it, left right to left) or else on its other side, on
  * the lowest of a few rows where it touches no other label, stays in the plot and is not
  * crossed by the mark line; one with no such place is left out (the description and the
  * lines' own drops still tell it). Left to right, so each row only has to remember its end. */
@@ -753,7 +785,8 @@ ml_chart_layout_place_marker_labels (MlChartLayout *layout,
       ml_chart_layout_set_label (pango, &label, ml_money_format_price (g_array_index (prices, double, i)), 0, 0);
       for (guint k = 0; k < MARKER_ROWS && !placed; k++)
         {
-          const double lefts[] = { x + 4, x - 4 - label.rect.width };
+          const double right = x + 4, left = x - 4 - label.rect.width;
+          const double lefts[] = { layout->rtl ? left : right, layout->rtl ? right : left };
 
           label.rect.y = round (ml_chart_layout_marker_row (layout, k) + (layout->row - label.rect.height) / 2);
           for (guint j = 0; j < G_N_ELEMENTS (lefts) && !placed; j++)
@@ -793,6 +826,7 @@ _ml_chart_layout_place (MlChartLayout *layout,
 
   layout->width = width;
   layout->height = height;
+  layout->rtl = pango_context_get_base_dir (context) == PANGO_DIRECTION_RTL;
   layout->lo = lo;
   layout->hi = hi;
   ml_chart_layout_measure (pango, "0", &probe, 0, 0);

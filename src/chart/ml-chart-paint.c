@@ -384,7 +384,9 @@ _ml_chart_paint (const MlChartLayout  *layout,
 }
 
 /* The hover box: the price, then the value there of every line the legend names, the account
- * first as in the legend, and how many more there are. It stays inside the chart. */
+ * first as in the legend, and how many more there are. It goes after the crosshair in the
+ * text's direction (right of it, left right to left) if it fits there, and stays inside the
+ * chart. */
 static void
 ml_chart_paint_hover_box (const MlChartLayout  *layout,
                           const MlChartPalette *palette,
@@ -418,7 +420,10 @@ ml_chart_paint_hover_box (const MlChartLayout  *layout,
 
   pango_layout_set_text (pango, text->str, -1);
   pango_layout_get_pixel_size (pango, &w, &h);
-  x = x + 12 + w + 12 <= layout->width - 4 ? x + 12 : x - 12 - w - 12;
+  if (layout->rtl)
+    x = x - 12 - w - 12 >= 4 ? x - 12 - w - 12 : x + 12;
+  else
+    x = x + 12 + w + 12 <= layout->width - 4 ? x + 12 : x - 12 - w - 12;
   x = CLAMP (x, 4, MAX (4, layout->width - w - 16));
   y = MAX (4, layout->plot.y + layout->plot.height - h - 20);
 

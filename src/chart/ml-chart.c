@@ -50,6 +50,7 @@ enum {
   PROP_0,
   PROP_ACCOUNT,
   PROP_COMPARE,
+  PROP_DIRECTION,
   N_PROPS
 };
 
@@ -157,6 +158,10 @@ ml_chart_get_property (GObject    *object,
       g_value_set_boolean (value, self->compare);
       break;
 
+    case PROP_DIRECTION:
+      g_value_set_enum (value, ml_chart_get_direction (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -180,6 +185,10 @@ ml_chart_set_property (GObject      *object,
       ml_chart_set_compare (self, g_value_get_boolean (value));
       break;
 
+    case PROP_DIRECTION:
+      ml_chart_set_direction (self, g_value_get_enum (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -200,6 +209,15 @@ ml_chart_class_init (MlChartClass *klass)
   properties[PROP_COMPARE] =
     g_param_spec_boolean ("compare", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MlChart:direction:
+   *
+   * The direction of the chart's text: %PANGO_DIRECTION_RTL mirrors the legend and puts
+   * callouts on the other side of what they label; the plot and its price axis never are.
+   */
+  properties[PROP_DIRECTION] =
+    g_param_spec_enum ("direction", NULL, NULL, PANGO_TYPE_DIRECTION, PANGO_DIRECTION_LTR,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -215,6 +233,7 @@ ml_chart_init (MlChart *self)
   /* One context measures the labels and shows them, so that they land where they were placed. */
   self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   pango_context_set_font_description (self->pango, font);
+  pango_context_set_base_dir (self->pango, PANGO_DIRECTION_LTR);
   pango_font_description_free (font);
 }
 
@@ -307,6 +326,37 @@ ml_chart_set_palette (MlChart              *self,
   g_return_if_fail (palette != NULL);
 
   self->palette = *palette;
+}
+
+PangoDirection
+ml_chart_get_direction (MlChart *self)
+{
+  g_return_val_if_fail (ML_IS_CHART (self), PANGO_DIRECTION_LTR);
+  return pango_context_get_base_dir (self->pango);
+}
+
+/**
+ * ml_chart_set_direction:
+ * @direction: %PANGO_DIRECTION_LTR or %PANGO_DIRECTION_RTL, as the view's text runs
+ *
+ * Right to left, the legend starts at the right and its entries read right to left (sample
+ * after the words), and the mark's and the liquidation prices' labels, and the hover box, go
+ * on the left of their lines first. Prices still grow to the right and the value axis stays
+ * on the left, as in Arabic textbooks and charts: a numeric plot is not mirrored. The text is
+ * laid out in that base direction.
+ */
+void
+ml_chart_set_direction (MlChart        *self,
+                        PangoDirection  direction)
+{
+  g_return_if_fail (ML_IS_CHART (self));
+  g_return_if_fail (direction == PANGO_DIRECTION_LTR || direction == PANGO_DIRECTION_RTL);
+
+  if (pango_context_get_base_dir (self->pango) == direction)
+    return;
+  pango_context_set_base_dir (self->pango, direction);
+  self->placed = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
 }
 
 /* The layout and the range */

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 
 #include "margin-lab-core.h"
 
@@ -52,6 +53,9 @@ void        ml_chart_set_compare   (MlChart              *self,
                                     gboolean              compare);
 void        ml_chart_set_palette   (MlChart              *self,
                                     const MlChartPalette *palette);
+PangoDirection ml_chart_get_direction (MlChart           *self);
+void        ml_chart_set_direction (MlChart              *self,
+                                    PangoDirection        direction);
 void        ml_chart_get_range     (MlChart              *self,
                                     double               *min_price,
                                     double               *max_price);

@@ -86,10 +86,15 @@ ml_account_check_leverage (MlAccount     *self,
   guint bracket_max;
 
   if (order->leverage < 1 || order->leverage > contract_max)
-    return ml_account_refuse (error, field, "leverage",
-                              /* Translators: %u× is a leverage, such as “125×”: the highest allowed, then the one asked for */
-                              _("Leverage must be from 1× to %u×; %u× is not allowed."),
-                              contract_max, order->leverage);
+    {
+      g_autofree char *one = ml_money_format_leverage (1);
+      g_autofree char *most = ml_money_format_leverage (contract_max);
+      g_autofree char *asked = ml_money_format_leverage (order->leverage);
+
+      /* Translators: "Leverage must be from 1× to 125×; 200× is not allowed." */
+      return ml_account_refuse (error, field, "leverage", _("Leverage must be from %s to %s; %s is not allowed."),
+                                one, most, asked);
+    }
 
   if (notional > ml_brackets_get_max_notional (self->brackets))
     {
@@ -106,11 +111,13 @@ ml_account_check_leverage (MlAccount     *self,
   if (order->leverage > bracket_max)
     {
       g_autofree char *n = ml_money_format_usdt (notional);
+      g_autofree char *most = ml_money_format_leverage (bracket_max);
+      g_autofree char *asked = ml_money_format_leverage (order->leverage);
 
+      /* Translators: "A position of 60,000.00 USDT may use at most 100× under the risk brackets; 125× is too high." */
       return ml_account_refuse (error, field, "leverage",
-                                /* Translators: %s is a notional value with its unit; %u× are leverages: the most allowed, then the one asked for */
-                                _("A position of %s may use at most %u× under the risk brackets; %u× is too high."),
-                                n, bracket_max, order->leverage);
+                                _("A position of %s may use at most %s under the risk brackets; %s is too high."),
+                                n, most, asked);
     }
 
   return TRUE;
@@ -141,11 +148,12 @@ ml_account_check_margin (MlAccount     *self,
     {
       g_autofree char *m = ml_money_format_usdt (order->margin);
       g_autofree char *im = ml_money_format_usdt (initial);
+      g_autofree char *times = ml_money_format_leverage (order->leverage);
 
+      /* Translators: "The margin 100.00 USDT is below the initial margin of 300.00 USDT that 20× leverage needs." */
       return ml_account_refuse (error, field, "margin",
-                                /* Translators: both %s are amounts with their unit, such as “50.00 USDT”; %u× is the leverage, such as “10×” */
-                                _("The margin %s is below the initial margin of %s that %u× leverage needs."),
-                                m, im, order->leverage);
+                                _("The margin %s is below the initial margin of %s that %s leverage needs."),
+                                m, im, times);
     }
 
   return TRUE;

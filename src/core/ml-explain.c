@@ -199,7 +199,7 @@ ml_explain_edge (Text   *t,
 {
   double rounded = ml_money_round (notional, 2);
 
-  return ml_explain_printf (t, "%'.*f", rounded == floor (rounded) ? 0 : 2, rounded);
+  return ml_explain_keep (t, ml_money_format_number (rounded, rounded == floor (rounded) ? 0 : 2));
 }
 
 /* The bracket at @notional, as the model looks it up (ml_brackets_find). */
