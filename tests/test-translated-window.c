@@ -302,6 +302,33 @@ test_german (void)
   ml_test_flush ();
 }
 
+/* The left edge of the character at @index of @layout's text, as drawn. */
+static int
+drawn_at (PangoLayout *layout,
+          int          index)
+{
+  PangoRectangle pos;
+
+  pango_layout_index_to_pos (layout, index, &pos);
+  return MIN (pos.x, pos.x + pos.width);
+}
+
+/* @label shows @number (an ASCII number and a sign after it, as ml-money writes "10×") with
+ * its number drawn left of its sign, as it reads in every language. */
+static void
+assert_reads_left_to_right (GtkWidget  *label,
+                            const char *number)
+{
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+  const char *text = pango_layout_get_text (layout);
+  const char *found = strstr (text, number);
+  const char *sign;
+
+  g_assert_nonnull (found);
+  sign = g_utf8_prev_char (found + strlen (number));
+  g_assert_cmpint (drawn_at (layout, found - text), <, drawn_at (layout, sign - text));
+}
+
 /* Arabic: translated, and right to left, as GTK lays it out in the direction the tests set
  * rather than one a locale would have to be installed for. */
 static void
@@ -320,6 +347,8 @@ test_arabic (void)
   g_assert_true (gtk_widget_compute_bounds (ml_test_window_panel_child (window, "long_button"), GTK_WIDGET (window), &long_bounds));
   g_assert_true (gtk_widget_compute_bounds (ml_test_window_panel_child (window, "short_button"), GTK_WIDGET (window), &short_bounds));
   g_assert_cmpfloat (long_bounds.origin.x, >, short_bounds.origin.x);
+  /* The task's “10×” reads as it does in every language: the sign after its number. */
+  assert_reads_left_to_right (card_child (window, "task_label"), "10×");
   assert_laid_out_whole (window, "Arabic, lesson 1, step 1");
   gtk_window_destroy (GTK_WINDOW (window));
   ml_test_flush ();
