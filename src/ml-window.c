@@ -400,6 +400,7 @@ ml_window_class_init (MlWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marginlab/MarginLab/ml-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, sidebar);
@@ -422,6 +423,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, reset_zoom_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, position_list);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, leave_presentation_button);
   gtk_widget_class_bind_template_callback (widget_class, ml_window_chart_moved_mark);
   gtk_widget_class_bind_template_callback (widget_class, ml_window_mark_slid);
   gtk_widget_class_bind_template_callback (widget_class, ml_window_mark_typed);
@@ -478,6 +480,7 @@ ml_window_init (MlWindow *self)
   self->play_speed = 1;
   ml_window_bind_settings (self);
   _ml_window_add_actions (self);
+  _ml_window_setup_presentation (self);
 
   /* The account bar is a flow box only so that it wraps in a narrow window: its cells are not
    * things to select or to stop at with Tab. */
