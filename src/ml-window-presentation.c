@@ -136,12 +136,16 @@ ml_window_presentation_enter (MlWindow *self,
 
   self->presentation_scheme = adw_style_manager_get_color_scheme (manager);
   self->presentation_revealed = adw_flap_get_reveal_flap (self->flap);
+  self->presentation_locked = adw_flap_get_locked (self->flap);
   self->presentation_fullscreen = fullscreen && !gtk_window_is_fullscreen (GTK_WINDOW (self));
   gtk_window_get_default_size (GTK_WINDOW (self), &self->presentation_width, &self->presentation_height);
 
   /* Forced for the time being only: the learner's own choice comes back on leaving. */
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
   gtk_widget_set_visible (self->header_bar, FALSE);
+  /* Locked, the flap does not open by itself when the larger text folds it and then, back to
+   * normal, unfolds it. */
+  adw_flap_set_locked (self->flap, TRUE);
   adw_flap_set_reveal_flap (self->flap, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
   ml_chart_view_set_presentation (self->chart_view, TRUE);
@@ -149,9 +153,21 @@ ml_window_presentation_enter (MlWindow *self,
     gtk_window_fullscreen (GTK_WINDOW (self));
 }
 
+/* Once the window is laid out at its normal size again, and the flap has unfolded if it will. */
+static void
+ml_window_presentation_unlock (GdkFrameClock *clock,
+                               MlWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, ml_window_presentation_unlock, self);
+  if (!self->presenting)
+    adw_flap_set_locked (self->flap, self->presentation_locked);
+}
+
 static void
 ml_window_presentation_leave (MlWindow *self)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
   if (self->presentation_fullscreen)
     {
       gtk_window_unfullscreen (GTK_WINDOW (self));
@@ -160,6 +176,10 @@ ml_window_presentation_leave (MlWindow *self)
   ml_chart_view_set_presentation (self->chart_view, FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
   adw_flap_set_reveal_flap (self->flap, self->presentation_revealed);
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (ml_window_presentation_unlock), self, 0);
+  else
+    adw_flap_set_locked (self->flap, self->presentation_locked);
   gtk_widget_set_visible (self->header_bar, TRUE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), self->presentation_scheme);
 }

@@ -41,6 +41,7 @@ struct _MlWindow
   gboolean              presenting;
   gboolean              presentation_fullscreen; /* it made the window fullscreen */
   gboolean              presentation_revealed;   /* the sidebar was shown */
+  gboolean              presentation_locked;     /* and opened or closed by itself */
   AdwColorScheme        presentation_scheme;
   int                   presentation_width, presentation_height;
 
