@@ -408,7 +408,8 @@ ml_application_run_window (MlApplication *self,
 static int
 ml_application_import_pack (MlApplication *self,
                             char          *program,
-                            const char    *path)
+                            const char    *path,
+                            gboolean       presentation)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *lesson = NULL;
@@ -420,7 +421,7 @@ ml_application_import_pack (MlApplication *self,
       return EXIT_BAD_FILE;
     }
   lesson = g_strdup_printf ("%s/%s", ml_lesson_pack_get_id (pack), ml_lesson_get_id (ml_lesson_pack_get_lesson (pack, 0)));
-  return ml_application_run_window (self, program, NULL, lesson, 1, FALSE);
+  return ml_application_run_window (self, program, NULL, lesson, 1, presentation);
 }
 
 /* Returns what is wrong with this combination of options, or NULL. */
@@ -538,7 +539,7 @@ _ml_application_run_command_line (MlApplication  *self,
   if (import != NULL && (report != NULL || check != NULL || chart != NULL || export.screenshot != NULL || export.lesson != NULL))
     return ml_application_usage_error (_("--pack opens the window at the pack’s first lesson: give it alone"));
   if (import != NULL)
-    return ml_application_import_pack (self, argv[0], import);
+    return ml_application_import_pack (self, argv[0], import, export.presentation);
   if (export.lesson != NULL && !ml_application_check_lesson (self, export.lesson))
     return EXIT_BAD_FILE;
 

@@ -19,8 +19,10 @@
 
 #define ZOOM_STEP 1.25
 #define MIN_SPAN  10.0  /* USDT: a hundred ticks, so that zooming in stops before nonsense */
-/* On a projector: as much larger as the window's text (style.css), lines a little more. */
-#define PRESENTATION_SCALE 1.75
+/* On a projector: as much larger as the window's text (style.css), lines a little more; less
+ * in a chart too short to keep its plot at that size (PRESENTATION_MIN_HEIGHT at 1:1). */
+#define PRESENTATION_SCALE      1.75
+#define PRESENTATION_MIN_HEIGHT 180.0
 
 struct _MlChartView
 {
@@ -185,6 +187,25 @@ ml_chart_view_css_changed (GtkWidget         *widget,
 }
 
 /* Drawing */
+
+static void
+ml_chart_view_update_scale (MlChartView *self)
+{
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double scale = CLAMP (height / PRESENTATION_MIN_HEIGHT, 1, PRESENTATION_SCALE);
+
+  if (self->chart != NULL)
+    ml_chart_set_scale (self->chart, self->presentation ? scale : 1);
+}
+
+static void
+ml_chart_view_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  ml_chart_view_update_scale (ML_CHART_VIEW (widget));
+}
 
 static void
 ml_chart_view_snapshot (GtkWidget   *widget,
@@ -442,6 +463,7 @@ ml_chart_view_class_init (MlChartViewClass *klass)
 
   widget_class->snapshot = ml_chart_view_snapshot;
   widget_class->measure = ml_chart_view_measure;
+  widget_class->size_allocate = ml_chart_view_size_allocate;
   widget_class->css_changed = ml_chart_view_css_changed;
 
   properties[PROP_ACCOUNT] =
@@ -551,7 +573,7 @@ ml_chart_view_set_account (MlChartView *self,
       self->chart = ml_chart_new (account);
       ml_chart_set_compare (self->chart, self->compare);
       ml_chart_set_palette (self->chart, &self->palette);
-      ml_chart_set_scale (self->chart, self->presentation ? PRESENTATION_SCALE : 1);
+      ml_chart_view_update_scale (self);
     }
   ml_chart_view_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
@@ -610,8 +632,7 @@ ml_chart_view_set_presentation (MlChartView *self,
   if (self->presentation == presentation)
     return;
   self->presentation = presentation;
-  if (self->chart != NULL)
-    ml_chart_set_scale (self->chart, presentation ? PRESENTATION_SCALE : 1);
+  ml_chart_view_update_scale (self);
   ml_chart_view_style_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
 }

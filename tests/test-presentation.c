@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "ml-chart-view.h"
 #include "ml-lesson-card.h"
@@ -433,6 +434,57 @@ test_drag (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The pixel at the middle of the top row of @path, a --screenshot of margin-lab's window. */
+static void
+screenshot_top (const char *presentation,
+                int        *rgb)
+{
+  g_autofree char *dir = g_dir_make_tmp ("margin-lab-presentation-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "shot.png", NULL);
+  const char *argv[] = { g_getenv ("MARGIN_LAB"), "--screenshot", out, "--size", "1280x800",
+                         "--lesson", "cross-margin", "--step", "2", presentation, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *err = NULL;
+  g_auto(Picture) picture = { 0 };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  texture = gdk_texture_new_from_filename (out, &error);
+  g_assert_no_error (error);
+  picture.width = gdk_texture_get_width (texture);
+  picture.height = gdk_texture_get_height (texture);
+  g_assert_cmpint (picture.width, ==, 1280);
+  g_assert_cmpint (picture.height, ==, 800);
+  picture.stride = picture.width * 4;
+  picture.data = g_malloc (picture.stride * picture.height);
+  gdk_texture_download (texture, picture.data, picture.stride);
+  pixel (&picture, picture.width / 2, 6, rgb);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+/* --screenshot --presentation, for the screenshot script: at the size asked, the lesson card
+ * (tinted with the accent colour) at the top where the grey header bar was. */
+static void
+test_command_line (void)
+{
+  int plain[3], presenting[3];
+
+  if (g_getenv ("MARGIN_LAB") == NULL)
+    {
+      g_test_skip ("MARGIN_LAB is not set: run the tests with meson test");
+      return;
+    }
+  screenshot_top (NULL, plain);
+  screenshot_top ("--presentation", presenting);
+  g_assert_cmpint (abs (plain[2] - plain[0]), <=, 3);
+  g_assert_cmpint (presenting[2] - presenting[0], >=, 8);
+}
+
 /* The application's stylesheet, as AdwApplication loads it for the real window. */
 static void
 load_style (void)
@@ -458,5 +510,6 @@ main (int   argc,
   g_test_add_func ("/presentation/restores-hidden-sidebar", test_restores_hidden_sidebar);
   g_test_add_func ("/presentation/page-keys", test_page_keys);
   g_test_add_func ("/presentation/drag", test_drag);
+  g_test_add_func ("/presentation/command-line", test_command_line);
   return g_test_run ();
 }
