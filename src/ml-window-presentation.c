@@ -14,6 +14,9 @@
 
 #include "ml-window-private.h"
 
+/* As style.css makes the window's text in presentation mode. */
+#define TEXT_SCALE 1.7
+
 /* Whether the focus is where Page Up and Page Down already mean something to the presenter:
  * typing in an entry, a text view, or a scrolled text that can scroll (GtkScrolledWindow
  * pages with them), so that those keep them. */
@@ -149,6 +152,7 @@ ml_window_presentation_enter (MlWindow *self,
   adw_flap_set_reveal_flap (self->flap, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
   ml_chart_view_set_presentation (self->chart_view, TRUE);
+  ml_lesson_card_set_text_scale (self->lesson_card, TEXT_SCALE);
   if (self->presentation_fullscreen)
     gtk_window_fullscreen (GTK_WINDOW (self));
 }
@@ -174,6 +178,7 @@ ml_window_presentation_leave (MlWindow *self)
       gtk_window_set_default_size (GTK_WINDOW (self), self->presentation_width, self->presentation_height);
     }
   ml_chart_view_set_presentation (self->chart_view, FALSE);
+  ml_lesson_card_set_text_scale (self->lesson_card, 1);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
   adw_flap_set_reveal_flap (self->flap, self->presentation_revealed);
   if (clock != NULL)
