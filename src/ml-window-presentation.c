@@ -214,6 +214,15 @@ ml_window_set_presentation (MlWindow *self,
   g_simple_action_set_state (self->presentation_action, g_variant_new_boolean (presentation));
 }
 
+/* A window closed while presenting gives the other windows their colours back. */
+void
+_ml_window_dispose_presentation (MlWindow *self)
+{
+  if (self->presenting)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), self->presentation_scheme);
+  self->presenting = FALSE;
+}
+
 gboolean
 ml_window_get_presentation (MlWindow *self)
 {

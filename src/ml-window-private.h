@@ -95,6 +95,7 @@ void     _ml_window_class_add_lesson_actions (GtkWidgetClass *widget_class);
 void     _ml_window_setup_lessons     (MlWindow       *self);
 void     _ml_window_update_lesson_actions (MlWindow   *self);
 void     _ml_window_setup_presentation (MlWindow      *self);
+void     _ml_window_dispose_presentation (MlWindow    *self);
 GtkFileChooserNative *_ml_window_new_chooser      (MlWindow             *self,
                                                   const char           *title,
                                                   GtkFileChooserAction  action,

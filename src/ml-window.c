@@ -372,6 +372,7 @@ ml_window_dispose (GObject *object)
   MlWindow *self = ML_WINDOW (object);
 
   g_clear_handle_id (&self->play_source, g_source_remove);
+  _ml_window_dispose_presentation (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_WINDOW);
   g_clear_object (&self->run);
   g_clear_object (&self->library);

@@ -297,6 +297,22 @@ test_enter_leave (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A window closed while presenting leaves the learner's colours as they were. */
+static void
+test_close_while_presenting (void)
+{
+  MlWindow *window = ml_test_window_new ();
+
+  ml_test_window_free_practice (window);
+  setup_dark ();
+  g_assert_true (press_shortcut (window, GDK_KEY_F5));
+  g_assert_false (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  gtk_window_destroy (GTK_WINDOW (window));
+  ml_test_flush ();
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* The sidebar hidden before stays hidden after; the menu's action, the on-screen button and F5
  * all enter and leave. */
 static void
@@ -507,6 +523,7 @@ main (int   argc,
   load_style ();
 
   g_test_add_func ("/presentation/enter-leave", test_enter_leave);
+  g_test_add_func ("/presentation/close-while-presenting", test_close_while_presenting);
   g_test_add_func ("/presentation/restores-hidden-sidebar", test_restores_hidden_sidebar);
   g_test_add_func ("/presentation/page-keys", test_page_keys);
   g_test_add_func ("/presentation/drag", test_drag);
