@@ -410,6 +410,15 @@ test_page_keys (void)
   g_assert_true (press_shortcut (window, GDK_KEY_KP_Page_Down));
   g_assert_cmpstr (ml_test_label (card_child (window, "counter_label")), ==, second);
 
+  /* Past the last step, the summary; from there, the course's next lesson. */
+  for (guint i = 2; i <= n; i++)
+    g_assert_true (press_shortcut (window, GDK_KEY_Page_Down));
+  g_assert_true (ml_lesson_card_get_summary (ml_test_window_child (window, "lesson_card")));
+  g_assert_true (press_shortcut (window, GDK_KEY_Page_Down));
+  g_assert_true (ml_lesson_run_get_lesson (ml_window_get_lesson_run (window)) ==
+                 ml_lesson_pack_get_lesson (ml_lesson_pack_get_builtin (), 1));
+  g_assert_false (ml_lesson_card_get_summary (ml_test_window_child (window, "lesson_card")));
+
   g_assert_true (press_shortcut (window, GDK_KEY_Escape));
   g_assert_cmpint (natural_height (next), ==, next_before);
   ml_lab_reset (ml_window_get_lab (window));
