@@ -18,8 +18,8 @@
 #define TEXT_SCALE 1.7
 
 /* Whether the focus is where Page Up and Page Down already mean something to the presenter:
- * typing in an entry, a text view, or a scrolled text that can scroll (GtkScrolledWindow
- * pages with them), so that those keep them. */
+ * typing in an entry, a text view, a scrolled text that can scroll (GtkScrolledWindow pages
+ * with them), or an open popover, so that those keep them. */
 static gboolean
 ml_window_presentation_focus_pages (MlWindow *self)
 {
@@ -27,7 +27,7 @@ ml_window_presentation_focus_pages (MlWindow *self)
 
   for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
     {
-      if (GTK_IS_EDITABLE (w) || GTK_IS_TEXT_VIEW (w))
+      if (GTK_IS_EDITABLE (w) || GTK_IS_TEXT_VIEW (w) || GTK_IS_POPOVER (w))
         return TRUE;
       if (GTK_IS_SCROLLED_WINDOW (w))
         {

@@ -405,6 +405,17 @@ test_page_keys (void)
   gtk_widget_grab_focus (ml_test_text_of (ml_test_window_child (window, "mark_entry")));
   g_assert_false (press_shortcut (window, GDK_KEY_Page_Down));
   g_assert_cmpstr (ml_test_label (card_child (window, "counter_label")), ==, first);
+  /* Reading an explanation: the open popover's. */
+  {
+    GtkMenuButton *menu = GTK_MENU_BUTTON (gtk_widget_get_first_child (ml_test_window_child (window, "wallet_button")));
+
+    gtk_menu_button_popup (menu);
+    wait_for_paint (window);
+    g_assert_false (press_shortcut (window, GDK_KEY_Page_Down));
+    g_assert_cmpstr (ml_test_label (card_child (window, "counter_label")), ==, first);
+    gtk_menu_button_popdown (menu);
+    wait_for_paint (window);
+  }
   /* The chart keeps its arrow keys; its Page keys step the lesson while presenting. */
   gtk_widget_grab_focus (ml_test_window_child (window, "chart_view"));
   g_assert_true (press_shortcut (window, GDK_KEY_KP_Page_Down));
