@@ -44,6 +44,7 @@ if ! dbus-run-session -- xvfb-run -a -s "-screen 0 2200x1300x24" bash -e -c "
   $lab --screenshot screenshots/lesson-dark.png --dark --lesson worked-example --step 2 --answer 1
   $lab --screenshot screenshots/lesson-800x600.png --size 800x600 --lesson cross-margin --step 1 --solve
   $lab --screenshot screenshots/lesson-quiz.png --lesson rule-of-thumb --step 5 --answer 1
+  $lab --screenshot screenshots/presentation.png --size 1920x1080 --lesson cross-margin --step 2 --presentation
 " >"$log" 2>&1; then
   cat "$log" >&2
   exit 1

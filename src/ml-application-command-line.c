@@ -94,6 +94,7 @@ typedef struct
   int       step;     /* from 1; 0 when not given */
   int       answer;   /* --answer, from 1; 0 when not given */
   gboolean  solve;
+  gboolean  presentation;
 } ExportOptions;
 
 static void
@@ -369,6 +370,9 @@ ml_application_screenshot (MlApplication       *self,
     }
   if (options->compare)
     g_action_group_change_action_state (G_ACTION_GROUP (window), "compare-modes", g_variant_new_boolean (TRUE));
+  /* Its look at the size asked for: a screenshot is not a screen to fill. */
+  if (options->presentation)
+    ml_window_set_presentation (window, TRUE, FALSE);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
 
@@ -390,7 +394,8 @@ ml_application_run_window (MlApplication *self,
                            char          *program,
                            const char    *scenario,
                            const char    *lesson,
-                           int            step)
+                           int            step,
+                           gboolean       presentation)
 {
   char *argv[] = { program, (char *)scenario, NULL };
   char **arguments;
@@ -403,6 +408,7 @@ ml_application_run_window (MlApplication *self,
   arguments = g_strdupv (argv);
   self->lesson = g_strdup (lesson);
   self->step = MAX (step, 1) - 1;
+  self->presentation = presentation;
 
   G_APPLICATION_CLASS (g_type_class_peek (ADW_TYPE_APPLICATION))->local_command_line (G_APPLICATION (self), &arguments, &status);
   g_strfreev (arguments);
@@ -413,7 +419,8 @@ ml_application_run_window (MlApplication *self,
 static int
 ml_application_import_pack (MlApplication *self,
                             char          *program,
-                            const char    *path)
+                            const char    *path,
+                            gboolean       presentation)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *lesson = NULL;
@@ -425,7 +432,7 @@ ml_application_import_pack (MlApplication *self,
       return EXIT_BAD_FILE;
     }
   lesson = g_strdup_printf ("%s/%s", ml_lesson_pack_get_id (pack), ml_lesson_get_id (ml_lesson_pack_get_lesson (pack, 0)));
-  return ml_application_run_window (self, program, NULL, lesson, 1);
+  return ml_application_run_window (self, program, NULL, lesson, 1, presentation);
 }
 
 /* Returns what is wrong with this combination of options, or NULL. */
@@ -458,6 +465,10 @@ ml_application_check_combination (const char          *report,
     return _("--solve and --answer go with --screenshot and --lesson");
   if (export->answer < 0)
     return _("--answer counts from 1, the question’s first choice");
+  if (export->presentation && (report != NULL || pack != NULL || chart != NULL))
+    return _("--presentation goes with the window or --screenshot, not with --report, --check-pack or --export-chart");
+  if (export->presentation && export->dark)
+    return _("--presentation is always light, for a projector: give it without --dark");
   return NULL;
 }
 
@@ -501,6 +512,8 @@ _ml_application_run_command_line (MlApplication  *self,
       N_("With --screenshot: do the step’s task first, as its solution does"), NULL },
     { "answer", 0, 0, G_OPTION_ARG_INT, &export.answer,
       N_("With --screenshot: do the task, then commit to choice N of the step’s question"), N_("N") },
+    { "presentation", 0, 0, G_OPTION_ARG_NONE, &export.presentation,
+      N_("Open the window in presentation mode, full screen, for a projector"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -539,7 +552,7 @@ _ml_application_run_command_line (MlApplication  *self,
   if (import != NULL && (report != NULL || check != NULL || chart != NULL || export.screenshot != NULL || export.lesson != NULL))
     return ml_application_usage_error (_("--pack opens the window at the pack’s first lesson: give it alone"));
   if (import != NULL)
-    return ml_application_import_pack (self, argv[0], import);
+    return ml_application_import_pack (self, argv[0], import, export.presentation);
   if (export.lesson != NULL && !ml_application_check_lesson (self, export.lesson))
     return EXIT_BAD_FILE;
 
@@ -551,6 +564,6 @@ _ml_application_run_command_line (MlApplication  *self,
     return ml_application_export_chart (&export);
   if (export.screenshot != NULL)
     return ml_application_screenshot (self, &export);
-  return ml_application_run_window (self, argv[0], export.scenario, export.lesson, export.step);
+  return ml_application_run_window (self, argv[0], export.scenario, export.lesson, export.step, export.presentation);
 }
 

@@ -18,6 +18,7 @@ struct _MlApplication
   char            *progress_notice;  /* what the next window tells about the progress file */
   char            *lesson;           /* --lesson, for the window the command line opens */
   guint            step;
+  gboolean         presentation;     /* --presentation, for that window */
 };
 
 int   _ml_application_run_command_line (MlApplication  *self,

@@ -269,8 +269,12 @@ ml_application_activate (GApplication *app)
       ml_window_open_lesson (window, pack, lesson, self->step);
       g_clear_pointer (&self->lesson, g_free);
     }
+  /* A launcher's --presentation alone: the bare lab to show, not wherever the learner left off. */
+  else if (self->presentation)
+    gtk_widget_activate_action (GTK_WIDGET (window), "lesson.free-practice", NULL);
   if (g_getenv ("MARGIN_LAB_EXIT_AFTER_FIRST_FRAME") != NULL)
     g_signal_connect (window, "realize", G_CALLBACK (ml_application_window_realized), app);
+  ml_window_set_presentation (window, self->presentation, TRUE);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -284,6 +288,7 @@ ml_application_open (GApplication  *app,
     {
       MlWindow *window = ml_window_new (GTK_APPLICATION (app));
 
+      ml_window_set_presentation (window, ML_APPLICATION (app)->presentation, TRUE);
       gtk_window_present (GTK_WINDOW (window));
       ml_window_open_file (window, files[i]);
     }

@@ -19,6 +19,10 @@
 
 #define ZOOM_STEP 1.25
 #define MIN_SPAN  10.0  /* USDT: a hundred ticks, so that zooming in stops before nonsense */
+/* On a projector: as much larger as the window's text (style.css), lines a little more; less
+ * in a chart too short to keep its plot at that size (PRESENTATION_MIN_HEIGHT at 1:1). */
+#define PRESENTATION_SCALE      1.75
+#define PRESENTATION_MIN_HEIGHT 180.0
 
 struct _MlChartView
 {
@@ -28,6 +32,7 @@ struct _MlChartView
   MlChart        *chart;
   MlChartPalette  palette;
   gboolean        compare;
+  gboolean        presentation;
   gboolean        zoomed;
   gboolean        dragging;
   double          drag_x;       /* where the drag started */
@@ -41,6 +46,7 @@ enum {
   PROP_0,
   PROP_ACCOUNT,
   PROP_COMPARE,
+  PROP_PRESENTATION,
   PROP_ZOOMED,
   N_PROPS
 };
@@ -135,13 +141,21 @@ ml_chart_view_lookup (GtkStyleContext *context,
 }
 
 /* The built-in palette for the style's scheme and contrast, with the style's own background,
- * text and error colours on top, so that the chart sits in the window like a native view. */
+ * text and error colours on top, so that the chart sits in the window like a native view;
+ * in presentation mode the projector's own, whatever the style. */
 static void
 ml_chart_view_update_palette (MlChartView *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
 
+  if (self->presentation)
+    {
+      self->palette = *ml_chart_palette_projector ();
+      if (self->chart != NULL)
+        ml_chart_set_palette (self->chart, &self->palette);
+      return;
+    }
   if (adw_style_manager_get_high_contrast (manager))
     self->palette = *ml_chart_palette_high_contrast ();
   else if (adw_style_manager_get_dark (manager))
@@ -191,6 +205,25 @@ ml_chart_view_css_changed (GtkWidget         *widget,
 }
 
 /* Drawing */
+
+static void
+ml_chart_view_update_scale (MlChartView *self)
+{
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double scale = CLAMP (height / PRESENTATION_MIN_HEIGHT, 1, PRESENTATION_SCALE);
+
+  if (self->chart != NULL)
+    ml_chart_set_scale (self->chart, self->presentation ? scale : 1);
+}
+
+static void
+ml_chart_view_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  ml_chart_view_update_scale (ML_CHART_VIEW (widget));
+}
 
 static void
 ml_chart_view_snapshot (GtkWidget   *widget,
@@ -401,6 +434,9 @@ ml_chart_view_get_property (GObject    *object,
     case PROP_COMPARE:
       g_value_set_boolean (value, self->compare);
       break;
+    case PROP_PRESENTATION:
+      g_value_set_boolean (value, self->presentation);
+      break;
     case PROP_ZOOMED:
       g_value_set_boolean (value, self->zoomed);
       break;
@@ -425,6 +461,9 @@ ml_chart_view_set_property (GObject      *object,
     case PROP_COMPARE:
       ml_chart_view_set_compare (self, g_value_get_boolean (value));
       break;
+    case PROP_PRESENTATION:
+      ml_chart_view_set_presentation (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -442,6 +481,7 @@ ml_chart_view_class_init (MlChartViewClass *klass)
 
   widget_class->snapshot = ml_chart_view_snapshot;
   widget_class->measure = ml_chart_view_measure;
+  widget_class->size_allocate = ml_chart_view_size_allocate;
   widget_class->css_changed = ml_chart_view_css_changed;
   widget_class->direction_changed = ml_chart_view_direction_changed;
 
@@ -450,6 +490,9 @@ ml_chart_view_class_init (MlChartViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COMPARE] =
     g_param_spec_boolean ("compare", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRESENTATION] =
+    g_param_spec_boolean ("presentation", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOMED] =
     g_param_spec_boolean ("zoomed", NULL, NULL, FALSE,
@@ -550,6 +593,7 @@ ml_chart_view_set_account (MlChartView *self,
       ml_chart_set_compare (self->chart, self->compare);
       ml_chart_set_palette (self->chart, &self->palette);
       ml_chart_view_update_direction (self);
+      ml_chart_view_update_scale (self);
     }
   ml_chart_view_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
@@ -583,6 +627,34 @@ ml_chart_view_set_compare (MlChartView *self,
     ml_chart_set_compare (self->chart, compare);
   ml_chart_view_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARE]);
+}
+
+gboolean
+ml_chart_view_get_presentation (MlChartView *self)
+{
+  g_return_val_if_fail (ML_IS_CHART_VIEW (self), FALSE);
+  return self->presentation;
+}
+
+/**
+ * ml_chart_view_set_presentation:
+ *
+ * Draws for a projector: the projector palette, whatever the style, and everything larger
+ * (ml_chart_set_scale()). Dragging, hovering and the keys work as before.
+ */
+void
+ml_chart_view_set_presentation (MlChartView *self,
+                                gboolean     presentation)
+{
+  g_return_if_fail (ML_IS_CHART_VIEW (self));
+
+  presentation = !!presentation;
+  if (self->presentation == presentation)
+    return;
+  self->presentation = presentation;
+  ml_chart_view_update_scale (self);
+  ml_chart_view_style_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTATION]);
 }
 
 gboolean

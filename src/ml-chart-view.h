@@ -23,6 +23,9 @@ MlChart   *ml_chart_view_get_chart    (MlChartView *self);
 gboolean   ml_chart_view_get_compare  (MlChartView *self);
 void       ml_chart_view_set_compare  (MlChartView *self,
                                        gboolean     compare);
+gboolean   ml_chart_view_get_presentation (MlChartView *self);
+void       ml_chart_view_set_presentation (MlChartView *self,
+                                           gboolean     presentation);
 gboolean   ml_chart_view_get_zoomed   (MlChartView *self);
 void       ml_chart_view_zoom         (MlChartView *self,
                                        double       factor,

@@ -21,6 +21,7 @@ struct _MlLessonCard
 
   MlLessonRun *run;
   gboolean     summary;
+  int          text_height;   /* the scroller's largest, as the template sets it */
   guint        feedback_frames;  /* frames waited to scroll the feedback into view */
   MlLessonStep *choices_step;    /* the step and answer the choice buttons were made for */
   int          choices_answer;
@@ -480,6 +481,7 @@ ml_lesson_card_init (MlLessonCard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The text inside fills the card, but the card takes only what it asks for: the lab expands. */
   gtk_widget_set_vexpand (GTK_WIDGET (self), FALSE);
+  self->text_height = gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (self->scroller));
 }
 
 GtkWidget *
@@ -542,4 +544,21 @@ ml_lesson_card_set_summary (MlLessonCard *self,
   self->summary = summary;
   ml_lesson_card_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+}
+
+/**
+ * ml_lesson_card_set_text_scale:
+ * @scale: how much larger the window's text is than usual, 1 or more
+ *
+ * Lets the step's text grow this much taller before it scrolls, so that in presentation mode
+ * a step's text and choices show as much of themselves as they do otherwise.
+ */
+void
+ml_lesson_card_set_text_scale (MlLessonCard *self,
+                               double        scale)
+{
+  g_return_if_fail (ML_IS_LESSON_CARD (self));
+  g_return_if_fail (scale >= 1);
+
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scroller), (int)(self->text_height * scale));
 }

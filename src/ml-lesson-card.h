@@ -22,5 +22,7 @@ void         ml_lesson_card_set_run     (MlLessonCard *self,
 gboolean     ml_lesson_card_get_summary (MlLessonCard *self);
 void         ml_lesson_card_set_summary (MlLessonCard *self,
                                          gboolean      summary);
+void         ml_lesson_card_set_text_scale (MlLessonCard *self,
+                                            double        scale);
 
 G_END_DECLS

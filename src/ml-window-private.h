@@ -36,12 +36,22 @@ struct _MlWindow
   gboolean              close_confirmed; /* unsaved changes were saved or discarded */
   MlWindowThen          then;            /* waits for the unsaved changes dialog */
   GFile                *then_file;
+  /* Presentation mode, and what it puts back on leaving */
+  GSimpleAction        *presentation_action;
+  gboolean              presenting;
+  gboolean              presentation_fullscreen; /* it made the window fullscreen */
+  gboolean              presentation_revealed;   /* the sidebar was shown */
+  gboolean              presentation_locked;     /* and opened or closed by itself */
+  AdwColorScheme        presentation_scheme;
+  int                   presentation_width, presentation_height;
 
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *header_bar;
   AdwWindowTitle       *window_title;
   AdwFlap              *flap;
   MlLessonSidebar      *sidebar;
   MlLessonCard         *lesson_card;
+  GtkWidget            *lab_scroller;
   GtkWidget            *compare_button;
   MlOrderPanel         *order_panel;
   GtkWidget            *account_bar;
@@ -60,6 +70,7 @@ struct _MlWindow
   GtkButton            *play_button;
   GtkWidget            *reset_zoom_button;
   MlPositionList       *position_list;
+  GtkWidget            *leave_presentation_button;
 };
 
 void     _ml_window_class_add_actions (GtkWidgetClass *widget_class);
@@ -84,6 +95,8 @@ void     _ml_window_confirm_discard   (MlWindow       *self,
 void     _ml_window_class_add_lesson_actions (GtkWidgetClass *widget_class);
 void     _ml_window_setup_lessons     (MlWindow       *self);
 void     _ml_window_update_lesson_actions (MlWindow   *self);
+void     _ml_window_setup_presentation (MlWindow      *self);
+void     _ml_window_dispose_presentation (MlWindow    *self);
 GtkFileChooserNative *_ml_window_new_chooser      (MlWindow             *self,
                                                   const char           *title,
                                                   GtkFileChooserAction  action,

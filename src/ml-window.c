@@ -377,6 +377,7 @@ ml_window_dispose (GObject *object)
   MlWindow *self = ML_WINDOW (object);
 
   g_clear_handle_id (&self->play_source, g_source_remove);
+  _ml_window_dispose_presentation (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_WINDOW);
   g_clear_object (&self->run);
   g_clear_object (&self->library);
@@ -406,10 +407,12 @@ ml_window_class_init (MlWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marginlab/MarginLab/ml-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, lesson_card);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, lab_scroller);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, compare_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, order_panel);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, account_bar);
@@ -428,6 +431,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, reset_zoom_button);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, position_list);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, leave_presentation_button);
   gtk_widget_class_bind_template_callback (widget_class, ml_window_chart_moved_mark);
   gtk_widget_class_bind_template_callback (widget_class, ml_window_mark_slid);
   gtk_widget_class_bind_template_callback (widget_class, ml_window_mark_typed);
@@ -484,6 +488,7 @@ ml_window_init (MlWindow *self)
   self->play_speed = 1;
   ml_window_bind_settings (self);
   _ml_window_add_actions (self);
+  _ml_window_setup_presentation (self);
 
   /* The account bar is a flow box only so that it wraps in a narrow window: its cells are not
    * things to select or to stop at with Tab. */

@@ -26,5 +26,9 @@ gboolean    ml_window_open_lesson   (MlWindow       *self,
 void        ml_window_import_pack   (MlWindow       *self,
                                      GFile          *file);
 MlLessonRun *ml_window_get_lesson_run (MlWindow     *self);
+gboolean    ml_window_get_presentation (MlWindow    *self);
+void        ml_window_set_presentation (MlWindow    *self,
+                                        gboolean     presentation,
+                                        gboolean     fullscreen);
 
 G_END_DECLS

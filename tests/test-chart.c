@@ -251,6 +251,51 @@ test_price_for_x (void)
   g_assert_cmpfloat (ml_chart_price_for_x (chart, WIDTH, HEIGHT, 1e12), ==, ML_MAX_PRICE);
 }
 
+/* The rows of the level account line of a fresh lab (1,000 USDT) in a column a fifth of the
+ * way along: how thick it is drawn. */
+static int
+test_chart_account_thickness (MlChart *chart)
+{
+  Picture picture;
+  double lo, hi;
+  int x, y, top, bottom;
+
+  test_chart_paint_sized (chart, WIDTH, HEIGHT, &picture);
+  ml_chart_get_range (chart, &lo, &hi);
+  x = round (ml_chart_x_for_price (chart, WIDTH, HEIGHT, lo + (hi - lo) * 0.2));
+  y = round (ml_chart_y_for_value (chart, WIDTH, HEIGHT, 1000));
+  g_assert_true (test_chart_rows_in (&picture, y - 20, y + 20, x, x, &ml_chart_palette_projector ()->account, &top, &bottom));
+  cairo_surface_destroy (picture.surface);
+  return bottom - top + 1;
+}
+
+/* Drawn larger for a projector, the chart maps prices and columns in the pixels drawn into,
+ * and its lines are as much thicker. */
+static void
+test_scale (void)
+{
+  g_autoptr(MlAccount) account = ml_account_new (NULL, 1000, 60000);
+  g_autoptr(MlChart) chart = ml_chart_new (account);
+  const double prices[] = { 55000, 60000, 64321.5 };
+  int thin, thick;
+  double x;
+
+  ml_chart_set_palette (chart, ml_chart_palette_projector ());
+  thin = test_chart_account_thickness (chart);
+  x = ml_chart_x_for_price (chart, WIDTH, HEIGHT, 60000);
+
+  ml_chart_set_scale (chart, 2);
+  g_assert_cmpfloat (ml_chart_get_scale (chart), ==, 2);
+  thick = test_chart_account_thickness (chart);
+  g_assert_cmpint (thick, >=, 2 * thin - 1);
+  /* The same price lands elsewhere: the plot's margins grew with the text. */
+  g_assert_cmpfloat (fabs (ml_chart_x_for_price (chart, WIDTH, HEIGHT, 60000) - x), >, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (prices); i++)
+    ml_assert_close (ml_chart_price_for_x (chart, WIDTH, HEIGHT, ml_chart_x_for_price (chart, WIDTH, HEIGHT, prices[i])),
+                     prices[i], ML_EXACT);
+  g_assert_cmpfloat (ml_chart_x_for_price (chart, WIDTH, HEIGHT, 64321.5), <, WIDTH);
+}
+
 /* Hovering adds a crosshair at the price and a dot where the account line crosses it, and
  * nothing outside the range. */
 static void
@@ -858,6 +903,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout-once-per-change", test_layout_once_per_change);
   g_test_add_func ("/chart/range-holds", test_range_holds);
   g_test_add_func ("/chart/range-follows-marker-leaving", test_range_follows_marker_leaving);
+  g_test_add_func ("/chart/scale", test_scale);
 
   return g_test_run ();
 }

@@ -609,6 +609,32 @@ test_lesson_usage (void)
   test_cli_assert_usage (ARGS ("--step", "two", NULL), "two");
 }
 
+/* --presentation: for the window and --screenshot only, and always light. */
+static void
+test_presentation_usage (void)
+{
+  g_autofree char *scenario = test_cli_scenario ("same-long-two-modes.mlscenario");
+
+  test_cli_assert_usage (ARGS ("--presentation", "--report", scenario, NULL), "--presentation goes with the window or --screenshot");
+  test_cli_assert_usage (ARGS ("--presentation", "--export-chart", scenario, "--output", "/tmp/x.png", NULL),
+                         "--presentation goes with the window");
+  test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--presentation", "--dark", NULL), "--presentation is always light");
+}
+
+/* A teacher's launcher: the window opens at the lesson, in presentation mode, and paints. */
+static void
+test_presentation_window (void)
+{
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "MARGIN_LAB_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
+  g_auto(Run) run = { 0 };
+
+  if (!test_cli_have_display ()
+      || !test_cli_run_in (&run, ARGS ("--lesson", "cross-margin", "--step", "2", "--presentation", NULL), envp))
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
 /* A lesson that does not exist: exit 1, and the line lists the lessons there are. */
 static void
 test_lesson_unknown (void)
@@ -672,6 +698,8 @@ main (int   argc,
   g_test_add_func ("/cli/names-escaped", test_names_escaped);
   g_test_add_func ("/cli/lesson/usage", test_lesson_usage);
   g_test_add_func ("/cli/lesson/unknown", test_lesson_unknown);
+  g_test_add_func ("/cli/presentation/usage", test_presentation_usage);
+  g_test_add_func ("/cli/presentation/window", test_presentation_window);
   g_test_add_func ("/cli/pack/broken", test_pack_broken);
   test_cli_add_every_bad_fixture ();
 

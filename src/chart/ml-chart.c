@@ -28,6 +28,7 @@ struct _MlChart
 
   MlAccount      *account;
   MlChartPalette  palette;
+  double          scale;       /* every length and the font, times this */
   gboolean        compare;
   PangoContext   *pango;
 
@@ -93,6 +94,19 @@ static const MlChartPalette high_contrast_palette = {
                  RGB (0x0b, 0x6e, 0x3f), RGB (0x7a, 0x5a, 0x00), RGB (0x3d, 0x28, 0x16) },
 };
 
+/* For a projector, which shows black as no light and washes pale colours out: a white
+ * ground, black text, and dark saturated lines that stay apart from one another. */
+static const MlChartPalette projector_palette = {
+  .background = RGB (0xff, 0xff, 0xff),
+  .foreground = RGB (0x10, 0x10, 0x10),
+  .grid = { 0, 0, 0, 0.3 },
+  .account = RGB (0x00, 0x2f, 0xa8),
+  .pool = RGB (0x6e, 0x00, 0x9e),
+  .danger = RGB (0xc0, 0x00, 0x00),
+  .positions = { RGB (0x00, 0x75, 0x2d), RGB (0xc2, 0x4a, 0x00), RGB (0x6b, 0x3a, 0x12),
+                 RGB (0x00, 0x6a, 0x80), RGB (0xa3, 0x00, 0x6d), RGB (0x4f, 0x55, 0x00) },
+};
+
 const MlChartPalette *
 ml_chart_palette_light (void)
 {
@@ -109,6 +123,12 @@ const MlChartPalette *
 ml_chart_palette_high_contrast (void)
 {
   return &high_contrast_palette;
+}
+
+const MlChartPalette *
+ml_chart_palette_projector (void)
+{
+  return &projector_palette;
 }
 
 static void
@@ -228,6 +248,7 @@ ml_chart_init (MlChart *self)
   PangoFontDescription *font = pango_font_description_from_string (FONT);
 
   self->palette = light_palette;
+  self->scale = 1;
   self->in_view = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->stale = TRUE;
   /* One context measures the labels and shows them, so that they land where they were placed. */
@@ -357,6 +378,32 @@ ml_chart_set_direction (MlChart        *self,
   pango_context_set_base_dir (self->pango, direction);
   self->placed = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTION]);
+}
+
+double
+ml_chart_get_scale (MlChart *self)
+{
+  g_return_val_if_fail (ML_IS_CHART (self), 1);
+  return self->scale;
+}
+
+/**
+ * ml_chart_set_scale:
+ * @scale: from 0.5 to 4
+ *
+ * Draws the chart @scale times larger at any size: its text, its lines, its grid and its
+ * margins, as on a projector. The chart is laid out at the size divided by @scale, so it
+ * shows fewer ticks rather than cramming them; every size and position that the functions
+ * here take and return stays in the pixels drawn into.
+ */
+void
+ml_chart_set_scale (MlChart *self,
+                    double   scale)
+{
+  g_return_if_fail (ML_IS_CHART (self));
+  g_return_if_fail (scale >= 0.5 && scale <= 4);
+
+  self->scale = scale;
 }
 
 /* The layout and the range */
@@ -493,7 +540,7 @@ ml_chart_x_for_price (MlChart *self,
                       double   price)
 {
   g_return_val_if_fail (ML_IS_CHART (self), 0);
-  return _ml_chart_layout_x (_ml_chart_get_layout (self, width, height), price);
+  return self->scale * _ml_chart_layout_x (_ml_chart_get_layout (self, width / self->scale, height / self->scale), price);
 }
 
 /**
@@ -508,7 +555,7 @@ ml_chart_y_for_value (MlChart *self,
                       double   value)
 {
   g_return_val_if_fail (ML_IS_CHART (self), 0);
-  return _ml_chart_layout_y (_ml_chart_get_layout (self, width, height), value);
+  return self->scale * _ml_chart_layout_y (_ml_chart_get_layout (self, width / self->scale, height / self->scale), value);
 }
 
 /**
@@ -527,7 +574,8 @@ ml_chart_price_for_x (MlChart *self,
 
   g_return_val_if_fail (ML_IS_CHART (self), ML_MIN_PRICE);
 
-  layout = _ml_chart_get_layout (self, width, height);
+  layout = _ml_chart_get_layout (self, width / self->scale, height / self->scale);
+  x /= self->scale;
   return CLAMP (layout->lo + (x - layout->plot.x) / layout->plot.width * (layout->hi - layout->lo),
                 ML_MIN_PRICE, ML_MAX_PRICE);
 }
@@ -548,7 +596,10 @@ ml_chart_draw (MlChart *self,
   g_return_if_fail (ML_IS_CHART (self));
   g_return_if_fail (cr != NULL);
 
-  _ml_chart_paint (_ml_chart_get_layout (self, width, height), &self->palette, self->pango, cr);
+  cairo_save (cr);
+  cairo_scale (cr, self->scale, self->scale);
+  _ml_chart_paint (_ml_chart_get_layout (self, width / self->scale, height / self->scale), &self->palette, self->pango, cr);
+  cairo_restore (cr);
 }
 
 /**
@@ -567,7 +618,11 @@ ml_chart_draw_hover (MlChart *self,
   g_return_if_fail (ML_IS_CHART (self));
   g_return_if_fail (cr != NULL);
 
-  _ml_chart_paint_hover (_ml_chart_get_layout (self, width, height), &self->palette, self->pango, cr, price);
+  cairo_save (cr);
+  cairo_scale (cr, self->scale, self->scale);
+  _ml_chart_paint_hover (_ml_chart_get_layout (self, width / self->scale, height / self->scale),
+                         &self->palette, self->pango, cr, price);
+  cairo_restore (cr);
 }
 /* Words */
 

@@ -43,6 +43,7 @@ typedef struct
 const MlChartPalette *ml_chart_palette_light         (void);
 const MlChartPalette *ml_chart_palette_dark          (void);
 const MlChartPalette *ml_chart_palette_high_contrast (void);
+const MlChartPalette *ml_chart_palette_projector     (void);
 
 MlChart    *ml_chart_new           (MlAccount            *account);
 MlAccount  *ml_chart_get_account   (MlChart              *self);
@@ -56,6 +57,9 @@ void        ml_chart_set_palette   (MlChart              *self,
 PangoDirection ml_chart_get_direction (MlChart           *self);
 void        ml_chart_set_direction (MlChart              *self,
                                     PangoDirection        direction);
+double      ml_chart_get_scale     (MlChart              *self);
+void        ml_chart_set_scale     (MlChart              *self,
+                                    double                scale);
 void        ml_chart_get_range     (MlChart              *self,
                                     double               *min_price,
                                     double               *max_price);
