@@ -66,8 +66,9 @@ ml_worksheet_init (MlWorksheet *self)
 MlWorksheetPaper
 ml_worksheet_paper_for_locale (void)
 {
-#ifdef _NL_PAPER_WIDTH
-  /* glibc answers these two with a number where a string would be. */
+#ifdef __GLIBC__
+  /* glibc's own items (enums, so not to be tested with #ifdef), answered with a number where
+   * a string would be. */
   union { unsigned int word; char *string; } width, height;
 
   width.string = nl_langinfo (_NL_PAPER_WIDTH);
