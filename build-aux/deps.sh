@@ -10,11 +10,11 @@ ML_RUN_PACKAGES="gcc meson ninja-build pkg-config libglib2.0-dev libglib2.0-bin 
 # To test as well: clang and its sanitizer and libFuzzer runtimes, an X server and a session bus
 # for the tests that need a display, the validators of the desktop file and the metainfo, and
 # locales to read numbers in (English and German group and separate decimals differently).
-ML_TEST_PACKAGES="$ML_RUN_PACKAGES clang libclang-rt-14-dev xvfb xauth dbus desktop-file-utils appstream locales"
+ML_TEST_PACKAGES="$ML_RUN_PACKAGES clang libclang-rt-14-dev xvfb xauth dbus desktop-file-utils appstream locales poppler-utils"
 ML_TEST_LOCALES="en_US.UTF-8 de_DE.UTF-8"
 
 # To make screenshots: an X server and a session bus, and the locale they are shown in.
-ML_SCREENSHOT_PACKAGES="$ML_RUN_PACKAGES xvfb xauth dbus locales"
+ML_SCREENSHOT_PACKAGES="$ML_RUN_PACKAGES xvfb xauth dbus locales poppler-utils"
 
 ml_missing_packages () {
   local missing="" package

@@ -35,6 +35,10 @@ void     _ml_sheet_free        (MlSheet                *self);
 void     _ml_sheet_add_text    (MlSheet                *self,
                                 MlSheetStyle            style,
                                 const char             *text);
+void     _ml_sheet_add_text_with_aside (MlSheet       *self,
+                                        MlSheetStyle   style,
+                                        const char    *text,
+                                        const char    *aside);
 void     _ml_sheet_add_box     (MlSheet                *self,
                                 const char             *text);
 void     _ml_sheet_add_lines   (MlSheet                *self,

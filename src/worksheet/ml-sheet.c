@@ -31,7 +31,7 @@
  * out at about 8 points. It is as tall as its page leaves room for, within these ratios. */
 #define CHART_DRAW_WIDTH  760.0
 #define CHART_MAX_RATIO   0.56
-#define CHART_MIN_RATIO   0.36
+#define CHART_MIN_RATIO   0.32
 
 typedef enum
 {
@@ -50,6 +50,7 @@ typedef struct
   MlSheetStyle  style;
   PangoLayout  *layout;          /* text and boxes; fields: the name label */
   PangoLayout  *date;            /* fields: the date label */
+  PangoLayout  *aside;           /* text: a note at the end of its first line */
   double        indent;
   double        space_before;
   gboolean      keep_with_next;
@@ -115,6 +116,7 @@ ml_sheet_block_free (Block *block)
 {
   g_clear_object (&block->layout);
   g_clear_object (&block->date);
+  g_clear_object (&block->aside);
   g_clear_object (&block->account);
   g_free (block);
 }
@@ -220,6 +222,20 @@ _ml_sheet_add_text (MlSheet      *self,
   block->layout = ml_sheet_new_layout (self, style, text, self->width);
   block->space_before = styles[style].space_before;
   block->keep_with_next = styles[style].keep_with_next;
+}
+
+/* A one-line @text with @aside at the end of the line, in the note's style. */
+void
+_ml_sheet_add_text_with_aside (MlSheet      *self,
+                               MlSheetStyle  style,
+                               const char   *text,
+                               const char   *aside)
+{
+  Block *block;
+
+  _ml_sheet_add_text (self, style, text);
+  block = g_ptr_array_index (self->blocks, self->blocks->len - 1);
+  block->aside = ml_sheet_new_layout (self, ML_SHEET_NOTE, aside, -1);
 }
 
 /* A choice, or a task, with a square to tick at its start. */
@@ -516,6 +532,23 @@ ml_sheet_paint_lines_of (MlSheet     *self,
 }
 
 static void
+ml_sheet_paint_aside (MlSheet     *self,
+                      const Piece *piece)
+{
+  PangoLayout *aside = piece->block->aside;
+  PangoLayoutIter *iter = pango_layout_get_iter (piece->block->layout);
+  double baseline = (double)pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+  int width;
+
+  pango_layout_iter_free (iter);
+  pango_layout_get_size (aside, &width, NULL);
+  ml_sheet_set_color (self->cr, &muted);
+  cairo_move_to (self->cr, ml_sheet_x (self, self->width - (double)width / PANGO_SCALE, (double)width / PANGO_SCALE),
+                 piece->y + baseline - (double)pango_layout_get_baseline (aside) / PANGO_SCALE);
+  pango_cairo_show_layout (self->cr, aside);
+}
+
+static void
 ml_sheet_paint_box (MlSheet     *self,
                     const Piece *piece)
 {
@@ -601,6 +634,8 @@ ml_sheet_paint_piece (MlSheet     *self,
     {
     case BLOCK_TEXT:
       ml_sheet_paint_lines_of (self, piece);
+      if (piece->block->aside != NULL && piece->first_line == 0)
+        ml_sheet_paint_aside (self, piece);
       break;
     case BLOCK_BOX:
       ml_sheet_paint_box (self, piece);

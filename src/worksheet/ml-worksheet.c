@@ -165,12 +165,11 @@ ml_worksheet_add_header (MlWorksheet *self,
 {
   g_autofree char *id = NULL;
 
-  /* Translators: the small line above a worksheet's title, printed in capitals where a script has them */
-  _ml_sheet_add_text (sheet, ML_SHEET_KICKER, _("Margin Lab · Worksheet"));
-  _ml_sheet_add_text (sheet, ML_SHEET_TITLE, ml_lesson_get_title (self->lesson));
-  /* Translators: under a worksheet's title; %s is the lesson's id, as --lesson takes it */
+  /* Translators: at the end of a worksheet's first line; %s is the lesson's id, as --lesson takes it */
   id = g_strdup_printf (_("Lesson “%s”"), ml_lesson_get_id (self->lesson));
-  _ml_sheet_add_text (sheet, ML_SHEET_NOTE, id);
+  /* Translators: the small line above a worksheet's title, printed in capitals where a script has them */
+  _ml_sheet_add_text_with_aside (sheet, ML_SHEET_KICKER, _("Margin Lab · Worksheet"), id);
+  _ml_sheet_add_text (sheet, ML_SHEET_TITLE, ml_lesson_get_title (self->lesson));
   /* Translators: the fields a learner fills in by hand at the top of a worksheet */
   _ml_sheet_add_fields (sheet, _("Name:"), _("Date:"));
   _ml_sheet_add_rule (sheet);
