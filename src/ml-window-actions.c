@@ -538,13 +538,15 @@ ml_window_actions_export_worksheet (GtkWidget  *widget,
   const char *ids[] = { "lesson", "step", NULL };
   /* Translators: the choice in the worksheet's save dialog: the whole lesson, or the step open now */
   const char *labels[] = { _("This lesson"), _("This step"), NULL };
+  /* The chooser takes a reference of its own. */
+  g_autoptr(GtkFileFilter) filter = ml_window_actions_filter (_("PDF document"), "*.pdf", "application/pdf");
   GtkFileChooserNative *chooser;
   g_autofree char *suggested = NULL;
 
   if (lesson == NULL)
     return;
   chooser = _ml_window_new_chooser (self, _("Export Worksheet"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ml_window_actions_filter (_("PDF document"), "*.pdf", "application/pdf"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   /* Translators: the label of the choice between the whole lesson and the step in the save dialog */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scope", _("Print"), ids, labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scope", "lesson");
