@@ -1,8 +1,9 @@
 #!/bin/bash
 # Makes every PNG in screenshots/: the real window through `margin-lab --screenshot`, the
-# chart alone through `margin-lab --export-chart`, a worksheet's page through `--export-worksheet`. Never edit those files by hand; run this.
-# It installs what it needs (an X server, a session bus, the en_US.UTF-8 locale), so that the
-# numbers show with digit grouping, as most learners see them.
+# chart alone through `margin-lab --export-chart`, a worksheet's first page through
+# `margin-lab --export-worksheet` and pdftoppm. Never edit those files by hand; run this.
+# It installs what it needs (an X server, a session bus, pdftoppm, the en_US.UTF-8 locale), so
+# that the numbers show with digit grouping, as most learners see them.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
