@@ -1,8 +1,9 @@
 #!/bin/bash
-# Makes every PNG in screenshots/: the real window through `margin-lab --screenshot`, and the
-# chart alone through `margin-lab --export-chart`. Never edit those files by hand; run this.
-# It installs what it needs (an X server, a session bus, the en_US.UTF-8 locale), so that the
-# numbers show with digit grouping, as most learners see them.
+# Makes every PNG in screenshots/: the real window through `margin-lab --screenshot`, the
+# chart alone through `margin-lab --export-chart`, a worksheet's first page through
+# `margin-lab --export-worksheet` and pdftoppm. Never edit those files by hand; run this.
+# It installs what it needs (an X server, a session bus, pdftoppm, the en_US.UTF-8 locale), so
+# that the numbers show with digit grouping, as most learners see them.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
@@ -57,4 +58,8 @@ export_chart same-long-two-modes chart-same-long-two-modes
 export_chart same-long-two-modes chart-same-long-two-modes-compare --compare
 export_chart same-long-two-modes chart-same-long-two-modes-dark --dark
 export_chart hedged-cross-pool chart-hedged-cross-pool
+
+# A worksheet's first page, as a teacher prints it (on the locale's paper: Letter here).
+$lab --export-worksheet worked-example --output "$XDG_DATA_HOME/worksheet.pdf"
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$XDG_DATA_HOME/worksheet.pdf" screenshots/worksheet
 ls screenshots

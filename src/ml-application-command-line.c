@@ -1,6 +1,6 @@
 /* ml-application-command-line.c — what margin-lab does with its command line
  *
- * --report, --check-pack and --export-chart never start GTK; --screenshot renders the real
+ * --report, --check-pack, --export-chart and --export-worksheet never start GTK; --screenshot renders the real
  * window; otherwise the window opens, at a lesson or with a scenario if asked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +20,7 @@
 #include "ml-chart.h"
 #include "ml-screenshot.h"
 #include "ml-window.h"
+#include "ml-worksheet.h"
 
 #define EXIT_BAD_FILE      1
 #define EXIT_NOT_INSTALLED 1  /* a file Margin Lab needs is missing: a bad file too */
@@ -91,6 +92,7 @@ typedef struct
   gboolean  dark;
   gboolean  compare;
   char     *lesson;   /* --lesson ID or PACK/ID, and where in it */
+  char     *worksheet;  /* --export-worksheet ID or PACK/ID */
   int       step;     /* from 1; 0 when not given */
   int       answer;   /* --answer, from 1; 0 when not given */
   gboolean  solve;
@@ -105,6 +107,7 @@ ml_application_export_options_clear (ExportOptions *options)
   g_clear_pointer (&options->screenshot, g_free);
   g_clear_pointer (&options->size, g_free);
   g_clear_pointer (&options->lesson, g_free);
+  g_clear_pointer (&options->worksheet, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, ml_application_export_options_clear)
@@ -254,9 +257,11 @@ _ml_application_split_lesson (const char  *name,
   *lesson = g_strdup (slash ? slash + 1 : name);
 }
 
-/* --lesson names a lesson that exists, in the built-in course or an imported pack. */
+/* --lesson or --export-worksheet (@option) names a lesson that exists, in the built-in course
+ * or an imported pack. */
 static gboolean
 ml_application_check_lesson (MlApplication *self,
+                             const char    *option,
                              const char    *name)
 {
   MlLessonLibrary *library = ml_application_get_library (self);
@@ -282,9 +287,64 @@ ml_application_check_lesson (MlApplication *self,
                                 ml_lesson_get_id (ml_lesson_pack_get_lesson (pack, j)));
     }
   shown = ml_file_display_name (name);
-  /* Translators: --lesson named no lesson; the second %s lists the lessons' ids */
-  g_printerr (_("margin-lab: --lesson: there is no lesson “%s”; the lessons are: %s\n"), shown, known->str);
+  /* Translators: --lesson (the first %s) named no lesson; the last %s lists the lessons' ids */
+  g_printerr (_("margin-lab: %s: there is no lesson “%s”; the lessons are: %s\n"), option, shown, known->str);
   return FALSE;
+}
+
+static PangoDirection
+ml_application_locale_direction (void)
+{
+  return gtk_get_locale_direction () == GTK_TEXT_DIR_RTL ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+}
+
+/* --export-worksheet LESSON --output OUT.pdf [--step N]: with no display, as --export-chart. */
+static int
+ml_application_export_worksheet (MlApplication       *self,
+                                 const ExportOptions *options)
+{
+  g_autofree char *pack_id = NULL;
+  g_autofree char *lesson_id = NULL;
+  g_autoptr(MlWorksheet) worksheet = NULL;
+  g_autoptr(GError) error = NULL;
+  MlLesson *lesson;
+  guint n_steps;
+
+  if (!g_str_has_suffix (options->output, ".pdf") && !g_str_has_suffix (options->output, ".PDF"))
+    {
+      /* Translators: --output named a file that is not a PDF; %s is that name */
+      g_autofree char *message = g_strdup_printf (_("--output: a worksheet is a PDF document: name it .pdf, not “%s”"),
+                                                  options->output);
+      return ml_application_usage_error (message);
+    }
+  if (!ml_application_check_lesson (self, "--export-worksheet", options->worksheet))
+    return EXIT_BAD_FILE;
+
+  _ml_application_split_lesson (options->worksheet, &pack_id, &lesson_id);
+  lesson = ml_lesson_library_find_lesson (ml_application_get_library (self), pack_id, lesson_id, NULL);
+  n_steps = ml_lesson_get_n_steps (lesson);
+  if (options->step > 0 && (guint)options->step > n_steps)
+    {
+      g_autofree char *shown = ml_file_display_name (options->worksheet);
+
+      /* Translators: --step asked for a step past a lesson's last; the lesson, its steps, the step asked for */
+      g_printerr (ngettext ("margin-lab: --step: the lesson “%s” has %u step, not %d\n",
+                               "margin-lab: --step: the lesson “%s” has %u steps, not %d\n", n_steps),
+                  shown, n_steps, options->step);
+      return EXIT_BAD_FILE;
+    }
+
+  worksheet = ml_worksheet_new (lesson, options->step > 0 ? (guint)options->step - 1 : ML_WORKSHEET_ALL_STEPS);
+  ml_worksheet_set_direction (worksheet, ml_application_locale_direction ());
+  if (!ml_worksheet_write (worksheet, options->output, NULL, &error))
+    {
+      g_autofree char *name = ml_file_display_name (options->output);
+      g_autofree char *message = ml_file_display_name (error->message);
+
+      g_printerr ("%s: %s\n", name, message);
+      return EXIT_BAD_FILE;
+    }
+  return EXIT_SUCCESS;
 }
 
 /* --lesson, --step, --solve and --answer for a screenshot: the step, worked as asked. */
@@ -404,7 +464,7 @@ ml_application_run_window (MlApplication *self,
   if (!ml_application_check_schema ())
     return EXIT_NOT_INSTALLED;
   if (!gtk_init_check ())
-    return ml_application_usage_error (_("there is no display to open the window on; --report, --check-pack and --export-chart need none"));
+    return ml_application_usage_error (_("there is no display to open the window on; --report, --check-pack, --export-chart and --export-worksheet need none"));
   arguments = g_strdupv (argv);
   self->lesson = g_strdup (lesson);
   self->step = MAX (step, 1) - 1;
@@ -447,26 +507,32 @@ ml_application_check_combination (const char          *report,
       || (export->output != NULL && export->output[0] == '\0')
       || (export->screenshot != NULL && export->screenshot[0] == '\0'))
     return _("--report, --check-pack, --export-chart, --output and --screenshot need the name of a file");
-  if ((report != NULL) + (pack != NULL) + (chart != NULL) + (export->screenshot != NULL) > 1)
-    return _("give only one of --report, --check-pack, --export-chart and --screenshot");
-  if (export->output != NULL && chart == NULL)
-    return _("--output goes with --export-chart");
+  if (export->worksheet != NULL && export->worksheet[0] == '\0')
+    return _("--export-worksheet needs a lesson’s id, such as worked-example");
+  if ((report != NULL) + (pack != NULL) + (chart != NULL) + (export->screenshot != NULL) + (export->worksheet != NULL) > 1)
+    return _("give only one of --report, --check-pack, --export-chart, --export-worksheet and --screenshot");
+  if (export->output != NULL && chart == NULL && export->worksheet == NULL)
+    return _("--output goes with --export-chart or --export-worksheet");
+  if (export->worksheet != NULL && export->output == NULL)
+    return _("--export-worksheet needs --output OUT.pdf");
+  if (export->worksheet != NULL && export->lesson != NULL)
+    return _("--export-worksheet names its lesson itself: leave out --lesson");
   if ((export->size || export->dark || export->compare) && chart == NULL && export->screenshot == NULL)
     return _("--size, --dark and --compare go with --export-chart or --screenshot");
   if (chart != NULL && export->output == NULL)
     return _("--export-chart needs --output OUT.png, OUT.svg or OUT.pdf");
   if (export->lesson != NULL && (report != NULL || pack != NULL || chart != NULL))
     return _("--lesson goes with the window or --screenshot, not with --report, --check-pack or --export-chart");
-  if (export->step != 0 && export->lesson == NULL)
-    return _("--step goes with --lesson");
+  if (export->step != 0 && export->lesson == NULL && export->worksheet == NULL)
+    return _("--step goes with --lesson or --export-worksheet");
   if (export->step < 0)
     return _("--step counts from 1, the lesson’s first step");
   if ((export->solve || export->answer != 0) && (export->screenshot == NULL || export->lesson == NULL))
     return _("--solve and --answer go with --screenshot and --lesson");
   if (export->answer < 0)
     return _("--answer counts from 1, the question’s first choice");
-  if (export->presentation && (report != NULL || pack != NULL || chart != NULL))
-    return _("--presentation goes with the window or --screenshot, not with --report, --check-pack or --export-chart");
+  if (export->presentation && (report != NULL || pack != NULL || chart != NULL || export->worksheet != NULL))
+    return _("--presentation goes with the window or --screenshot, not with --report, --check-pack, --export-chart or --export-worksheet");
   if (export->presentation && export->dark)
     return _("--presentation is always light, for a projector: give it without --dark");
   return NULL;
@@ -493,7 +559,7 @@ _ml_application_run_command_line (MlApplication  *self,
     { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, &chart,
       N_("Draw the collateral chart of a scenario file into --output"), N_("FILE") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &export.output,
-      N_("Where --export-chart writes: a .png, .svg or .pdf file"), N_("OUT") },
+      N_("Where --export-chart writes: a .png, .svg or .pdf file; --export-worksheet: a .pdf file"), N_("OUT") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, &export.screenshot,
       N_("Render the window, with the scenario FILE if given, into a PNG file and exit"), N_("OUT.png") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &export.size,
@@ -505,7 +571,9 @@ _ml_application_run_command_line (MlApplication  *self,
     { "lesson", 0, 0, G_OPTION_ARG_STRING, &export.lesson,
       N_("Open the window at a lesson, by its id (or PACK/ID)"), N_("ID") },
     { "step", 0, 0, G_OPTION_ARG_INT, &export.step,
-      N_("The lesson’s step to open, from 1"), N_("N") },
+      N_("The lesson’s step to open or to print, from 1"), N_("N") },
+    { "export-worksheet", 0, 0, G_OPTION_ARG_STRING, &export.worksheet,
+      N_("Write a lesson (by its id, or PACK/ID) as a PDF worksheet into --output; with --step, that step alone"), N_("LESSON") },
     { "pack", 0, 0, G_OPTION_ARG_FILENAME, &import,
       N_("Import a lesson pack (a .mlpack file or a folder) and open its first lesson"), N_("PATH") },
     { "solve", 0, 0, G_OPTION_ARG_NONE, &export.solve,
@@ -542,19 +610,23 @@ _ml_application_run_command_line (MlApplication  *self,
   if ((problem = ml_application_check_combination (report, check, chart, &export)) != NULL)
     return ml_application_usage_error (problem);
   /* A scenario file of its own goes with the window and --screenshot only. */
-  if (argv[1] != NULL && (report != NULL || check != NULL || chart != NULL || import != NULL || export.lesson != NULL))
+  if (argv[1] != NULL && (report != NULL || check != NULL || chart != NULL || import != NULL || export.lesson != NULL ||
+                          export.worksheet != NULL))
     {
       g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), argv[1]);
       return ml_application_usage_error (message);
     }
   export.scenario = g_strdup (chart ? chart : argv[1]);
 
-  if (import != NULL && (report != NULL || check != NULL || chart != NULL || export.screenshot != NULL || export.lesson != NULL))
+  if (import != NULL && (report != NULL || check != NULL || chart != NULL || export.screenshot != NULL || export.lesson != NULL ||
+                         export.worksheet != NULL))
     return ml_application_usage_error (_("--pack opens the window at the pack’s first lesson: give it alone"));
   if (import != NULL)
     return ml_application_import_pack (self, argv[0], import, export.presentation);
-  if (export.lesson != NULL && !ml_application_check_lesson (self, export.lesson))
+  if (export.lesson != NULL && !ml_application_check_lesson (self, "--lesson", export.lesson))
     return EXIT_BAD_FILE;
+  if (export.worksheet != NULL)
+    return ml_application_export_worksheet (self, &export);
 
   if (report != NULL)
     return ml_application_print_report (report);

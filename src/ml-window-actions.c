@@ -14,6 +14,7 @@
 
 #include "ml-utils.h"
 #include "ml-window-private.h"
+#include "ml-worksheet.h"
 
 /* One step of the price path each this many milliseconds, at the normal speed. */
 #define PLAY_INTERVAL_MS 600
@@ -498,6 +499,63 @@ ml_window_actions_export_chart (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+ml_window_actions_export_worksheet_response (GtkNativeDialog *dialog,
+                                             int              response,
+                                             MlWindow        *self)
+{
+  /* The choice is read before the chooser goes. */
+  gboolean one_step = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "scope"), "step") == 0;
+  g_autoptr(GFile) file = _ml_window_take_chosen_file (dialog, response);
+  MlLesson *lesson = ml_lesson_run_get_lesson (self->run);
+  g_autoptr(MlWorksheet) worksheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (file == NULL || lesson == NULL)
+    return;
+  worksheet = ml_worksheet_new (lesson, one_step ? ml_lesson_run_get_step_index (self->run) : ML_WORKSHEET_ALL_STEPS);
+  ml_worksheet_set_direction (worksheet, gtk_get_locale_direction () == GTK_TEXT_DIR_RTL ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+  if ((path = g_file_get_path (file)) != NULL && ml_worksheet_write (worksheet, path, NULL, &error))
+    {
+      _ml_window_toast (self, _("Worksheet saved"));
+      return;
+    }
+  /* Translators: a toast; %s says why, as a sentence */
+  text = g_strdup_printf (_("Could not save the worksheet: %s"), error ? error->message : _("Only local files can be written."));
+  _ml_window_toast (self, text);
+}
+
+/* This lesson or this step, on the locale's paper: a handout to print. */
+static void
+ml_window_actions_export_worksheet (GtkWidget  *widget,
+                                    const char *name,
+                                    GVariant   *param)
+{
+  MlWindow *self = ML_WINDOW (widget);
+  MlLesson *lesson = ml_lesson_run_get_lesson (self->run);
+  const char *ids[] = { "lesson", "step", NULL };
+  /* Translators: the choice in the worksheet's save dialog: the whole lesson, or the step open now */
+  const char *labels[] = { _("This lesson"), _("This step"), NULL };
+  /* The chooser takes a reference of its own. */
+  g_autoptr(GtkFileFilter) filter = ml_window_actions_filter (_("PDF document"), "*.pdf", "application/pdf");
+  GtkFileChooserNative *chooser;
+  g_autofree char *suggested = NULL;
+
+  if (lesson == NULL)
+    return;
+  chooser = _ml_window_new_chooser (self, _("Export Worksheet"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the label of the choice between the whole lesson and the step in the save dialog */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scope", _("Print"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scope", "lesson");
+  suggested = g_strdup_printf ("%s.pdf", ml_lesson_get_id (lesson));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (ml_window_actions_export_worksheet_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 _ml_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -508,6 +566,7 @@ _ml_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, ml_window_actions_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, ml_window_actions_save_as);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, ml_window_actions_export_chart);
+  gtk_widget_class_install_action (widget_class, "win.export-worksheet", NULL, ml_window_actions_export_worksheet);
   gtk_widget_class_install_action (widget_class, "win.place-order", NULL, ml_window_actions_place_order);
   gtk_widget_class_install_action (widget_class, "win.close-position", "s", ml_window_actions_close_position);
   gtk_widget_class_install_action (widget_class, "win.add-margin", "(sd)", ml_window_actions_change_margin);

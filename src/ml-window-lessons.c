@@ -51,6 +51,7 @@ _ml_window_update_lesson_actions (MlWindow *self)
   gtk_widget_action_set_enabled (widget, "lesson.reset-step", step != NULL);
   gtk_widget_action_set_enabled (widget, "lesson.answer", answerable);
   gtk_widget_action_set_enabled (widget, "lesson.next-lesson", step != NULL && summary);
+  gtk_widget_action_set_enabled (widget, "win.export-worksheet", step != NULL);
 }
 
 static void

@@ -618,6 +618,8 @@ test_presentation_usage (void)
   test_cli_assert_usage (ARGS ("--presentation", "--report", scenario, NULL), "--presentation goes with the window or --screenshot");
   test_cli_assert_usage (ARGS ("--presentation", "--export-chart", scenario, "--output", "/tmp/x.png", NULL),
                          "--presentation goes with the window");
+  test_cli_assert_usage (ARGS ("--presentation", "--export-worksheet", "worked-example", "--output", "/tmp/x.pdf", NULL),
+                         "--presentation goes with the window or --screenshot");
   test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--presentation", "--dark", NULL), "--presentation is always light");
 }
 
@@ -669,6 +671,84 @@ test_pack_broken (void)
   g_rmdir (dir);
 }
 
+/* --export-worksheet: a PDF of the lesson, or of one step, and no display needed. */
+static void
+test_export_worksheet (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("margin-lab-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "worksheet.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) env = g_environ_unsetenv (g_environ_unsetenv (g_get_environ (), "DISPLAY"), "WAYLAND_DISPLAY");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) step = { 0 };
+
+  /* No DISPLAY, no WAYLAND_DISPLAY: as on a server that prints the class's handouts. */
+  if (!test_cli_run_in (&run, ARGS ("--export-worksheet", "margin-lab/worked-example", "--output", out, NULL), env))
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_unlink (out);
+
+  test_cli_run_in (&step, ARGS ("--export-worksheet", "worked-example", "--step", "3", "--output", out, NULL), env);
+  g_assert_cmpint (step.status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+/* A mistake in the bad data: exit 1 and one line that names what is wrong, and no file. */
+static void
+test_cli_assert_worksheet_fails (const char * const *args,
+                                 const char         *line)
+{
+  g_auto(Run) run = { 0 };
+
+  if (!test_cli_run (&run, args))
+    return;
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, line));
+  g_assert_cmpstr (strchr (run.err, '\n'), ==, "\n");
+}
+
+static void
+test_export_worksheet_errors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("margin-lab-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "worksheet.pdf", NULL);
+  g_autofree char *unwritable = g_build_filename (dir, "no-such-folder", "worksheet.pdf", NULL);
+  g_autofree char *cannot = g_strdup_printf ("%s: cannot be saved in its folder: %s\n", unwritable, g_strerror (ENOENT));
+
+  test_cli_assert_worksheet_fails (ARGS ("--export-worksheet", "no-such-lesson", "--output", out, NULL),
+                                   "margin-lab: --export-worksheet: there is no lesson “no-such-lesson”; the lessons are: what-is-margin,");
+  test_cli_assert_worksheet_fails (ARGS ("--export-worksheet", "no-such-pack/worked-example", "--output", out, NULL),
+                                   "margin-lab: --export-worksheet: there is no lesson “no-such-pack/worked-example”");
+  test_cli_assert_worksheet_fails (ARGS ("--export-worksheet", "worked-example", "--step", "4", "--output", out, NULL),
+                                   "margin-lab: --step: the lesson “worked-example” has 3 steps, not 4\n");
+  test_cli_assert_worksheet_fails (ARGS ("--export-worksheet", "worked-example", "--output", unwritable, NULL), cannot);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
+/* Usage mistakes: exit 2, as every option's. */
+static void
+test_export_worksheet_usage (void)
+{
+  test_cli_assert_usage (ARGS ("--export-worksheet", "worked-example", NULL), "--export-worksheet needs --output OUT.pdf");
+  test_cli_assert_usage (ARGS ("--export-worksheet", "worked-example", "--output", "/tmp/x.png", NULL),
+                         "a worksheet is a PDF document: name it .pdf, not “/tmp/x.png”");
+  test_cli_assert_usage (ARGS ("--export-worksheet", "", "--output", "/tmp/x.pdf", NULL), "needs a lesson’s id");
+  test_cli_assert_usage (ARGS ("--export-worksheet", "worked-example", "--lesson", "worked-example", "--output", "/tmp/x.pdf", NULL),
+                         "leave out --lesson");
+  test_cli_assert_usage (ARGS ("--export-worksheet", "worked-example", "--step", "-1", "--output", "/tmp/x.pdf", NULL),
+                         "--step counts from 1");
+  test_cli_assert_usage (ARGS ("--export-worksheet", "worked-example", "--output", "/tmp/x.pdf", "--dark", NULL),
+                         "go with --export-chart or --screenshot");
+  test_cli_assert_usage (ARGS ("--output", "/tmp/x.pdf", NULL), "--output goes with --export-chart or --export-worksheet");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -701,6 +781,9 @@ main (int   argc,
   g_test_add_func ("/cli/presentation/usage", test_presentation_usage);
   g_test_add_func ("/cli/presentation/window", test_presentation_window);
   g_test_add_func ("/cli/pack/broken", test_pack_broken);
+  g_test_add_func ("/cli/export-worksheet", test_export_worksheet);
+  g_test_add_func ("/cli/export-worksheet/errors", test_export_worksheet_errors);
+  g_test_add_func ("/cli/export-worksheet/usage", test_export_worksheet_usage);
   test_cli_add_every_bad_fixture ();
 
   return g_test_run ();

@@ -459,6 +459,71 @@ test_lesson_limits (void)
   close_window (window);
 }
 
+/* A menu's item, by the label it shows (mnemonic and all): the GtkModelButton around it. */
+static GtkWidget *
+find_item_by_text (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return gtk_widget_get_ancestor (widget, g_type_from_name ("GtkModelButton"));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_item_by_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu's item @text, the menu popped up as the learner opens it. */
+static GtkWidget *
+find_menu_item (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+    {
+      GtkWidget *item;
+
+      gtk_menu_button_popup (GTK_MENU_BUTTON (widget));
+      ml_test_flush ();
+      item = find_item_by_text (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget))), text);
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (widget));
+      ml_test_flush ();
+      if (item != NULL)
+        return item;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Export Worksheet… is in the main menu, greyed out in free practice and there once a lesson
+ * is open. (The save dialog itself is not shown here: GTK's file chooser reads folders in GIO's
+ * threads and leaves their allocations to the sanitizers; the worksheet it writes is tested in
+ * test-worksheet and through the command line.) */
+static void
+test_lesson_worksheet (void)
+{
+  MlWindow *window = ml_test_window_new ();
+  GtkWidget *item;
+
+  ml_test_window_free_practice (window);
+  g_assert_nonnull (item = find_menu_item (GTK_WIDGET (window), "Export _Worksheet…"));
+  g_assert_false (gtk_widget_get_sensitive (item));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "lesson.open", "(ss)", ML_LESSON_PACK_BUILTIN_ID, "worked-example");
+  ml_test_flush ();
+  g_assert_nonnull (item = find_menu_item (GTK_WIDGET (window), "Export _Worksheet…"));
+  g_assert_true (gtk_widget_get_sensitive (item));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/lesson-window/import-and-remove", test_lesson_import_and_remove);
   g_test_add_func ("/lesson-window/import-broken", test_lesson_import_broken);
   g_test_add_func ("/lesson-window/limits", test_lesson_limits);
+  g_test_add_func ("/lesson-window/worksheet", test_lesson_worksheet);
 
   return g_test_run ();
 }
