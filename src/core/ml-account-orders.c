@@ -114,8 +114,8 @@ ml_account_check_leverage (MlAccount     *self,
       g_autofree char *most = ml_money_format_leverage (bracket_max);
       g_autofree char *asked = ml_money_format_leverage (order->leverage);
 
-      /* Translators: "A position of 60,000.00 USDT may use at most 100× under the risk brackets; 125× is too high." */
       return ml_account_refuse (error, field, "leverage",
+                                /* Translators: "A position of 60,000.00 USDT may use at most 100× under the risk brackets; 125× is too high." */
                                 _("A position of %s may use at most %s under the risk brackets; %s is too high."),
                                 n, most, asked);
     }
@@ -150,8 +150,8 @@ ml_account_check_margin (MlAccount     *self,
       g_autofree char *im = ml_money_format_usdt (initial);
       g_autofree char *times = ml_money_format_leverage (order->leverage);
 
-      /* Translators: "The margin 100.00 USDT is below the initial margin of 300.00 USDT that 20× leverage needs." */
       return ml_account_refuse (error, field, "margin",
+                                /* Translators: "The margin 100.00 USDT is below the initial margin of 300.00 USDT that 20× leverage needs." */
                                 _("The margin %s is below the initial margin of %s that %s leverage needs."),
                                 m, im, times);
     }

@@ -394,6 +394,7 @@ ml_worksheet_write (MlWorksheet  *self,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is cairo's reason, in English */
                    _("Could not draw the worksheet: %s."), cairo_status_to_string (status));
       return FALSE;
     }
