@@ -14,6 +14,9 @@ cd "$(dirname "$0")/.."
 ml_install_packages $ML_SCREENSHOT_PACKAGES
 ml_build_app
 ml_ensure_locale en_US.UTF-8
+# The translated shots show numbers as German and Arabic write them.
+ml_ensure_locale de_DE.UTF-8
+ml_ensure_locale ar_EG.UTF-8
 mkdir -p screenshots
 
 export LC_ALL=en_US.UTF-8
@@ -46,6 +49,9 @@ if ! dbus-run-session -- xvfb-run -a -s "-screen 0 2200x1300x24" bash -e -c "
   $lab --screenshot screenshots/lesson-800x600.png --size 800x600 --lesson cross-margin --step 1 --solve
   $lab --screenshot screenshots/lesson-quiz.png --lesson rule-of-thumb --step 5 --answer 1
   $lab --screenshot screenshots/presentation.png --size 1920x1080 --lesson cross-margin --step 2 --presentation
+  LANGUAGE=de LC_ALL=de_DE.UTF-8 $lab --screenshot screenshots/window-de.png --lesson worked-example --step 1 --answer 1
+  LANGUAGE=ar LC_ALL=ar_EG.UTF-8 $lab --screenshot screenshots/window-ar.png --lesson worked-example --step 1 --answer 1
+  LANGUAGE=ar LC_ALL=ar_EG.UTF-8 $lab --screenshot screenshots/window-ar-800x600.png --size 800x600 --lesson cross-margin --step 1 --solve
 " >"$log" 2>&1; then
   cat "$log" >&2
   exit 1
@@ -62,4 +68,7 @@ export_chart hedged-cross-pool chart-hedged-cross-pool
 # A worksheet's first page, as a teacher prints it (on the locale's paper: Letter here).
 $lab --export-worksheet worked-example --output "$XDG_DATA_HOME/worksheet.pdf"
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$XDG_DATA_HOME/worksheet.pdf" screenshots/worksheet
+# And in Arabic, on A4: shaped and laid out right to left by Pango.
+LANGUAGE=ar LC_ALL=ar_EG.UTF-8 $lab --export-worksheet worked-example --output "$XDG_DATA_HOME/worksheet-ar.pdf"
+pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$XDG_DATA_HOME/worksheet-ar.pdf" screenshots/worksheet-ar
 ls screenshots
