@@ -124,6 +124,30 @@ ml_test_iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static inline void
+ml_test_count_frame (GdkFrameClock *clock,
+                     guint         *frames)
+{
+  (*frames)++;
+}
+
+/* Until @widget's window has painted twice: every size and style is what the learner sees. */
+static inline void
+ml_test_wait_for_paint (gpointer widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (widget));
+  guint frames = 0;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (ml_test_count_frame), &frames);
+
+  while (frames < 2)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (widget));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  ml_test_flush ();
+}
+
 /* The first widget under @widget that activates @action: the button a learner would click. */
 static inline GtkWidget *
 ml_test_find_action (GtkWidget  *widget,

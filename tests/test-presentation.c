@@ -80,30 +80,6 @@ run_managed (GtkWidget           *widget,
   return FALSE;
 }
 
-static void
-count_frame (GdkFrameClock *clock,
-             guint         *frames)
-{
-  (*frames)++;
-}
-
-/* Until the window has painted twice: styles, sizes and the chart are what the room sees. */
-static void
-wait_for_paint (MlWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  guint frames = 0;
-  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
-
-  while (frames < 2)
-    {
-      gtk_widget_queue_draw (GTK_WIDGET (window));
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, handler);
-  ml_test_flush ();
-}
-
 /* A key press of @keyval (no modifiers) that reaches the window, and that the focused widget
  * does not take: the window's shortcuts and those it manages, capture phase first, as
  * GtkShortcutController runs them. Returns whether one handled it. */
@@ -117,7 +93,7 @@ press_shortcut (MlWindow *window,
   for (guint p = 0; p < G_N_ELEMENTS (phases) && !handled; p++)
     handled = run_controllers (GTK_WIDGET (window), phases[p], FALSE, keyval) ||
               run_managed (GTK_WIDGET (window), phases[p], keyval);
-  wait_for_paint (window);
+  ml_test_wait_for_paint (window);
   return handled;
 }
 
@@ -257,7 +233,7 @@ test_enter_leave (void)
 
   ml_test_window_free_practice (window);
   setup_dark ();
-  wait_for_paint (window);
+  ml_test_wait_for_paint (window);
   g_assert_true (gtk_widget_get_mapped (header));
   g_assert_true (gtk_widget_get_mapped (sidebar));
   g_assert_false (action_state (window));
@@ -329,11 +305,11 @@ test_restores_hidden_sidebar (void)
   g_assert_false (gtk_widget_get_mapped (leave));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
-  wait_for_paint (window);
+  ml_test_wait_for_paint (window);
   g_assert_true (action_state (window));
   g_assert_true (gtk_widget_get_mapped (leave));
   ml_test_click (leave);
-  wait_for_paint (window);
+  ml_test_wait_for_paint (window);
   g_assert_false (action_state (window));
   g_assert_false (adw_flap_get_reveal_flap (flap));
   g_assert_true (gtk_widget_get_mapped (ml_test_window_child (window, "header_bar")));
@@ -389,7 +365,7 @@ test_page_keys (void)
   /* Outside presentation mode the Page keys are not the lesson's. */
   g_assert_false (press_shortcut (window, GDK_KEY_Page_Down));
   g_assert_cmpstr (ml_test_label (card_child (window, "counter_label")), ==, first);
-  wait_for_paint (window);
+  ml_test_wait_for_paint (window);
   next_before = natural_height (next);
 
   g_assert_true (press_shortcut (window, GDK_KEY_F5));
@@ -410,11 +386,11 @@ test_page_keys (void)
     GtkMenuButton *menu = GTK_MENU_BUTTON (gtk_widget_get_first_child (ml_test_window_child (window, "wallet_button")));
 
     gtk_menu_button_popup (menu);
-    wait_for_paint (window);
+    ml_test_wait_for_paint (window);
     g_assert_false (press_shortcut (window, GDK_KEY_Page_Down));
     g_assert_cmpstr (ml_test_label (card_child (window, "counter_label")), ==, first);
     gtk_menu_button_popdown (menu);
-    wait_for_paint (window);
+    ml_test_wait_for_paint (window);
   }
   /* The chart keeps its arrow keys; its Page keys step the lesson while presenting. */
   gtk_widget_grab_focus (ml_test_window_child (window, "chart_view"));

@@ -95,12 +95,20 @@ is_shown (GtkWidget *widget)
          gtk_widget_get_opacity (widget) > 0;
 }
 
+/* A widget as the messages name it: a label by its text, with the kinds of widget it is in. */
 static char *
 describe (GtkWidget *widget)
 {
+  g_autoptr(GString) name = g_string_new (NULL);
+  guint depth = 0;
+
   if (GTK_IS_LABEL (widget))
-    return g_strdup_printf ("label “%s”", gtk_label_get_text (GTK_LABEL (widget)));
-  return g_strdup_printf ("%s", G_OBJECT_TYPE_NAME (widget));
+    g_string_append_printf (name, "label “%s”", gtk_label_get_text (GTK_LABEL (widget)));
+  else
+    g_string_append (name, G_OBJECT_TYPE_NAME (widget));
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL && depth < 5; w = gtk_widget_get_parent (w), depth++)
+    g_string_append_printf (name, " < %s", G_OBJECT_TYPE_NAME (w));
+  return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
 /* The part of the window that shows @widget: the window, or the viewport of the scrolled
@@ -219,6 +227,7 @@ assert_laid_out_whole (MlWindow   *window,
   GtkWidget *content = gtk_widget_get_first_child (GTK_WIDGET (window));
   int min_width, min_height;
 
+  ml_test_wait_for_paint (window);
   /* The window's content, inside its frame: as large as it needs to be, or GTK cuts it. */
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (content), &min_height, NULL, NULL, NULL);
