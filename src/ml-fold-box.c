@@ -24,7 +24,7 @@ static void ml_fold_box_buildable_init (GtkBuildableIface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (MlFoldBox, ml_fold_box, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, ml_fold_box_buildable_init))
 
-#define SPACING 12
+#define SPACING 6
 
 static GtkBuildableIface *ml_fold_box_parent_buildable;
 
