@@ -210,24 +210,27 @@ ml_window_actions_reset_zoom (GtkWidget  *widget,
 
 /* Files */
 
-static GtkFileFilter *
-ml_window_actions_filter (const char *name,
-                          const char *pattern,
-                          const char *mime_type)
+/* Offers @chooser a filter of files named like @pattern or of @mime_type. The chooser takes a
+ * reference of its own. */
+static void
+ml_window_actions_add_filter (GtkFileChooserNative *chooser,
+                              const char           *name,
+                              const char           *pattern,
+                              const char           *mime_type)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, name);
   gtk_file_filter_add_pattern (filter, pattern);
   if (mime_type != NULL)
     gtk_file_filter_add_mime_type (filter, mime_type);
-  return filter;
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 }
 
-static GtkFileFilter *
-ml_window_actions_scenario_filter (void)
+static void
+ml_window_actions_add_scenario_filter (GtkFileChooserNative *chooser)
 {
-  return ml_window_actions_filter (_("Margin Lab scenarios"), "*.mlscenario", "application/x-margin-lab-scenario");
+  ml_window_actions_add_filter (chooser, _("Margin Lab scenarios"), "*.mlscenario", "application/x-margin-lab-scenario");
 }
 
 /* A file chooser of the window's, through the portal where there is one. */
@@ -287,7 +290,7 @@ ml_window_actions_open (GtkWidget  *widget,
   GFile *current = ml_lab_get_file (self->lab);
   g_autoptr(GFile) folder = current ? g_file_get_parent (current) : NULL;
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ml_window_actions_scenario_filter ());
+  ml_window_actions_add_scenario_filter (chooser);
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   g_signal_connect_object (chooser, "response", G_CALLBACK (ml_window_actions_open_response), self, 0);
@@ -342,7 +345,7 @@ _ml_window_save_as (MlWindow     *self,
   MlWindowActionsSave *save = g_new (MlWindowActionsSave, 1);
   GFile *current = ml_lab_get_file (self->lab);
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ml_window_actions_scenario_filter ());
+  ml_window_actions_add_scenario_filter (chooser);
   if (current != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), current, NULL);
   else
@@ -491,9 +494,9 @@ ml_window_actions_export_chart (GtkWidget  *widget,
   MlWindow *self = ML_WINDOW (widget);
   GtkFileChooserNative *chooser = _ml_window_new_chooser (self, _("Export Chart"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ml_window_actions_filter (_("PNG image"), "*.png", "image/png"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ml_window_actions_filter (_("SVG image"), "*.svg", "image/svg+xml"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), ml_window_actions_filter (_("PDF document"), "*.pdf", "application/pdf"));
+  ml_window_actions_add_filter (chooser, _("PNG image"), "*.png", "image/png");
+  ml_window_actions_add_filter (chooser, _("SVG image"), "*.svg", "image/svg+xml");
+  ml_window_actions_add_filter (chooser, _("PDF document"), "*.pdf", "application/pdf");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("collateral-chart.png"));
   g_signal_connect_object (chooser, "response", G_CALLBACK (ml_window_actions_export_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -538,15 +541,13 @@ ml_window_actions_export_worksheet (GtkWidget  *widget,
   const char *ids[] = { "lesson", "step", NULL };
   /* Translators: the choice in the worksheet's save dialog: the whole lesson, or the step open now */
   const char *labels[] = { _("This lesson"), _("This step"), NULL };
-  /* The chooser takes a reference of its own. */
-  g_autoptr(GtkFileFilter) filter = ml_window_actions_filter (_("PDF document"), "*.pdf", "application/pdf");
   GtkFileChooserNative *chooser;
   g_autofree char *suggested = NULL;
 
   if (lesson == NULL)
     return;
   chooser = _ml_window_new_chooser (self, _("Export Worksheet"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  ml_window_actions_add_filter (chooser, _("PDF document"), "*.pdf", "application/pdf");
   /* Translators: the label of the choice between the whole lesson and the step in the save dialog */
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scope", _("Print"), ids, labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scope", "lesson");
