@@ -47,6 +47,7 @@ ml_fold_box_buildable_init (GtkBuildableIface *iface)
   iface->add_child = ml_fold_box_buildable_add_child;
 }
 
+/* The mark bar folds two; a few more would do. */
 #define MAX_CHILDREN 8
 
 /* The sum of the shown children's minimum widths, with the spacing between them. */

@@ -5,8 +5,8 @@
 #
 # For each po/LANG.po named in po/LINGUAS (or each file given): msgfmt --check passes; merged
 # with a template freshly made from po/POTFILES.in, nothing is untranslated or fuzzy; the
-# {placeholders} of the built-in lessons, the printf formats, the bidi isolates and the
-# mnemonic underscores of every translation match its English; the plural forms are the
+# {placeholders} of the built-in lessons and the bidi isolates of every translation match its
+# English (msgfmt checks the printf formats and the mnemonics); the plural forms are the
 # language's. Without files, it also checks that the committed po/margin-lab.pot is current.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,7 +19,6 @@ import tempfile
 
 NPLURALS = {"ar": 6, "de": 2, "es": 2, "fr": 2, "pt_BR": 2, "zh_CN": 1}
 PLACEHOLDER = re.compile(r"\{[a-z0-9_.-]+\}")
-PRINTF = re.compile(r"%(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|z|j|t)?[diouxXeEfFgGcsp%]")
 ISOLATES = "\u2066\u2067\u2068\u2069"
 
 
@@ -55,11 +54,7 @@ def read_po(path):
     return entries
 
 
-def formats(text):
-    return sorted(m.group(0).replace("%%", "") for m in PRINTF.finditer(text) if m.group(0) != "%%")
-
-
-def problems_of_entry(entry, language):
+def problems_of_entry(entry):
     found = []
     english = [entry["msgid"], entry.get("msgid_plural", entry["msgid"])]
     strings = [(k, v) for k, v in entry.items() if k.startswith("msgstr")]
@@ -71,14 +66,11 @@ def problems_of_entry(entry, language):
         if sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
             found.append("%s: %s has placeholders %s, the English %s" % (
                 name, key, sorted(PLACEHOLDER.findall(text)), sorted(PLACEHOLDER.findall(source))))
-        # Arabic and Chinese may drop the number from a singular ("one step"); printf-style
-        # formats are checked by msgfmt --check-format, which knows that case.
+        # printf formats and mnemonics are msgfmt's to check (--check, --check-accelerators),
+        # which knows that a plural form for one number may leave the number out.
         for mark in ISOLATES:
             if text.count(mark) != source.count(mark):
                 found.append("%s: %s does not keep the bidi isolate U+%04X of the English" % (name, key, ord(mark)))
-        if "_" in source and "_" not in text and re.search(r"(^|\s)_\w|\w_\w", source) and " " in source + "x":
-            if re.search(r"_[^\s_]", source) and not re.search(r"_[^\s_]", text) and "%" not in source and "{" not in source:
-                found.append("%s: %s has no mnemonic underscore" % (name, key))
     return found
 
 
@@ -105,7 +97,7 @@ def check_language(root, po, template):
             untranslated += 1
             if untranslated <= 5:
                 problems.append("untranslated: %s" % entry["msgid"][:70])
-        problems.extend(problems_of_entry(entry, language))
+        problems.extend(problems_of_entry(entry))
     if untranslated or fuzzy:
         problems.append("%d untranslated and %d fuzzy of %d messages" % (untranslated, fuzzy, len(entries) - 1))
     return language, problems
