@@ -18,6 +18,7 @@
 #include <adwaita.h>
 
 #include "margin-lab-core.h"
+#include "ml-about.h"
 #include "ml-application-private.h"
 #include "ml-window.h"
 
@@ -134,22 +135,7 @@ ml_application_about (GSimpleAction *action,
                       GVariant      *param,
                       gpointer       user_data)
 {
-  GtkApplication *app = user_data;
-  static const char *developers[] = { "Margin Lab developers", NULL };
-
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Margin Lab"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("Margin Lab developers"),
-                         "developers", developers,
-                         "version", PACKAGE_VERSION,
-                         "website", "https://github.com/marginlab/margin-lab",
-                         "issue-url", "https://github.com/marginlab/margin-lab/issues",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         /* Translators: the About window's comments; BTC/USDT and BTCUSDT are the contract's names, kept as they are */
-                         "comments", _("See what cross and isolated margin do to a BTC/USDT perpetual position before you risk money. Risk brackets: Binance BTCUSDT, as published from 2024-05-30, a labelled stand-in."),
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  ml_about_show (gtk_application_get_active_window (user_data));
 }
 
 /* Quitting closes each window as its close button would: one with unsaved changes asks
