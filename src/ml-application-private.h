@@ -19,6 +19,7 @@ struct _MlApplication
   char            *lesson;           /* --lesson, for the window the command line opens */
   guint            step;
   gboolean         presentation;     /* --presentation, for that window */
+  GSettings       *settings;         /* the colour scheme; the windows keep their own state */
 };
 
 int   _ml_application_run_command_line (MlApplication  *self,

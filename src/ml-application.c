@@ -182,12 +182,38 @@ static const struct { const char *action; const char *accels[3]; } accelerators[
   { "lesson.reset-step", { "<Control>r", NULL } },
 };
 
+/* The style the learner picked in the main menu, for every window; the command line's
+ * screenshots and presentation mode set their own over it. */
+static void
+ml_application_color_scheme_changed (GSettings     *settings,
+                                     const char    *key,
+                                     MlApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
 static void
 ml_application_startup (GApplication *app)
 {
+  MlApplication *self = ML_APPLICATION (app);
+  g_autoptr(GAction) color_scheme = NULL;
+
   G_APPLICATION_CLASS (ml_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  self->settings = g_settings_new (APP_ID);
+  color_scheme = g_settings_create_action (self->settings, "color-scheme");
+  g_action_map_add_action (G_ACTION_MAP (app), color_scheme);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (ml_application_color_scheme_changed), self, 0);
+  ml_application_color_scheme_changed (self->settings, "color-scheme", self);
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accelerators[i].action,
                                            accelerators[i].accels);
@@ -289,6 +315,7 @@ ml_application_dispose (GObject *object)
   g_clear_object (&self->progress);
   g_clear_pointer (&self->progress_notice, g_free);
   g_clear_pointer (&self->lesson, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ml_application_parent_class)->dispose (object);
 }

@@ -65,3 +65,54 @@ ml_test_window_free_practice (MlWindow *window)
   ml_test_flush ();
   g_assert_false (gtk_widget_get_visible (ml_test_window_child (window, "lesson_card")));
 }
+
+static inline GtkWidget *
+ml_test_window_find_main_menu (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ml_test_window_find_main_menu (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The menu item whose label reads @text: menus build their items from the menu model, with
+ * no action name on the widget. */
+static inline GtkWidget *
+ml_test_window_find_menu_item (GtkWidget  *widget,
+                               const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return gtk_widget_get_ancestor (widget, g_type_from_name ("GtkModelButton"));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ml_test_window_find_menu_item (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens the main menu (F10) and clicks its item (or its submenus' item) labelled @text. */
+static inline void
+ml_test_window_click_menu_item (MlWindow   *window,
+                                const char *text)
+{
+  GtkWidget *menu_button = ml_test_window_find_main_menu (GTK_WIDGET (window));
+  GtkWidget *item;
+
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  ml_test_flush ();
+  item = ml_test_window_find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))), text);
+  g_assert_nonnull (item);
+  /* What the item's click gesture emits. */
+  g_signal_emit_by_name (item, "clicked");
+  ml_test_flush ();
+}

@@ -106,45 +106,12 @@ test_about_find_window (void)
   return NULL;
 }
 
-static GtkWidget *
-test_about_find_main_menu (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = test_about_find_main_menu (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The menu item whose label reads @text: menus build their items from the menu model. */
-static GtkWidget *
-test_about_find_menu_item (GtkWidget  *widget,
-                           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
-    return gtk_widget_get_ancestor (widget, g_type_from_name ("GtkModelButton"));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = test_about_find_menu_item (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The main menu's About item opens the window with the credits, the licence, the links and the
  * built metainfo's release notes for this version. */
 static void
 test_about_window (void)
 {
   g_autoptr(MlApplication) app = ml_application_new ();
-  GtkWidget *menu_button, *item;
   AdwAboutWindow *about;
   MlWindow *window;
   const char * const *developers;
@@ -154,16 +121,7 @@ test_about_window (void)
   window = ml_test_window_new ();
   gtk_application_add_window (GTK_APPLICATION (app), GTK_WINDOW (window));
 
-  menu_button = test_about_find_main_menu (GTK_WIDGET (window));
-  g_assert_nonnull (menu_button);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-  ml_test_flush ();
-  item = test_about_find_menu_item (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
-                                    "About Margin Lab");
-  g_assert_nonnull (item);
-  /* What the item's click gesture emits. */
-  g_signal_emit_by_name (item, "clicked");
-  ml_test_flush ();
+  ml_test_window_click_menu_item (window, "About Margin Lab");
 
   about = test_about_find_window ();
   g_assert_nonnull (about);
