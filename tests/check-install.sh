@@ -49,6 +49,16 @@ if [ -n "$schema" ]; then
   grep -q "id=\"$app_id\"" "$schema" || { echo "$schema: the schema's id is not $app_id"; status=1; }
 fi
 
+# A development build shows the striped icon, a release the plain one: they are told apart in
+# the dock when both are installed.
+icon=$(installed share/icons/hicolor/scalable/apps/"$app_id".svg)
+case $app_id in
+  *.Devel) source_icon=$source/data/icons/hicolor/scalable/apps/io.github.marginlab.MarginLab.Devel.svg ;;
+  *) source_icon=$source/data/icons/hicolor/scalable/apps/io.github.marginlab.MarginLab.svg ;;
+esac
+[ -z "$icon" ] || cmp -s "$icon" "$source_icon" ||
+  { echo "$icon is not $(basename "$source_icon")"; status=1; }
+
 # Every language of po/LINGUAS: its catalogue, and the desktop file and metainfo in it.
 metainfo=$(installed share/metainfo/"$app_id".metainfo.xml)
 for language in $(grep -v '^#' "$source/po/LINGUAS"); do
