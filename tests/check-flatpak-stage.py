@@ -151,8 +151,9 @@ def check_layout(source, stage, app_id, command, cleanup):
 class Sandbox:
     """The stage at /app over the host's /usr, as Flatpak puts the app over its runtime."""
 
-    def __init__(self, stage, scratch):
+    def __init__(self, stage, scratch, trees):
         self.stage = stage
+        self.trees = [os.path.realpath(tree) + os.sep for tree in trees]
         self.home = os.path.join(scratch, 'home')
         self.work = os.path.join(scratch, 'work')
         for folder in (self.home, self.work):
@@ -207,8 +208,8 @@ class Sandbox:
 
     def run(self, argv, language=None, allowed=()):
         """Runs ARGV in the sandbox; returns its result and every file the app looked at, after
-        checking that none of the app's was looked for outside /app (and ALLOWED, its input and
-        output)."""
+        checking that none of the app's (and nothing in the source or build tree) was looked
+        for outside /app and ALLOWED, its input and output."""
         trace, command = self.command(argv, language)
         result = run(command, cwd=self.work)
         try:
@@ -220,7 +221,7 @@ class Sandbox:
         mine = re.compile(r'margin-?lab|marginlab', re.IGNORECASE)
         for path in sorted(set(paths)):
             inside = path.startswith('/app/') or any(path.startswith(a) for a in allowed)
-            if mine.search(path) and not inside:
+            if (mine.search(path) and not inside) or any(path.startswith(t) for t in self.trees):
                 problems.append(f'{" ".join(argv)}: looked for {path}, outside /app')
         return result, paths
 
@@ -230,7 +231,8 @@ def check_runs(source, build, stage, scratch, app_id, command):
     if missing:
         print(f'# {" and ".join(missing)} not installed: the staged binary is not run at /app')
         return 77
-    sandbox = Sandbox(stage, scratch)
+    # The source and build trees are not in the sandbox, but a look at them would still show.
+    sandbox = Sandbox(stage, scratch, [source, build])
     work = sandbox.work
     reference = os.environ.get('MARGIN_LAB', os.path.join(build, 'src', command))
     reference_env = dict(os.environ, MARGIN_LAB_LOCALEDIR=os.path.join(build, 'po'),
