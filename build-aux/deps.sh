@@ -14,7 +14,9 @@ ML_RUN_PACKAGES="gcc meson ninja-build pkg-config libglib2.0-dev libglib2.0-bin 
 # Fonts for the languages Margin Lab is translated into that Cantarell does not cover: Chinese
 # and Arabic, for the window tests and the screenshots.
 ML_LANGUAGE_FONTS="fonts-wqy-microhei fonts-noto-core"
-ML_TEST_PACKAGES="$ML_RUN_PACKAGES $ML_LANGUAGE_FONTS clang libclang-rt-14-dev xvfb xauth dbus desktop-file-utils appstream locales poppler-utils"
+# For the Flatpak's tests: flatpak-builder reads the manifests; bubblewrap and strace run the
+# build staged at /app in a sandbox, as Flatpak would, and watch what it opens.
+ML_TEST_PACKAGES="$ML_RUN_PACKAGES $ML_LANGUAGE_FONTS clang libclang-rt-14-dev xvfb xauth dbus desktop-file-utils appstream locales poppler-utils flatpak-builder bubblewrap strace"
 ML_TEST_LOCALES="en_US.UTF-8 de_DE.UTF-8 fr_FR.UTF-8 ar_EG.UTF-8"
 
 # To make screenshots: an X server and a session bus, and the locale they are shown in.
