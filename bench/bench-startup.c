@@ -1,16 +1,21 @@
-/* bench-startup.c — Margin Lab's start-up against a bare libadwaita window: time and memory
+/* bench-startup.c — Margin Lab's start-up against a bare libadwaita window and GNOME
+ * Calculator: time and memory
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Launches margin-lab and bare-window in turns (bare, lab, bare, lab …) on the same display and
- * times each from the spawn until the process has exited, which both do right after their first
- * painted frame (MARGIN_LAB_EXIT_AFTER_FIRST_FRAME=1, see ml-application.c). Then launches them
+ * Launches bare-window (the floor), margin-lab and gnome-calculator (another GTK 4 and
+ * libadwaita app, from Debian) in turns on the same display, and times each from the spawn
+ * until the process has exited. None is trusted to stop itself: all three are loaded with the
+ * same LD_PRELOAD module, first-frame-hook.c, which ends the process with _exit() right after
+ * the first frame of the first window presented is painted (BENCH_FIRST_FRAME=exit), so that
+ * the same event ends every run and no program's shutdown is counted. Then it launches them
  * again with =idle, and reads the resident memory each prints a second after its first frame.
  * The processor time each used, every thread's, is told too: on a busy machine it shows what
  * the wall time of a run owes to the program rather than to its neighbours.
- * Every run gets an empty XDG_DATA_HOME and XDG_CONFIG_HOME, so what is measured is margin-lab's
- * first start, and in-memory settings from the build's schemas. Both programs inherit the
- * session bus, if any, the same way. Prints figures, never fails on time.
+ * Every run gets an empty XDG_DATA_HOME and XDG_CONFIG_HOME, so what is measured is a first
+ * start, and in-memory settings (margin-lab's schema from the build, Calculator's installed).
+ * All inherit the session bus, if any, the same way. Calculator is left out, with a note, when
+ * it is not installed (apt-get install gnome-calculator). Prints figures, never fails on time.
  *
  *   xvfb-run -a BUILDDIR/bench/bench-startup [ROUNDS]      (15 rounds unless told)
  */
@@ -33,7 +38,9 @@
 
 typedef struct
 {
+  const char *name;
   const char *path;
+  gboolean    quiet;   /* its standard error goes to /dev/null */
   double     *times;   /* µs from spawn to exit, one per round */
   double     *cpus;    /* µs of processor, every thread's */
   double     *memory;  /* KiB resident once idle, one per round */
@@ -77,7 +84,7 @@ bench_startup_read_all (int fd)
 
 /* Runs @program once in a fresh home with the hook set to @mode, and returns the µs it took
  * from spawn to exit; @cpu gets the µs of processor it used, every thread's, user and system,
- * and @output its standard output. Its standard error is ours. Exits on a failed run: a
+ * and @output its standard output. Its standard error is ours unless it is quiet. Exits on a failed run: a
  * figure from a program that did not start would mean nothing. */
 static double
 bench_startup_run (const Program *program,
@@ -101,7 +108,8 @@ bench_startup_run (const Program *program,
   config = g_build_filename (home, "config", NULL);
   g_mkdir (data, 0700);
   g_mkdir (config, 0700);
-  env = g_environ_setenv (env, "MARGIN_LAB_EXIT_AFTER_FIRST_FRAME", mode, TRUE);
+  env = g_environ_setenv (env, "BENCH_FIRST_FRAME", mode, TRUE);
+  env = g_environ_setenv (env, "LD_PRELOAD", ML_BENCH_FIRST_FRAME_HOOK, TRUE);
   env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
   env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", ML_BENCH_SCHEMA_DIR, TRUE);
   env = g_environ_setenv (env, "NO_AT_BRIDGE", "1", TRUE);
@@ -113,7 +121,9 @@ bench_startup_run (const Program *program,
   env = g_environ_setenv (env, "ASAN_OPTIONS", "detect_leaks=0", FALSE);
 
   begin = bench_common_now_us ();
-  if (!g_spawn_async_with_pipes (NULL, argv, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+  if (!g_spawn_async_with_pipes (NULL, argv, env,
+                                 G_SPAWN_DO_NOT_REAP_CHILD | (program->quiet ? G_SPAWN_STDERR_TO_DEV_NULL : 0),
+                                 NULL, NULL,
                                  &pid, NULL, &out, NULL, &error))
     g_error ("%s: %s", program->path, error->message);
   *output = bench_startup_read_all (out);
@@ -168,61 +178,81 @@ bench_startup_print_row (const char *name,
   printf ("\n");
 }
 
-/* One figure of both programs, and the lab's over the bare window's. @kib: the figure is
- * memory in KiB, else a time in µs (Result holds either). */
+/* One figure of every program, and each one's over the bare window's (the first). @kib: the
+ * figure is memory in KiB, else a time in µs (Result holds either). */
 static void
-bench_startup_print_block (const char   *title,
-                           const Result *bare,
-                           const Result *lab,
-                           gboolean      kib)
+bench_startup_print_block (const char    *title,
+                           Program      **programs,
+                           guint          n_programs,
+                           gsize          offset,
+                           gboolean       kib)
 {
-  const Result *results[] = { bare, lab };
-  const char *names[] = { "bare libadwaita window", "margin-lab" };
-  g_autofree char *ratio = g_strdup_printf ("%.2f×", lab->median_us / bare->median_us);
-  g_autofree char *min_ratio = g_strdup_printf ("%.2f×", lab->min_us / bare->min_us);
+  const Result *bare = G_STRUCT_MEMBER_P (programs[0], offset);
 
   printf ("%-34s %11s %11s\n", title, "median", "min");
-  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+  for (guint i = 0; i < n_programs; i++)
     {
-      g_autofree char *median = bench_startup_format (results[i]->median_us, kib);
-      g_autofree char *min = bench_startup_format (results[i]->min_us, kib);
+      const Result *result = G_STRUCT_MEMBER_P (programs[i], offset);
+      g_autofree char *median = bench_startup_format (result->median_us, kib);
+      g_autofree char *min = bench_startup_format (result->min_us, kib);
 
-      bench_startup_print_row (names[i], median, min);
+      bench_startup_print_row (programs[i]->name, median, min);
     }
-  bench_startup_print_row ("margin-lab / bare", ratio, min_ratio);
+  for (guint i = 1; i < n_programs; i++)
+    {
+      const Result *result = G_STRUCT_MEMBER_P (programs[i], offset);
+      g_autofree char *name = g_strdup_printf ("%s / bare", programs[i]->name);
+      g_autofree char *ratio = g_strdup_printf ("%.2f×", result->median_us / bare->median_us);
+      g_autofree char *min_ratio = g_strdup_printf ("%.2f×", result->min_us / bare->min_us);
+
+      bench_startup_print_row (name, ratio, min_ratio);
+    }
   printf ("\n");
 }
 
 static void
-bench_startup_print (Program *bare,
-                     Program *lab,
-                     guint    rounds)
+bench_startup_print (Program **programs,
+                     guint     n_programs,
+                     guint     rounds)
 {
+  const Program *bare = programs[0], *lab = programs[1];
+
   printf ("Margin Lab start-up benchmark (%s build; %u rounds of each, interleaved)\n\n",
           ML_BENCH_BUILD, rounds);
-  bench_startup_print_block ("launch until the first frame", &bare->time, &lab->time, FALSE);
-  bench_startup_print_block ("  processor time, all threads", &bare->cpu, &lab->cpu, FALSE);
-  bench_startup_print_block ("resident memory, idle", &bare->rss, &lab->rss, TRUE);
+  bench_startup_print_block ("launch until the first frame", programs, n_programs,
+                             G_STRUCT_OFFSET (Program, time), FALSE);
+  bench_startup_print_block ("  processor time, all threads", programs, n_programs,
+                             G_STRUCT_OFFSET (Program, cpu), FALSE);
+  bench_startup_print_block ("resident memory, idle", programs, n_programs,
+                             G_STRUCT_OFFSET (Program, rss), TRUE);
 
-  printf ("launch until the first frame: from the spawn until the process has exited, which it does once\n"
-          "its first frame is painted; margin-lab takes %+.1f ms (%+.0f %%) on the median.\n"
+  printf ("launch until the first frame: from the spawn until the process has exited, which it does\n"
+          "(first-frame-hook.c) once its first frame is painted; margin-lab takes %+.1f ms (%+.0f %%)\n"
+          "over the bare window on the median.\n"
           "processor time: user and system, of every thread, as the kernel counts it for the child;\n"
           "margin-lab uses %+.1f ms (%+.0f %%).\n"
-          "resident memory: VmRSS a second after the first frame; margin-lab holds %+.1f MiB.\n",
+          "resident memory: VmRSS a second after the first frame; margin-lab holds %+.1f MiB (%+.0f %%).\n",
           (lab->time.median_us - bare->time.median_us) / 1e3,
           (lab->time.median_us / bare->time.median_us - 1) * 100,
           (lab->cpu.median_us - bare->cpu.median_us) / 1e3,
           (lab->cpu.median_us / bare->cpu.median_us - 1) * 100,
-          (lab->rss.median_us - bare->rss.median_us) / 1024);
+          (lab->rss.median_us - bare->rss.median_us) / 1024,
+          (lab->rss.median_us / bare->rss.median_us - 1) * 100);
+  if (n_programs < 3)
+    printf ("GNOME Calculator is not installed (%s): apt-get install gnome-calculator.\n",
+            ML_BENCH_CALCULATOR);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  Program bare = { ML_BENCH_BARE_WINDOW };
-  Program lab = { ML_BENCH_MARGIN_LAB };
-  Program *programs[] = { &bare, &lab };
+  Program bare = { "bare libadwaita window", ML_BENCH_BARE_WINDOW };
+  Program lab = { "margin-lab", ML_BENCH_MARGIN_LAB };
+  /* Calculator warns on every start that it could not download exchange rates. */
+  Program calculator = { "gnome-calculator", ML_BENCH_CALCULATOR, TRUE };
+  Program *programs[] = { &bare, &lab, &calculator };
+  guint n_programs = G_N_ELEMENTS (programs);
   guint rounds = ROUNDS;
 
   if (argc > 2 || (argc == 2 && (rounds = g_ascii_strtoull (argv[1], NULL, 10)) == 0))
@@ -235,30 +265,32 @@ main (int    argc,
       g_printerr ("bench-startup needs a display: run it under xvfb-run -a\n");
       return EXIT_SKIP;
     }
+  if (!g_file_test (ML_BENCH_CALCULATOR, G_FILE_TEST_IS_EXECUTABLE))
+    n_programs--;
 
   /* A first run of each, not counted, brings their files into the page cache. */
-  for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
+  for (guint p = 0; p < n_programs; p++)
     {
       g_autofree char *output = NULL;
       double cpu;
 
-      bench_startup_run (programs[p], "1", &cpu, &output);
+      bench_startup_run (programs[p], "exit", &cpu, &output);
       programs[p]->times = g_new (double, rounds);
       programs[p]->cpus = g_new (double, rounds);
       programs[p]->memory = g_new (double, rounds);
     }
   for (guint i = 0; i < rounds; i++)
-    for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
+    for (guint p = 0; p < n_programs; p++)
       {
         g_autofree char *output = NULL;
 
-        programs[p]->times[i] = bench_startup_run (programs[p], "1", &programs[p]->cpus[i], &output);
+        programs[p]->times[i] = bench_startup_run (programs[p], "exit", &programs[p]->cpus[i], &output);
       }
   for (guint i = 0; i < rounds; i++)
-    for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
+    for (guint p = 0; p < n_programs; p++)
       programs[p]->memory[i] = bench_startup_idle_kib (programs[p]);
 
-  for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
+  for (guint p = 0; p < n_programs; p++)
     {
       bench_common_summarize (programs[p]->times, rounds, &programs[p]->time);
       bench_common_summarize (programs[p]->cpus, rounds, &programs[p]->cpu);
@@ -267,6 +299,6 @@ main (int    argc,
       g_free (programs[p]->cpus);
       g_free (programs[p]->memory);
     }
-  bench_startup_print (&bare, &lab, rounds);
+  bench_startup_print (programs, n_programs, rounds);
   return 0;
 }

@@ -12,8 +12,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
-#include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -228,34 +226,17 @@ ml_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
-/* A benchmark hook, for bench/bench-startup.c: with MARGIN_LAB_EXIT_AFTER_FIRST_FRAME=1 the
- * application quits once the window's first frame is painted, so that the time from launch to
- * exit is the start-up time; with =idle it waits a second longer, prints its resident memory
- * (the VmRSS line of /proc/self/status) and quits. Unset, nothing is connected. */
-
-static gboolean
-ml_application_print_idle_memory (gpointer data)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
-      && (line = strstr (status, "VmRSS:")) != NULL)
-    printf ("%.*s\n", (int)strcspn (line, "\n"), line);
-  fflush (stdout);
-  g_application_quit (data);
-  return G_SOURCE_REMOVE;
-}
+/* A test hook, for tests/test-cli.c: with MARGIN_LAB_EXIT_AFTER_FIRST_FRAME set, the
+ * application quits once the window's first frame is painted, so that a test can open the
+ * window and see it paint. Unset, nothing is connected. (bench-startup stops every program it
+ * times alike, with bench/first-frame-hook.c.) */
 
 static void
 ml_application_first_frame_painted (GdkFrameClock *clock,
                                     GApplication  *app)
 {
   g_signal_handlers_disconnect_by_func (clock, ml_application_first_frame_painted, app);
-  if (g_str_equal (g_getenv ("MARGIN_LAB_EXIT_AFTER_FIRST_FRAME"), "idle"))
-    g_timeout_add (1000, ml_application_print_idle_memory, app);
-  else
-    g_application_quit (app);
+  g_application_quit (app);
 }
 
 static void
