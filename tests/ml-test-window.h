@@ -31,19 +31,27 @@ ml_test_window_lesson_list (MlWindow *window)
                                                       ML_TYPE_LESSON_SIDEBAR, "list"));
 }
 
-/* A window of 1200 × 800, shown, once its lessons have loaded: they load after the first
- * frame, and then the sidebar lists them. */
+/* A window of @width × @height, shown, once its lessons have loaded: they load after the
+ * first frame, and then the sidebar lists them. */
 static inline MlWindow *
-ml_test_window_new (void)
+ml_test_window_new_sized (int width,
+                          int height)
 {
   MlWindow *window = ml_window_new (NULL);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   while (gtk_list_box_get_row_at_index (ml_test_window_lesson_list (window), 0) == NULL)
     g_main_context_iteration (NULL, TRUE);
   ml_test_flush ();
   return window;
+}
+
+/* A window of 1200 × 800, as ml_test_window_new_sized() gives it. */
+static inline MlWindow *
+ml_test_window_new (void)
+{
+  return ml_test_window_new_sized (1200, 800);
 }
 
 /* Clicks the first button in the window that activates @action, as the learner would. */

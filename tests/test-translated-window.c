@@ -70,22 +70,6 @@ card_child (MlWindow   *window,
   return gtk_widget_get_template_child (ml_test_window_child (window, "lesson_card"), ML_TYPE_LESSON_CARD, name);
 }
 
-/* A window of @width × @height, shown, once its lessons have loaded: a first start, which
- * opens the first lesson. */
-static MlWindow *
-open_window (int width,
-             int height)
-{
-  MlWindow *window = ml_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  while (gtk_list_box_get_row_at_index (ml_test_window_lesson_list (window), 0) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  ml_test_flush ();
-  return window;
-}
-
 /* Layout */
 
 static gboolean
@@ -245,7 +229,7 @@ test_pseudo_locale (void)
 {
   MlWindow *window;
 
-  window = open_window (800, 600);
+  window = ml_test_window_new_sized (800, 600);
   /* The pseudo-translation is what the window shows. */
   g_assert_cmpstr (ml_test_label (card_child (window, "counter_label")), ==, "Šţéƥ 1 öƒ 2 ẋẋẋ");
   assert_laid_out_whole (window, "lesson 1, step 1");
@@ -297,7 +281,7 @@ static void
 test_german (void)
 {
   gboolean numbers = setlocale (LC_ALL, "de_DE.UTF-8") != NULL;
-  MlWindow *window = open_window (1200, 800);
+  MlWindow *window = ml_test_window_new ();
 
   assert_window_translated (window);
   if (numbers)
@@ -347,7 +331,7 @@ test_arabic (void)
   graphene_rect_t long_bounds, short_bounds;
 
   gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
-  window = open_window (1200, 800);
+  window = ml_test_window_new ();
   assert_window_translated (window);
   g_assert_cmpstr (button_text (ml_test_window_panel_child (window, "long_button")), ==, "طويل");
   g_assert_cmpstr (button_text (ml_test_window_panel_child (window, "isolated_button")), ==, "معزول");
