@@ -17,41 +17,11 @@ import subprocess
 import sys
 import tempfile
 
+from po_file import read_po
+
 NPLURALS = {"ar": 6, "de": 2, "es": 2, "fr": 2, "pt_BR": 2, "zh_CN": 1}
 PLACEHOLDER = re.compile(r"\{[a-z0-9_.-]+\}")
 ISOLATES = "\u2066\u2067\u2068\u2069"
-
-
-def unquote(line):
-    body = line[line.index('"') + 1:line.rindex('"')]
-    return bytes(body, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
-
-
-def read_po(path):
-    """The entries of a .po file: dicts of msgctxt, msgid, msgid_plural, msgstr[N], flags."""
-    entries, entry, key = [], None, None
-    with open(path, encoding="utf-8") as f:
-        lines = f.read().split("\n") + [""]
-    for line in lines:
-        if line.startswith("#~"):
-            continue
-        if line.strip() == "":
-            if entry is not None and "msgid" in entry:
-                entries.append(entry)
-            entry, key = None, None
-            continue
-        if entry is None:
-            entry = {"flags": set()}
-        if line.startswith("#,"):
-            entry["flags"].update(flag.strip() for flag in line[2:].split(","))
-        elif line.startswith("#"):
-            continue
-        elif line.startswith('"'):
-            entry[key] += unquote(line)
-        else:
-            key = line.split(" ", 1)[0]
-            entry[key] = unquote(line)
-    return entries
 
 
 def problems_of_entry(entry):

@@ -12,6 +12,8 @@
 import re
 import sys
 
+from po_file import read_po
+
 ACCENTS = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
     "àƀçðéƒĝĥîĵķŀɱñöƥʠŕšţûʋŵẋýžÀƁÇÐÉƑĜĤÎĴĶĿṀÑÖƤɊŔŠŢÛṼŴẊÝŽ")
@@ -43,29 +45,11 @@ def po_string(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
 
 
-def unquote(line):
-    body = line[line.index('"') + 1:line.rindex('"')]
-    return bytes(body, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
-
-
 def main():
     template, output = sys.argv[1], sys.argv[2]
-    with open(template, encoding="utf-8") as f:
-        blocks = f.read().split("\n\n")
     out = ['msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
            '"Language: en_XA\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n']
-    for block in blocks[1:]:
-        entry, key = {}, None
-        for line in block.split("\n"):
-            if line.startswith("#") or not line.strip():
-                continue
-            if line.startswith('"'):
-                entry[key] += unquote(line)
-            else:
-                key = line.split(" ", 1)[0]
-                entry[key] = unquote(line)
-        if "msgid" not in entry:
-            continue
+    for entry in read_po(template)[1:]:
         lines = []
         if "msgctxt" in entry:
             lines.append("msgctxt " + po_string(entry["msgctxt"]))
