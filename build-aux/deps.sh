@@ -6,7 +6,7 @@
 # To build and run: the compiler and meson, GLib, json-glib, gettext; xmllint, which strips the
 # templates' whitespace in the GResource; cairo and Pango with GNOME's font for the chart;
 # GTK 4 and libadwaita for the window.
-ML_RUN_PACKAGES="gcc meson ninja-build pkg-config libglib2.0-dev libglib2.0-bin libjson-glib-dev gettext libxml2-utils libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev fonts-cantarell"
+ML_RUN_PACKAGES="gcc meson ninja-build pkg-config libglib2.0-dev libglib2.0-bin libjson-glib-dev gettext libxml2-utils libcairo2-dev libpango1.0-dev libgtk-4-dev libadwaita-1-dev libgdk-pixbuf2.0-bin fonts-cantarell"
 # To test as well: clang and its sanitizer and libFuzzer runtimes, an X server and a session bus
 # for the tests that need a display, the validators of the desktop file and the metainfo, and
 # locales to read numbers in (English, German, French and Arabic group and separate decimals

@@ -106,6 +106,30 @@ test_about_find_window (void)
   return NULL;
 }
 
+/* The window's icon: on X11, GTK hands the window manager the icon at 48 pixels, and the
+ * resources hold a PNG of that size, so that no SVG loader (librsvg, some 10 MiB) is loaded at
+ * start-up. Called before the About window is opened, which shows the SVG at its own size. */
+static void
+test_about_check_window_icon (MlWindow *window)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, APP_ID, NULL, 48, 1,
+                                                                 GTK_TEXT_DIR_LTR, 0);
+  g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *maps = NULL;
+
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APP_ID);
+  g_assert_true (g_str_has_prefix (uri, "resource:///io/github/marginlab/MarginLab/icons/48x48/apps/"));
+  g_assert_true (g_str_has_suffix (uri, ".png"));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (GDK_PAINTABLE (icon)), ==, 48);
+
+  gtk_window_present (GTK_WINDOW (window));
+  ml_test_wait_for_paint (window);
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  g_assert_null (strstr (maps, "librsvg"));
+}
+
 /* The main menu's About item opens the window with the credits, the licence, the links and the
  * built metainfo's release notes for this version. */
 static void
@@ -120,6 +144,7 @@ test_about_window (void)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   window = ml_test_window_new ();
   gtk_application_add_window (GTK_APPLICATION (app), GTK_WINDOW (window));
+  test_about_check_window_icon (window);
 
   ml_test_window_click_menu_item (window, "About Margin Lab");
 
