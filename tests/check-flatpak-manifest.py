@@ -4,8 +4,8 @@
 # strict JSON named after its id (the release's, or the Devel one's); it grants exactly the
 # permissions the app needs and nothing at build time; its one module is the project built with
 # meson from this source tree, with options meson knows; it removes development files; the two
-# differ only in their id and the development option; and flatpak-builder, where installed,
-# reads every key of it.
+# differ only in their id, their runtime version (a stable release; the nightly's master) and
+# the development option; and flatpak-builder, where installed, reads every key of it.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -94,9 +94,13 @@ def check_manifest(path, manifest, app_id, command, source, known, project, prob
     if manifest.get('runtime') != 'org.gnome.Platform' or manifest.get('sdk') != 'org.gnome.Sdk':
         problems.append(f'{path}: the runtime and SDK are not GNOME\'s: '
                         f'{manifest.get("runtime")}, {manifest.get("sdk")}')
-    if not re.fullmatch(r'[0-9]+', str(manifest.get('runtime-version', ''))):
-        problems.append(f'{path}: runtime-version {manifest.get("runtime-version")!r} is not a '
-                        'stable GNOME release')
+    # The release is built on a stable GNOME release, the nightly on GNOME's nightly runtime
+    # (gnome-nightly's master), as GNOME's own Devel manifests are.
+    version = str(manifest.get('runtime-version', ''))
+    if devel and version != 'master':
+        problems.append(f'{path}: runtime-version {version!r} is not master, the nightly runtime')
+    if not devel and not re.fullmatch(r'[0-9]+', version):
+        problems.append(f'{path}: runtime-version {version!r} is not a stable GNOME release')
     if manifest.get('command') != command:
         problems.append(f'{path}: command is {manifest.get("command")!r}, not {command!r}, '
                         'the executable meson installs')
@@ -163,14 +167,15 @@ def main():
     if set(manifests) != {False, True}:
         problems.append(f'not one release and one Devel manifest: {paths}')
     else:
-        # The nightly build is the release's, but for its id and the development option.
+        # The nightly build is the release's, but for its id, runtime and development option.
         release, devel = (dict(manifests[False]), dict(manifests[True]))
         for m in (release, devel):
             m.pop('id')
+            m.pop('runtime-version', None)
             m['modules'] = [dict(m['modules'][0], **{'config-opts': None})]
         if release != devel:
-            problems.append('the release and Devel manifests differ in more than the id and '
-                            'config-opts')
+            problems.append('the release and Devel manifests differ in more than the id, '
+                            'runtime-version and config-opts')
 
     for problem in problems:
         print(problem)
