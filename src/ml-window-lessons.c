@@ -356,23 +356,32 @@ ml_window_lessons_import_response (GtkNativeDialog *dialog,
     ml_window_import_pack (self, file);
 }
 
+/* A pack in one file, or a pack's folder: a folder chosen as such, since a sandbox's file chooser
+ * grants what was chosen and no more, a manifest.json without the lessons beside it. */
 static void
 ml_window_lessons_import (GtkWidget  *widget,
                           const char *name,
                           GVariant   *param)
 {
   MlWindow *self = ML_WINDOW (widget);
+  gboolean folder = g_str_equal (name, "win.import-pack-folder");
   GtkFileChooserNative *chooser;
-  GtkFileFilter *filter = gtk_file_filter_new ();
 
-  chooser = _ml_window_new_chooser (self, _("Import Lesson Pack"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
+  if (folder)
+    chooser = _ml_window_new_chooser (self, _("Import Lesson Pack Folder"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Import"));
+  else
+    {
+      GtkFileFilter *filter = gtk_file_filter_new ();
+
+      chooser = _ml_window_new_chooser (self, _("Import Lesson Pack"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
+      /* Translators: a file chooser's filter: a pack in one file, or a pack folder's manifest */
+      gtk_file_filter_set_name (filter, _("Lesson packs (.mlpack, manifest.json)"));
+      gtk_file_filter_add_pattern (filter, "*.mlpack");
+      gtk_file_filter_add_pattern (filter, "manifest.json");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      g_object_unref (filter);
+    }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  /* Translators: a file chooser's filter: a pack in one file, or a pack folder's manifest */
-  gtk_file_filter_set_name (filter, _("Lesson packs (.mlpack, manifest.json)"));
-  gtk_file_filter_add_pattern (filter, "*.mlpack");
-  gtk_file_filter_add_pattern (filter, "manifest.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
   g_signal_connect_object (chooser, "response", G_CALLBACK (ml_window_lessons_import_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -467,6 +476,7 @@ _ml_window_class_add_lesson_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "lesson.answer", "i", ml_window_lessons_answer);
   gtk_widget_class_install_action (widget_class, "lesson.remove-pack", "s", ml_window_lessons_remove_pack);
   gtk_widget_class_install_action (widget_class, "win.import-pack", NULL, ml_window_lessons_import);
+  gtk_widget_class_install_action (widget_class, "win.import-pack-folder", NULL, ml_window_lessons_import);
   gtk_widget_class_install_action (widget_class, "win.export-progress", NULL, ml_window_lessons_export);
   gtk_widget_class_install_action (widget_class, "win.reset-progress", NULL, ml_window_lessons_reset_progress);
   gtk_widget_class_install_action (widget_class, "win.limits", NULL, ml_window_lessons_limits);

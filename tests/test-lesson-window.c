@@ -400,6 +400,53 @@ test_lesson_import_and_remove (void)
   close_window (window);
 }
 
+/* The file chooser the window shows (GTK's own, outside a sandbox), or NULL. */
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+  return NULL;
+}
+
+/* A pack's folder is chosen as a folder, from the main menu: in the Flatpak, only then does the
+ * portal grant the lessons beside the manifest. */
+static void
+test_lesson_import_folder (void)
+{
+  g_autofree char *path = sample_pack ();
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  MlWindow *window = ml_test_window_new ();
+  MlLessonRun *run = ml_window_get_lesson_run (window);
+  GtkFileChooser *chooser;
+  MlLessonPack *pack;
+
+  ml_test_window_click_menu_item (window, "Import Lesson Pack Folder…");
+  g_assert_nonnull (chooser = find_file_chooser ());
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Import Lesson Pack Folder");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (chooser)) == GTK_WINDOW (window));
+
+  /* The learner goes into the pack's folder and presses Import. */
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  ml_test_flush ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  ml_test_flush ();
+  g_assert_null (find_file_chooser ());
+  pack = ml_lesson_run_get_pack (run);
+  g_assert_nonnull (pack);
+  g_assert_cmpstr (ml_lesson_pack_get_id (pack), !=, ML_LESSON_PACK_BUILTIN_ID);
+  g_assert_true (ml_lesson_run_get_lesson (run) == ml_lesson_pack_get_lesson (pack, 0));
+  close_window (window);
+}
+
 /* A broken pack is refused in a dialog that names the place and the problem; nothing changes. */
 static void
 test_lesson_import_broken (void)
@@ -536,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/lesson-window/corrupt-progress", test_lesson_corrupt_progress);
   g_test_add_func ("/lesson-window/reset-progress", test_lesson_reset_progress);
   g_test_add_func ("/lesson-window/import-and-remove", test_lesson_import_and_remove);
+  g_test_add_func ("/lesson-window/import-folder", test_lesson_import_folder);
   g_test_add_func ("/lesson-window/import-broken", test_lesson_import_broken);
   g_test_add_func ("/lesson-window/limits", test_lesson_limits);
   g_test_add_func ("/lesson-window/worksheet", test_lesson_worksheet);
