@@ -63,6 +63,9 @@ struct _MlWindow
   GtkWidget            *path_box;
   GtkLabel             *path_label;
   GtkMenuButton        *speed_button;
+  GtkMenuButton        *main_menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *speed_menu;
   GtkScale             *mark_scale;
   GtkAdjustment        *mark_adjustment;
   GtkEntry             *mark_entry;

@@ -424,6 +424,9 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, path_box);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, path_label);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, speed_button);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, speed_menu);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, mark_scale);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, mark_adjustment);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, mark_entry);
@@ -471,6 +474,15 @@ ml_window_follow_lab (MlWindow *self)
   ml_window_lab_changed (self);
 }
 
+/* A menu's popover is made the first time it opens, not with the window: the first frame
+ * has no use for it. */
+static void
+ml_window_create_menu (GtkMenuButton *button,
+                       gpointer       model)
+{
+  gtk_menu_button_set_menu_model (button, model);
+}
+
 /* A widget's direction is its own, not inherited: set it on every part. */
 static void
 ml_window_set_left_to_right (GtkWidget *widget)
@@ -484,6 +496,8 @@ static void
 ml_window_init (MlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->main_menu_button, ml_window_create_menu, self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->speed_button, ml_window_create_menu, self->speed_menu, NULL);
   self->lab = ml_lab_new ();
   self->play_speed = 1;
   ml_window_bind_settings (self);

@@ -523,12 +523,13 @@ find_item_by_text (GtkWidget  *widget,
   return NULL;
 }
 
-/* The main menu's item @text, the menu popped up as the learner opens it. */
+/* The main menu's item @text, the menu popped up as the learner opens it (its popover is made
+ * then, the first time). */
 static GtkWidget *
 find_menu_item (GtkWidget  *widget,
                 const char *text)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
     {
       GtkWidget *item;
 
