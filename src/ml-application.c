@@ -18,6 +18,7 @@
 #include "margin-lab-core.h"
 #include "ml-about.h"
 #include "ml-application-private.h"
+#include "ml-preferences-window.h"
 #include "ml-window.h"
 
 G_DEFINE_FINAL_TYPE (MlApplication, ml_application, ADW_TYPE_APPLICATION)
@@ -136,6 +137,14 @@ ml_application_about (GSimpleAction *action,
   ml_about_show (gtk_application_get_active_window (user_data));
 }
 
+static void
+ml_application_preferences (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (ml_preferences_window_new (gtk_application_get_active_window (user_data))));
+}
+
 /* Quitting closes each window as its close button would: one with unsaved changes asks
  * first, and the application ends with its last window. */
 static void
@@ -156,11 +165,13 @@ ml_application_quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", ml_application_about },
+  { "preferences", ml_application_preferences },
   { "quit", ml_application_quit },
 };
 
 static const struct { const char *action; const char *accels[3]; } accelerators[] = {
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "window.close", { "<Control>w", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },

@@ -60,6 +60,8 @@ struct _MlOrderPanel
   GtkLabel        *notional_label;
   MlExplainButton *notional_value;
   MlExplainButton *margin_value;
+  GtkWidget       *fee_label;
+  GtkLabel        *fee_value;
   MlExplainButton *liquidation_value;
   MlExplainButton *bankruptcy_value;
   GtkLabel        *distance_value;
@@ -294,6 +296,24 @@ ml_order_panel_show_notional (MlOrderPanel  *self,
   ml_explain_button_set_label (self->notional_value, notional);
 }
 
+/* What placing the order pays, shown only while the account charges fees: a learner who has
+ * switched them on sees what each order costs. */
+static void
+ml_order_panel_show_fee (MlOrderPanel  *self,
+                         const MlOrder *order)
+{
+  gboolean charged = ml_account_get_charge_fees (self->account);
+  g_autofree char *fee = NULL;
+
+  gtk_widget_set_visible (self->fee_label, charged);
+  gtk_widget_set_visible (GTK_WIDGET (self->fee_value), charged);
+  if (!charged)
+    return;
+  fee = order ? ml_money_format_usdt (ml_account_order_fee (self->account, order->quantity * order->price, order->price))
+              : g_strdup ("—");
+  gtk_label_set_text (self->fee_value, fee);
+}
+
 static void
 ml_order_panel_clear_preview (MlOrderPanel *self)
 {
@@ -304,6 +324,7 @@ ml_order_panel_clear_preview (MlOrderPanel *self)
   gtk_label_set_text (self->distance_value, "—");
   gtk_label_set_text (self->loss_value, "—");
   ml_order_panel_show_notional (self, NULL);
+  ml_order_panel_show_fee (self, NULL);
   self->previewed = NULL;
   g_clear_object (&self->preview);
 }
@@ -386,6 +407,7 @@ ml_order_panel_show_preview (MlOrderPanel  *self,
 
   ml_order_panel_show_notional (self, order);
   ml_explain_button_set_label (self->margin_value, margin);
+  ml_order_panel_show_fee (self, order);
   ml_explain_button_set_label (self->liquidation_value, liquidation);
   ml_explain_button_set_label (self->bankruptcy_value, bankruptcy);
   gtk_label_set_text (self->distance_value, distance);
@@ -670,6 +692,8 @@ ml_order_panel_class_init (MlOrderPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, notional_label);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, notional_value);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, margin_value);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, fee_label);
+  gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, fee_value);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, liquidation_value);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, bankruptcy_value);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, distance_value);

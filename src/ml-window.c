@@ -454,6 +454,10 @@ ml_window_bind_settings (MlWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "compare-modes", self->lab, "compare", G_SETTINGS_BIND_DEFAULT);
+  /* The Preferences set what New starts with; the lab decides when an open lab takes them. */
+  g_settings_bind (self->settings, "charge-fees", self->lab, "fresh-charge-fees", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "taker-fee-rate", self->lab, "fresh-taker-fee-rate", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "maker-fee-rate", self->lab, "fresh-maker-fee-rate", G_SETTINGS_BIND_GET);
   g_object_bind_property (self->lab, "compare", self->chart_view, "compare", G_BINDING_SYNC_CREATE);
   compare = g_settings_create_action (self->settings, "compare-modes");
   g_action_map_add_action (G_ACTION_MAP (self), compare);

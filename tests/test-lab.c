@@ -287,6 +287,138 @@ test_lab_dirty_and_files (void)
   g_rmdir (dir);
 }
 
+/* margin-model.md: "fee | notional 6,000, taker 0.05 % | 3.00". The worked example's isolated
+ * long is that notional: 0.1 BTC at the mark of 60,000, 20x, W = 300. */
+static const MlOrder fee_order = { NULL, ML_SIDE_LONG, ML_MARGIN_MODE_ISOLATED, 0.1, 60000, 20, 0 };
+
+static double
+test_lab_wallet (MlLab *lab)
+{
+  return ml_account_get_wallet_balance (ml_lab_get_account (lab));
+}
+
+/* A fresh lab starts with the built-in fees (off; taker 0.05 %, maker 0.02 %), as a new account
+ * does; each property tells a real change only, and an untouched lab takes it at once: its
+ * account is replaced, "changed" is emitted, and it is still not a start nor unsaved. */
+static void
+test_lab_fresh_fees (void)
+{
+  g_autoptr(MlLab) lab = ml_lab_new ();
+  MlAccount *account = ml_lab_get_account (lab);
+  guint charge_notifies = 0, taker_notifies = 0, maker_notifies = 0, accounts = 0, changes = 0, starts = 0;
+
+  g_assert_false (ml_lab_get_fresh_charge_fees (lab));
+  g_assert_cmpfloat (ml_lab_get_fresh_taker_fee_rate (lab), ==, 0.0005);
+  g_assert_cmpfloat (ml_lab_get_fresh_maker_fee_rate (lab), ==, 0.0002);
+  g_assert_false (ml_account_get_charge_fees (account));
+  g_assert_cmpfloat (ml_account_get_taker_fee_rate (account), ==, 0.0005);
+  g_assert_cmpfloat (ml_account_get_maker_fee_rate (account), ==, 0.0002);
+
+  g_signal_connect_swapped (lab, "notify::fresh-charge-fees", G_CALLBACK (test_lab_count), &charge_notifies);
+  g_signal_connect_swapped (lab, "notify::fresh-taker-fee-rate", G_CALLBACK (test_lab_count), &taker_notifies);
+  g_signal_connect_swapped (lab, "notify::fresh-maker-fee-rate", G_CALLBACK (test_lab_count), &maker_notifies);
+  g_signal_connect_swapped (lab, "notify::account", G_CALLBACK (test_lab_count), &accounts);
+  g_signal_connect_swapped (lab, "changed", G_CALLBACK (test_lab_count), &changes);
+  g_signal_connect_swapped (lab, "started", G_CALLBACK (test_lab_count), &starts);
+
+  g_object_set (lab, "fresh-charge-fees", TRUE, NULL);
+  g_object_set (lab, "fresh-charge-fees", TRUE, NULL);
+  g_object_set (lab, "fresh-taker-fee-rate", 0.001, NULL);
+  g_object_set (lab, "fresh-taker-fee-rate", 0.001, NULL);
+  g_object_set (lab, "fresh-maker-fee-rate", 0.0002, NULL);
+  g_assert_cmpuint (charge_notifies, ==, 1);
+  g_assert_cmpuint (taker_notifies, ==, 1);
+  g_assert_cmpuint (maker_notifies, ==, 0);
+  g_assert_cmpuint (accounts, ==, 2);
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpuint (starts, ==, 0);
+  g_assert_false (ml_lab_get_dirty (lab));
+  g_assert_false (ml_lab_get_can_undo (lab));
+
+  account = ml_lab_get_account (lab);
+  g_assert_true (ml_account_get_charge_fees (account));
+  g_assert_cmpfloat (ml_account_get_taker_fee_rate (account), ==, 0.001);
+  g_assert_cmpfloat (ml_account_get_wallet_balance (account), ==, ML_LAB_FRESH_BALANCE);
+  g_assert_cmpfloat (ml_account_get_mark_price (account), ==, ML_LAB_FRESH_MARK_PRICE);
+
+  /* Back to 0.05 %: the order pays margin-model.md's 3.00 from the wallet. */
+  ml_lab_set_fresh_taker_fee_rate (lab, 0.0005);
+  g_assert_nonnull (ml_lab_open_position (lab, &fee_order, NULL));
+  ml_assert_close (test_lab_wallet (lab), 1000 - 3.00, ML_EXACT);
+}
+
+/* Once something has been done in the lab, it keeps its fees: a default reaches it at New. A
+ * limit order at 59,000 pays the maker rate: 0.1 × 59,000 × 0.02 % = 1.18. */
+static void
+test_lab_fresh_fees_wait_for_new (void)
+{
+  g_autoptr(MlLab) lab = ml_lab_new ();
+  MlOrder limit = fee_order;
+  guint accounts = 0, changes = 0;
+
+  limit.price = 59000;
+  g_assert_nonnull (ml_lab_open_position (lab, &fee_order, NULL));
+  g_signal_connect_swapped (lab, "notify::account", G_CALLBACK (test_lab_count), &accounts);
+  g_signal_connect_swapped (lab, "changed", G_CALLBACK (test_lab_count), &changes);
+  ml_lab_set_fresh_charge_fees (lab, TRUE);
+  g_assert_true (ml_lab_get_fresh_charge_fees (lab));
+  g_assert_false (ml_account_get_charge_fees (ml_lab_get_account (lab)));
+  g_assert_cmpuint (test_lab_n_positions (lab), ==, 1);
+
+  /* Undone back to the start, nothing is unsaved, but Redo holds the order: still kept. */
+  g_assert_true (ml_lab_undo (lab));
+  g_assert_false (ml_lab_get_dirty (lab));
+  accounts = changes = 0;
+  ml_lab_set_fresh_maker_fee_rate (lab, 0.0002 / 2);
+  g_assert_cmpuint (accounts, ==, 0);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_false (ml_account_get_charge_fees (ml_lab_get_account (lab)));
+  g_assert_true (ml_lab_redo (lab));
+  ml_assert_close (test_lab_wallet (lab), 1000, ML_EXACT);
+
+  ml_lab_set_fresh_maker_fee_rate (lab, 0.0002);
+  ml_lab_reset (lab);
+  g_assert_true (ml_account_get_charge_fees (ml_lab_get_account (lab)));
+  g_assert_nonnull (ml_lab_open_position (lab, &limit, NULL));
+  ml_assert_close (test_lab_wallet (lab), 1000 - 1.18, ML_EXACT);
+}
+
+/* A scenario's fees are its own, whether it names them or not, before and after a default
+ * changes; saving a fresh lab makes it a scenario too. */
+static void
+test_lab_fresh_fees_leave_scenarios (void)
+{
+  g_autoptr(MlLab) lab = test_lab_new_example ();
+  g_autoptr(MlScenario) charged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ml-lab-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "fresh.mlscenario", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  ml_lab_set_fresh_charge_fees (lab, TRUE);
+  g_assert_false (ml_account_get_charge_fees (ml_lab_get_account (lab)));
+
+  charged = ml_scenario_new_from_data ("{ \"margin-lab-scenario\": 1, \"wallet_balance\": 1000,"
+                                       "  \"mark_price\": 60000,"
+                                       "  \"fees\": { \"taker\": 0.0004, \"maker\": 0.0001, \"charge\": true } }",
+                                       -1, "charged", &error);
+  g_assert_no_error (error);
+  ml_lab_set_scenario (lab, charged, NULL);
+  ml_lab_set_fresh_charge_fees (lab, FALSE);
+  ml_lab_set_fresh_taker_fee_rate (lab, 0.001);
+  g_assert_true (ml_account_get_charge_fees (ml_lab_get_account (lab)));
+  g_assert_cmpfloat (ml_account_get_taker_fee_rate (ml_lab_get_account (lab)), ==, 0.0004);
+
+  ml_lab_reset (lab);
+  g_assert_true (ml_lab_save_file (lab, file, &error));
+  g_assert_no_error (error);
+  ml_lab_set_fresh_charge_fees (lab, TRUE);
+  g_assert_false (ml_account_get_charge_fees (ml_lab_get_account (lab)));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Undo puts another account in: "notify::account" says so, and the old one is not leaked. */
 static void
 test_lab_account_replaced (void)
@@ -318,6 +450,9 @@ main (int   argc,
   g_test_add_func ("/lab/path-restarts", test_lab_path_restarts);
   g_test_add_func ("/lab/dirty-and-files", test_lab_dirty_and_files);
   g_test_add_func ("/lab/account-replaced", test_lab_account_replaced);
+  g_test_add_func ("/lab/fresh-fees", test_lab_fresh_fees);
+  g_test_add_func ("/lab/fresh-fees/wait-for-new", test_lab_fresh_fees_wait_for_new);
+  g_test_add_func ("/lab/fresh-fees/leave-scenarios", test_lab_fresh_fees_leave_scenarios);
 
   return g_test_run ();
 }

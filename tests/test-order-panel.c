@@ -256,6 +256,37 @@ test_limit_order_notional (void)
   test_order_panel_close (&lab);
 }
 
+/* With fees charged, the preview shows what placing the order pays, by margin-model.md's rule
+ * (notional × rate): 0.1 BTC at the mark of 60,000 is the worked example's notional of 6,000,
+ * at the taker 0.05 %: 3.00; at a limit of 59,000, the maker 0.02 % of 5,900: 1.18. With fees
+ * off, no fee is shown. */
+static void
+test_fees_in_preview (void)
+{
+  Lab lab;
+
+  test_order_panel_open (&lab, 1000);
+  ml_test_type (test_order_panel_child (&lab, "size_entry"), "0.1");
+  ml_test_type (test_order_panel_child (&lab, "leverage_spin"), "20");
+  g_assert_false (gtk_widget_get_visible (test_order_panel_child (&lab, "fee_value")));
+  g_assert_cmpstr (test_order_panel_text (&lab, "price_hint"), ==, "At the mark price: a market order");
+
+  ml_account_set_charge_fees (lab.account, TRUE);
+  ml_order_panel_update (lab.panel);
+  g_assert_true (gtk_widget_get_mapped (test_order_panel_child (&lab, "fee_label")));
+  g_assert_true (gtk_widget_get_mapped (test_order_panel_child (&lab, "fee_value")));
+  g_assert_cmpstr (test_order_panel_text (&lab, "fee_value"), ==, "\u20683.00\u00a0USDT\u2069");
+  g_assert_cmpstr (test_order_panel_text (&lab, "price_hint"), ==, "At the mark price: a market order, taker fee");
+
+  ml_test_type (test_order_panel_child (&lab, "price_entry"), "59000");
+  g_assert_cmpstr (test_order_panel_text (&lab, "fee_value"), ==, "\u20681.18\u00a0USDT\u2069");
+
+  /* No order, no fee to show: the dash every other preview value shows. */
+  ml_test_type (test_order_panel_child (&lab, "size_entry"), "abc");
+  g_assert_cmpstr (test_order_panel_text (&lab, "fee_value"), ==, "—");
+  test_order_panel_close (&lab);
+}
+
 /* In German, as a German learner types and reads: the first size "0,01", a limit price
  * "61.000,5" or the plain "61000.5", and the same order as above shown with German separators. */
 static void
@@ -543,6 +574,7 @@ main (int   argc,
   g_test_add_func ("/order-panel/size-unit-toggle", test_size_unit_toggle);
   g_test_add_func ("/order-panel/loss-cases", test_loss_cases);
   g_test_add_func ("/order-panel/limit-order-notional", test_limit_order_notional);
+  g_test_add_func ("/order-panel/fees-in-preview", test_fees_in_preview);
   g_test_add_func ("/order-panel/german", test_german);
   g_test_add_func ("/order-panel/size-suggestion", test_size_suggestion);
   g_test_add_func ("/order-panel/too-large-marks-size", test_too_large_marks_size);

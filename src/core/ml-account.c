@@ -24,8 +24,6 @@
 #include "ml-curve-private.h"
 #include "ml-money.h"
 
-#define MAX_FEE_RATE     0.01
-
 G_DEFINE_FINAL_TYPE (MlAccount, ml_account, G_TYPE_OBJECT)
 
 enum {
@@ -200,9 +198,9 @@ ml_account_class_init (MlAccountClass *klass)
   properties[PROP_MARK_PRICE] =
     g_param_spec_double ("mark-price", NULL, NULL, ML_MIN_PRICE, ML_MAX_PRICE, 60000, rw | G_PARAM_CONSTRUCT);
   properties[PROP_TAKER_FEE_RATE] =
-    g_param_spec_double ("taker-fee-rate", NULL, NULL, 0, MAX_FEE_RATE, 0.0005, rw);
+    g_param_spec_double ("taker-fee-rate", NULL, NULL, 0, ML_MAX_FEE_RATE, ML_DEFAULT_TAKER_FEE_RATE, rw);
   properties[PROP_MAKER_FEE_RATE] =
-    g_param_spec_double ("maker-fee-rate", NULL, NULL, 0, MAX_FEE_RATE, 0.0002, rw);
+    g_param_spec_double ("maker-fee-rate", NULL, NULL, 0, ML_MAX_FEE_RATE, ML_DEFAULT_MAKER_FEE_RATE, rw);
   properties[PROP_CHARGE_FEES] =
     g_param_spec_boolean ("charge-fees", NULL, NULL, FALSE, rw);
   properties[PROP_CROSS_WALLET_BALANCE] = ml_account_value_property ("cross-wallet-balance");
@@ -231,8 +229,8 @@ ml_account_init (MlAccount *self)
 {
   self->positions = g_list_store_new (ML_TYPE_POSITION);
   self->cross_legs = g_array_new (FALSE, FALSE, sizeof (MlLeg));
-  self->taker_fee_rate = 0.0005;
-  self->maker_fee_rate = 0.0002;
+  self->taker_fee_rate = ML_DEFAULT_TAKER_FEE_RATE;
+  self->maker_fee_rate = ML_DEFAULT_MAKER_FEE_RATE;
   self->next_id = 1;
 }
 
@@ -915,7 +913,7 @@ ml_account_set_rate (MlAccount *self,
                      double     rate,
                      guint      prop_id)
 {
-  g_return_if_fail (isfinite (rate) && rate >= 0 && rate <= MAX_FEE_RATE);
+  g_return_if_fail (isfinite (rate) && rate >= 0 && rate <= ML_MAX_FEE_RATE);
 
   if (*field != rate)
     {

@@ -21,6 +21,12 @@ G_DECLARE_FINAL_TYPE (MlAccount, ml_account, ML, ACCOUNT, GObject)
 /* The largest wallet balance an account may hold, in USDT. */
 #define ML_MAX_BALANCE 1000000000000.0
 
+/* The fee rates a new account has (margin-model.md: taker 0.05 %, maker 0.02 %; charged only
+ * when switched on), and the highest rate an account, a scenario or a setting may hold. */
+#define ML_DEFAULT_TAKER_FEE_RATE 0.0005
+#define ML_DEFAULT_MAKER_FEE_RATE 0.0002
+#define ML_MAX_FEE_RATE           0.01
+
 /**
  * MlOrder:
  * @id: (nullable): the new position's id; %NULL lets the account choose one

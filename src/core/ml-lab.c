@@ -7,12 +7,18 @@
  * redo, and where the scenario's price path has got to. Every change goes through
  * ml_lab_apply(), which keeps the state before it for Undo and, once every number is current,
  * emits "changed" and then "liquidated" for what the change liquidated.
+ *
+ * The fees a fresh lab starts with are the lab's to be told (the application binds them to
+ * its settings; the core reads none). A lab that nothing has been done in since New takes a
+ * new default at once, since it holds nothing the learner made; any other lab keeps the fees
+ * it has, as a scenario keeps its own, until New.
  */
 
 #define G_LOG_DOMAIN "ml-lab"
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "ml-lab.h"
@@ -49,6 +55,9 @@ struct _MlLab
   guint       start_serial;    /* counts the fresh starts: New, Open, a scenario put in */
   gboolean    mark_step_open;  /* a JOIN mark move joins the last undo step */
   gboolean    compare;         /* Compare Modes: a way of looking, so neither undone nor saved */
+  gboolean    fresh_charge_fees;    /* what New starts with */
+  double      fresh_taker_fee_rate;
+  double      fresh_maker_fee_rate;
   gulong      liquidated_handler;
   GArray     *liquidations;    /* MlLabLiquidation, what the change under way liquidated */
 };
@@ -67,6 +76,9 @@ enum {
   PROP_PATH_LENGTH,
   PROP_PATH_POSITION,
   PROP_COMPARE,
+  PROP_FRESH_CHARGE_FEES,
+  PROP_FRESH_TAKER_FEE_RATE,
+  PROP_FRESH_MAKER_FEE_RATE,
   N_PROPS
 };
 
@@ -201,6 +213,18 @@ ml_lab_push (GArray    *stack,
   g_array_append_val (stack, state);
 }
 
+/* The account New starts with: the fresh balance and mark, and the fresh fees. */
+static MlAccount *
+ml_lab_new_fresh_account (MlLab *self)
+{
+  MlAccount *account = ml_account_new (ml_brackets_get_default (), ML_LAB_FRESH_BALANCE, ML_LAB_FRESH_MARK_PRICE);
+
+  ml_account_set_charge_fees (account, self->fresh_charge_fees);
+  ml_account_set_taker_fee_rate (account, self->fresh_taker_fee_rate);
+  ml_account_set_maker_fee_rate (account, self->fresh_maker_fee_rate);
+  return account;
+}
+
 /* Starts the lab afresh on @account (consumed): no history, nothing unsaved. */
 static void
 ml_lab_start (MlLab      *self,
@@ -319,6 +343,15 @@ ml_lab_get_property (GObject    *object,
     case PROP_COMPARE:
       g_value_set_boolean (value, self->compare);
       break;
+    case PROP_FRESH_CHARGE_FEES:
+      g_value_set_boolean (value, self->fresh_charge_fees);
+      break;
+    case PROP_FRESH_TAKER_FEE_RATE:
+      g_value_set_double (value, self->fresh_taker_fee_rate);
+      break;
+    case PROP_FRESH_MAKER_FEE_RATE:
+      g_value_set_double (value, self->fresh_maker_fee_rate);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -336,6 +369,15 @@ ml_lab_set_property (GObject      *object,
     {
     case PROP_COMPARE:
       ml_lab_set_compare (self, g_value_get_boolean (value));
+      break;
+    case PROP_FRESH_CHARGE_FEES:
+      ml_lab_set_fresh_charge_fees (self, g_value_get_boolean (value));
+      break;
+    case PROP_FRESH_TAKER_FEE_RATE:
+      ml_lab_set_fresh_taker_fee_rate (self, g_value_get_double (value));
+      break;
+    case PROP_FRESH_MAKER_FEE_RATE:
+      ml_lab_set_fresh_maker_fee_rate (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -363,6 +405,33 @@ ml_lab_class_init (MlLabClass *klass)
   properties[PROP_PATH_POSITION] = g_param_spec_uint ("path-position", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_COMPARE] = g_param_spec_boolean ("compare", NULL, NULL, FALSE,
                                                    flags | G_PARAM_WRITABLE);
+  /**
+   * MlLab:fresh-charge-fees:
+   *
+   * Whether a fresh lab charges fees: New starts with it, and so does a lab that nothing has
+   * been done in yet (no scenario, no unsaved change, no undo or redo), which takes a change
+   * at once. Any other lab keeps its own fees until New; a scenario always has its own.
+   */
+  properties[PROP_FRESH_CHARGE_FEES] = g_param_spec_boolean ("fresh-charge-fees", NULL, NULL, FALSE,
+                                                             flags | G_PARAM_WRITABLE);
+  /**
+   * MlLab:fresh-taker-fee-rate:
+   *
+   * The taker fee rate of a fresh lab, as a fraction (0.0005 is 0.05 %), for orders at the
+   * mark price; it reaches the lab as #MlLab:fresh-charge-fees does.
+   */
+  properties[PROP_FRESH_TAKER_FEE_RATE] =
+    g_param_spec_double ("fresh-taker-fee-rate", NULL, NULL, 0, ML_MAX_FEE_RATE, ML_DEFAULT_TAKER_FEE_RATE,
+                         flags | G_PARAM_WRITABLE);
+  /**
+   * MlLab:fresh-maker-fee-rate:
+   *
+   * The maker fee rate of a fresh lab, as a fraction, for orders at any other price; it
+   * reaches the lab as #MlLab:fresh-charge-fees does.
+   */
+  properties[PROP_FRESH_MAKER_FEE_RATE] =
+    g_param_spec_double ("fresh-maker-fee-rate", NULL, NULL, 0, ML_MAX_FEE_RATE, ML_DEFAULT_MAKER_FEE_RATE,
+                         flags | G_PARAM_WRITABLE);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -404,8 +473,9 @@ ml_lab_init (MlLab *self)
   g_array_set_clear_func (self->redo, ml_lab_state_clear);
   self->liquidations = g_array_new (FALSE, FALSE, sizeof (MlLabLiquidation));
   g_array_set_clear_func (self->liquidations, ml_lab_liquidation_clear);
-  ml_lab_take_account (self, ml_account_new (ml_brackets_get_default (),
-                                             ML_LAB_FRESH_BALANCE, ML_LAB_FRESH_MARK_PRICE));
+  self->fresh_taker_fee_rate = ML_DEFAULT_TAKER_FEE_RATE;
+  self->fresh_maker_fee_rate = ML_DEFAULT_MAKER_FEE_RATE;
+  ml_lab_take_account (self, ml_lab_new_fresh_account (self));
 }
 
 /**
@@ -544,19 +614,127 @@ ml_lab_set_compare (MlLab    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARE]);
 }
 
+/* The fees of a fresh lab */
+
+/* Whether nothing has been done in the lab since New: it holds nothing of the learner's, so a
+ * new default fee can replace its account without losing anything or marking it unsaved. */
+static gboolean
+ml_lab_is_untouched (MlLab *self)
+{
+  return self->scenario == NULL && !ml_lab_get_dirty (self) && self->undo->len == 0 && self->redo->len == 0;
+}
+
+/* A fresh default reaches an untouched lab at once, as if New had been chosen again; any
+ * other lab keeps its fees. Not a start: nothing is stopped or zoomed out. */
+static void
+ml_lab_fresh_fees_changed (MlLab *self,
+                           guint  prop_id)
+{
+  MlLabSnapshot before;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  if (!ml_lab_is_untouched (self))
+    return;
+  ml_lab_snapshot (self, &before);
+  ml_lab_take_account (self, ml_lab_new_fresh_account (self));
+  ml_lab_notify (self, &before);
+}
+
+gboolean
+ml_lab_get_fresh_charge_fees (MlLab *self)
+{
+  g_return_val_if_fail (ML_IS_LAB (self), FALSE);
+  return self->fresh_charge_fees;
+}
+
+/**
+ * ml_lab_set_fresh_charge_fees:
+ *
+ * Sets whether a fresh lab charges fees (#MlLab:fresh-charge-fees): New, and the lab itself if
+ * nothing has been done in it yet.
+ */
+void
+ml_lab_set_fresh_charge_fees (MlLab    *self,
+                              gboolean  charge_fees)
+{
+  g_return_if_fail (ML_IS_LAB (self));
+
+  charge_fees = !!charge_fees;
+  if (self->fresh_charge_fees == charge_fees)
+    return;
+  self->fresh_charge_fees = charge_fees;
+  ml_lab_fresh_fees_changed (self, PROP_FRESH_CHARGE_FEES);
+}
+
+double
+ml_lab_get_fresh_taker_fee_rate (MlLab *self)
+{
+  g_return_val_if_fail (ML_IS_LAB (self), 0);
+  return self->fresh_taker_fee_rate;
+}
+
+static void
+ml_lab_set_fresh_rate (MlLab  *self,
+                       double *field,
+                       double  rate,
+                       guint   prop_id)
+{
+  g_return_if_fail (isfinite (rate) && rate >= 0 && rate <= ML_MAX_FEE_RATE);
+
+  if (*field == rate)
+    return;
+  *field = rate;
+  ml_lab_fresh_fees_changed (self, prop_id);
+}
+
+/**
+ * ml_lab_set_fresh_taker_fee_rate:
+ * @rate: a fraction from 0 to %ML_MAX_FEE_RATE: 0.0005 is 0.05 %
+ *
+ * Sets the taker fee rate of a fresh lab (#MlLab:fresh-taker-fee-rate).
+ */
+void
+ml_lab_set_fresh_taker_fee_rate (MlLab  *self,
+                                 double  rate)
+{
+  g_return_if_fail (ML_IS_LAB (self));
+  ml_lab_set_fresh_rate (self, &self->fresh_taker_fee_rate, rate, PROP_FRESH_TAKER_FEE_RATE);
+}
+
+double
+ml_lab_get_fresh_maker_fee_rate (MlLab *self)
+{
+  g_return_val_if_fail (ML_IS_LAB (self), 0);
+  return self->fresh_maker_fee_rate;
+}
+
+/**
+ * ml_lab_set_fresh_maker_fee_rate:
+ * @rate: a fraction from 0 to %ML_MAX_FEE_RATE: 0.0002 is 0.02 %
+ *
+ * Sets the maker fee rate of a fresh lab (#MlLab:fresh-maker-fee-rate).
+ */
+void
+ml_lab_set_fresh_maker_fee_rate (MlLab  *self,
+                                 double  rate)
+{
+  g_return_if_fail (ML_IS_LAB (self));
+  ml_lab_set_fresh_rate (self, &self->fresh_maker_fee_rate, rate, PROP_FRESH_MAKER_FEE_RATE);
+}
+
 /* Starting again */
 
 /**
  * ml_lab_reset:
  *
- * Starts a fresh lab (New): 1,000 USDT at a mark of 60,000, no scenario, no file.
+ * Starts a fresh lab (New): 1,000 USDT at a mark of 60,000 and the fresh fees, no scenario, no
+ * file.
  */
 void
 ml_lab_reset (MlLab *self)
 {
   g_return_if_fail (ML_IS_LAB (self));
-  ml_lab_start (self, ml_account_new (ml_brackets_get_default (), ML_LAB_FRESH_BALANCE, ML_LAB_FRESH_MARK_PRICE),
-                NULL, NULL);
+  ml_lab_start (self, ml_lab_new_fresh_account (self), NULL, NULL);
 }
 
 /**

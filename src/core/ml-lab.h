@@ -46,6 +46,15 @@ guint         ml_lab_get_path_position  (MlLab        *self);
 gboolean      ml_lab_get_compare        (MlLab        *self);
 void          ml_lab_set_compare        (MlLab        *self,
                                          gboolean      compare);
+gboolean      ml_lab_get_fresh_charge_fees    (MlLab        *self);
+void          ml_lab_set_fresh_charge_fees    (MlLab        *self,
+                                               gboolean      charge_fees);
+double        ml_lab_get_fresh_taker_fee_rate (MlLab        *self);
+void          ml_lab_set_fresh_taker_fee_rate (MlLab        *self,
+                                               double        rate);
+double        ml_lab_get_fresh_maker_fee_rate (MlLab        *self);
+void          ml_lab_set_fresh_maker_fee_rate (MlLab        *self,
+                                               double        rate);
 
 void          ml_lab_reset              (MlLab        *self);
 void          ml_lab_set_scenario       (MlLab        *self,

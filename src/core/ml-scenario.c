@@ -542,9 +542,9 @@ ml_scenario_read_fees (JsonObject  *root,
   fees = json_node_get_object (node);
   if (!_ml_json_check_keys (fees, "fees", keys, error) ||
       !_ml_json_get_number (fees, "fees", "taker", FALSE, &taker, error) ||
-      !_ml_json_check_range (taker, "fees", "taker", 0, TRUE, 0.01, error) ||
+      !_ml_json_check_range (taker, "fees", "taker", 0, TRUE, ML_MAX_FEE_RATE, error) ||
       !_ml_json_get_number (fees, "fees", "maker", FALSE, &maker, error) ||
-      !_ml_json_check_range (maker, "fees", "maker", 0, TRUE, 0.01, error) ||
+      !_ml_json_check_range (maker, "fees", "maker", 0, TRUE, ML_MAX_FEE_RATE, error) ||
       !_ml_json_get_boolean (fees, "fees", "charge", &charge, error))
     return FALSE;
 
