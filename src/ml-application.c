@@ -186,6 +186,7 @@ static const struct { const char *action; const char *accels[3]; } accelerators[
   { "win.compare-modes", { "<Control>m", NULL } },
   { "win.reset-zoom", { "<Control>0", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
   { "lesson.next", { "<Alt>Right", NULL } },
   { "lesson.back", { "<Alt>Left", NULL } },
   { "lesson.reset-step", { "<Control>r", NULL } },

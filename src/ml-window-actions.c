@@ -557,6 +557,29 @@ ml_window_actions_export_worksheet (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The Keyboard Shortcuts window is made when first asked for, not with the window, as
+ * GtkApplication would make gtk/help-overlay.ui: start-up has no use for it. */
+static void
+ml_window_actions_show_shortcuts (GtkWidget  *widget,
+                                  const char *name,
+                                  GVariant   *param)
+{
+  MlWindow *self = ML_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/marginlab/MarginLab/ml-shortcuts-window.ui");
+
+      g_set_weak_pointer (&self->shortcuts_window, GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      /* Its shortcuts show the application's accelerators of their actions. */
+      gtk_window_set_application (self->shortcuts_window, gtk_window_get_application (GTK_WINDOW (self)));
+      gtk_window_set_destroy_with_parent (self->shortcuts_window, TRUE);
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
 void
 _ml_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -575,6 +598,7 @@ _ml_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.play", NULL, ml_window_actions_play);
   gtk_widget_class_install_action (widget_class, "win.step", NULL, ml_window_actions_step);
   gtk_widget_class_install_action (widget_class, "win.reset-zoom", NULL, ml_window_actions_reset_zoom);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, ml_window_actions_show_shortcuts);
 }
 
 void
