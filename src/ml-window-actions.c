@@ -558,26 +558,22 @@ ml_window_actions_export_worksheet (GtkWidget  *widget,
 }
 
 /* The Keyboard Shortcuts window is made when first asked for, not with the window, as
- * GtkApplication would make gtk/help-overlay.ui: start-up has no use for it. */
+ * GtkApplication would make gtk/help-overlay.ui: start-up has no use for it. Given to the
+ * window as its help overlay, its shortcuts show the application's accelerators. */
 static void
 ml_window_actions_show_shortcuts (GtkWidget  *widget,
                                   const char *name,
                                   GVariant   *param)
 {
-  MlWindow *self = ML_WINDOW (widget);
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
 
-  if (self->shortcuts_window == NULL)
+  if (gtk_application_window_get_help_overlay (window) == NULL)
     {
       g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/marginlab/MarginLab/ml-shortcuts-window.ui");
 
-      g_set_weak_pointer (&self->shortcuts_window, GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
-      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
-      /* Its shortcuts show the application's accelerators of their actions. */
-      gtk_window_set_application (self->shortcuts_window, gtk_window_get_application (GTK_WINDOW (self)));
-      gtk_window_set_destroy_with_parent (self->shortcuts_window, TRUE);
-      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
     }
-  gtk_window_present (self->shortcuts_window);
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }
 
 void

@@ -74,7 +74,6 @@ struct _MlWindow
   GtkWidget            *reset_zoom_button;
   MlPositionList       *position_list;
   GtkWidget            *leave_presentation_button;
-  GtkWindow            *shortcuts_window;  /* weak: made when first shown */
 };
 
 void     _ml_window_class_add_actions (GtkWidgetClass *widget_class);

@@ -384,7 +384,6 @@ ml_window_dispose (GObject *object)
   g_clear_object (&self->lab);
   g_clear_object (&self->then_file);
   g_clear_object (&self->settings);
-  g_clear_weak_pointer (&self->shortcuts_window);
   G_OBJECT_CLASS (ml_window_parent_class)->dispose (object);
 }
 
