@@ -165,8 +165,10 @@ ml_test_find_action (GtkWidget  *widget,
   return NULL;
 }
 
-static inline AdwMessageDialog *
-ml_test_find_message_dialog (void)
+/* The first toplevel of @type that is shown (or, unless @shown_only, hidden too), or NULL. */
+static inline GtkWindow *
+ml_test_find_toplevel (GType    type,
+                       gboolean shown_only)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -174,10 +176,16 @@ ml_test_find_message_dialog (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && (!shown_only || gtk_widget_get_visible (GTK_WIDGET (window))))
+        return GTK_WINDOW (window);
     }
   return NULL;
+}
+
+static inline AdwMessageDialog *
+ml_test_find_message_dialog (void)
+{
+  return (AdwMessageDialog *)ml_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, TRUE);
 }
 
 static inline GtkWidget *

@@ -94,16 +94,7 @@ test_release_notes_errors (void)
 static AdwAboutWindow *
 test_about_find_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_ABOUT_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_ABOUT_WINDOW (window);
-    }
-  return NULL;
+  return (AdwAboutWindow *)ml_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW, TRUE);
 }
 
 /* The window's icon: on X11, GTK hands the window manager the icon at 48 pixels, and the

@@ -404,16 +404,7 @@ test_lesson_import_and_remove (void)
 static GtkFileChooser *
 find_file_chooser (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_FILE_CHOOSER (window);
-    }
-  return NULL;
+  return (GtkFileChooser *)ml_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, TRUE);
 }
 
 /* A pack's folder is chosen as a folder, from the main menu: in the Flatpak, only then does the
@@ -428,6 +419,15 @@ test_lesson_import_folder (void)
   GtkFileChooser *chooser;
   MlLessonPack *pack;
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  /* GTK's own file chooser leaves GIO's and GVfs's worker threads' objects behind at exit,
+   * which LeakSanitizer cannot tell from ours: the normal build runs this. */
+  g_test_skip ("GTK's file chooser under LeakSanitizer");
+  gtk_window_destroy (GTK_WINDOW (window));
+  return;
+#endif
+#endif
   ml_test_window_click_menu_item (window, "Import Lesson Pack Folder…");
   g_assert_nonnull (chooser = find_file_chooser ());
   g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);

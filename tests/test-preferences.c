@@ -50,16 +50,7 @@ test_preferences_child (GtkWidget  *prefs,
 static GtkWidget *
 test_preferences_find_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ML_IS_PREFERENCES_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
+  return (GtkWidget *)ml_test_find_toplevel (ML_TYPE_PREFERENCES_WINDOW, TRUE);
 }
 
 /* The lab window of a first start, in Free Practice, in the application. */
@@ -448,22 +439,6 @@ test_accessible (void)
   test_preferences_close (prefs);
 }
 
-/* The toplevel GtkShortcutsWindow, shown or not, or NULL. */
-static GtkWindow *
-test_preferences_find_shortcuts (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (window))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
 /* Whether @widget holds the shortcut of @action. */
 static gboolean
 test_preferences_lists_action (GtkWidget  *widget,
@@ -492,9 +467,9 @@ test_shortcuts_window (void)
   MlWindow *window = test_preferences_new_lab ();
   GtkWindow *shortcuts;
 
-  g_assert_null (test_preferences_find_shortcuts ());
+  g_assert_null (ml_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, FALSE));
   ml_test_window_click_menu_item (window, "Keyboard Shortcuts");
-  shortcuts = test_preferences_find_shortcuts ();
+  shortcuts = ml_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, FALSE);
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
@@ -504,11 +479,11 @@ test_shortcuts_window (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
 
   ml_test_window_click_menu_item (window, "Keyboard Shortcuts");
-  g_assert_true (test_preferences_find_shortcuts () == shortcuts);
+  g_assert_true (ml_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, FALSE) == shortcuts);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
   gtk_window_destroy (GTK_WINDOW (window));
   ml_test_flush ();
-  g_assert_null (test_preferences_find_shortcuts ());
+  g_assert_null (ml_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, FALSE));
 }
 
 int
