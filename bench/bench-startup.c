@@ -8,9 +8,9 @@
  * until the process has exited. None is trusted to stop itself: all three are loaded with the
  * same LD_PRELOAD module, first-frame-hook.c, which ends the process with _exit() right after
  * the first frame of the first window presented is painted (BENCH_FIRST_FRAME=exit), so that
- * the same event ends every run and no program's shutdown is counted. Margin Lab runs twice
- * a round: to its first frame, the lab, and to its second, which shows the lesson where the
- * learner left off (it reads the lessons once the first is out). Then it launches them
+ * the same event ends every run and no program's shutdown is counted. Margin Lab's first
+ * frame shows the lesson where the learner left off (the first lesson, at a first start), its
+ * lessons read before it. Then it launches them
  * again with =idle, and reads the resident memory each prints a second after its first frame.
  * The processor time each used, every thread's, is told too: on a busy machine it shows what
  * the wall time of a run owes to the program rather than to its neighbours.
@@ -43,7 +43,6 @@ typedef struct
   const char *name;
   const char *path;
   gboolean    quiet;   /* its standard error goes to /dev/null */
-  const char *frames;  /* the frame that ends a run (BENCH_FRAMES), the first unless set */
   double     *times;   /* µs from spawn to exit, one per round */
   double     *cpus;    /* µs of processor, every thread's */
   double     *memory;  /* KiB resident once idle, one per round */
@@ -112,7 +111,6 @@ bench_startup_run (const Program *program,
   g_mkdir (data, 0700);
   g_mkdir (config, 0700);
   env = g_environ_setenv (env, "BENCH_FIRST_FRAME", mode, TRUE);
-  env = g_environ_setenv (env, "BENCH_FRAMES", program->frames ? program->frames : "1", TRUE);
   env = g_environ_setenv (env, "LD_PRELOAD", ML_BENCH_FIRST_FRAME_HOOK, TRUE);
   env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
   env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", ML_BENCH_SCHEMA_DIR, TRUE);
@@ -219,7 +217,7 @@ bench_startup_print (Program **programs,
                      guint     n_programs,
                      guint     rounds)
 {
-  const Program *bare = programs[0], *lab = programs[1], *lesson = programs[2];
+  const Program *bare = programs[0], *lab = programs[1];
 
   printf ("Margin Lab start-up benchmark (%s build; %u rounds of each, interleaved)\n\n",
           ML_BENCH_BUILD, rounds);
@@ -231,16 +229,13 @@ bench_startup_print (Program **programs,
                              G_STRUCT_OFFSET (Program, rss), TRUE);
 
   printf ("launch until the first frame: from the spawn until the process has exited, which it does\n"
-          "(first-frame-hook.c) once its first frame is painted; margin-lab takes %+.1f ms (%+.0f %%)\n"
-          "over the bare window on the median, and shows the learner's lesson (its second frame)\n"
-          "after %+.1f ms (%+.0f %%).\n"
+          "(first-frame-hook.c) once its first frame is painted; margin-lab, whose first frame is the\n"
+          "learner's lesson, takes %+.1f ms (%+.0f %%) over the bare window on the median.\n"
           "processor time: user and system, of every thread, as the kernel counts it for the child;\n"
           "margin-lab uses %+.1f ms (%+.0f %%).\n"
           "resident memory: VmRSS a second after the first frame; margin-lab holds %+.1f MiB (%+.0f %%).\n",
           (lab->time.median_us - bare->time.median_us) / 1e3,
           (lab->time.median_us / bare->time.median_us - 1) * 100,
-          (lesson->time.median_us - bare->time.median_us) / 1e3,
-          (lesson->time.median_us / bare->time.median_us - 1) * 100,
           (lab->cpu.median_us - bare->cpu.median_us) / 1e3,
           (lab->cpu.median_us / bare->cpu.median_us - 1) * 100,
           (lab->rss.median_us - bare->rss.median_us) / 1024,
@@ -256,11 +251,9 @@ main (int    argc,
 {
   Program bare = { "bare libadwaita window", ML_BENCH_BARE_WINDOW };
   Program lab = { "margin-lab", ML_BENCH_MARGIN_LAB };
-  /* Its first frame is the lab; the lessons are read then, and the second shows the lesson. */
-  Program lesson = { "margin-lab, its lesson shown", ML_BENCH_MARGIN_LAB, FALSE, "2" };
   /* Calculator warns on every start that it could not download exchange rates. */
   Program calculator = { "gnome-calculator", ML_BENCH_CALCULATOR, TRUE };
-  Program *programs[] = { &bare, &lab, &lesson, &calculator };
+  Program *programs[] = { &bare, &lab, &calculator };
   guint n_programs = G_N_ELEMENTS (programs);
   guint rounds = ROUNDS;
 

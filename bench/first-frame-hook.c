@@ -9,8 +9,6 @@
  * and handed to the display server), BENCH_FIRST_FRAME=exit ends the process
  * there with _exit(0), so no program's shutdown is counted; =idle waits a second longer, prints
  * the VmRSS line of /proc/self/status and then ends it alike. Unset, it does nothing.
- * BENCH_FRAMES=N waits for the Nth frame instead of the first: margin-lab paints the lab first
- * and the lesson the learner left off at in its second.
  */
 
 #define _GNU_SOURCE
@@ -22,7 +20,6 @@
 #include <gtk/gtk.h>
 
 static gboolean first_frame_hook_armed;
-static guint64  first_frame_hook_frames_left;
 
 static gboolean
 first_frame_hook_print_idle_memory (gpointer data)
@@ -38,17 +35,14 @@ first_frame_hook_print_idle_memory (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* An emission hook runs before every handler of the signal: the programs' own after-paint
- * work (margin-lab reads its lessons there, once the first frame is out) is not counted in
- * any of them. */
+/* An emission hook runs before every handler of the signal: no program's own after-paint work
+ * is counted. */
 static gboolean
 first_frame_hook_after_paint (GSignalInvocationHint *hint,
                               guint                  n_values,
                               const GValue          *values,
                               gpointer               data)
 {
-  if (--first_frame_hook_frames_left > 0)
-    return TRUE;
   if (g_strcmp0 (g_getenv ("BENCH_FIRST_FRAME"), "idle") == 0)
     g_timeout_add (1000, first_frame_hook_print_idle_memory, NULL);
   else
@@ -66,7 +60,6 @@ first_frame_hook_arm (GtkWindow *window)
   if (first_frame_hook_armed || g_getenv ("BENCH_FIRST_FRAME") == NULL)
     return;
   first_frame_hook_armed = TRUE;
-  first_frame_hook_frames_left = MAX (1, g_ascii_strtoull (g_getenv ("BENCH_FRAMES") ? g_getenv ("BENCH_FRAMES") : "1", NULL, 10));
   g_signal_add_emission_hook (g_signal_lookup ("after-paint", GDK_TYPE_FRAME_CLOCK), 0,
                               first_frame_hook_after_paint, NULL, NULL);
 }

@@ -532,33 +532,21 @@ ml_window_lessons_resume (MlWindow *self)
   ml_window_lessons_start (self, pack, lesson, step);
 }
 
-/* The lessons load lazily: the window paints the lab first, then fills the sidebar and opens
- * where the learner left off (unless a lesson was asked for already), so that start-up costs
- * what the lab alone does. */
+/* The lessons are read when the window is realized, after the application has asked for a
+ * lesson (a launcher's --lesson) and before the first frame: the window's first frame is the
+ * lesson the learner left off at, with no flash of the bare lab before it, and the lab and the
+ * lesson are laid out and drawn once, not twice. */
 static void
-ml_window_lessons_load (MlWindow *self)
+ml_window_lessons_realized (GtkWidget *widget)
 {
+  MlWindow *self = ML_WINDOW (widget);
+
   if (self->lessons_loaded)
     return;
   self->lessons_loaded = TRUE;
   ml_lesson_sidebar_bind (self->sidebar, self->library, self->run);
   if (!self->lesson_chosen)
     ml_window_lessons_resume (self);
-}
-
-static void
-ml_window_lessons_first_frame (GdkFrameClock *clock,
-                               MlWindow      *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, ml_window_lessons_first_frame, self);
-  ml_window_lessons_load (self);
-}
-
-static void
-ml_window_lessons_realized (GtkWidget *widget)
-{
-  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                           G_CALLBACK (ml_window_lessons_first_frame), widget, 0);
 }
 
 void

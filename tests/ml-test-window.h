@@ -31,8 +31,8 @@ ml_test_window_lesson_list (MlWindow *window)
                                                       ML_TYPE_LESSON_SIDEBAR, "list"));
 }
 
-/* A window of @width × @height, shown, once its lessons have loaded: they load after the
- * first frame, and then the sidebar lists them. */
+/* A window of @width × @height, shown, once its lessons have loaded: they load as it is
+ * realized, and then the sidebar lists them. */
 static inline MlWindow *
 ml_test_window_new_sized (int width,
                           int height)

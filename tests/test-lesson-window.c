@@ -219,6 +219,53 @@ test_lesson_walk (void)
   close_window (window);
 }
 
+typedef struct {
+  MlWindow *window;
+  gboolean  painted;
+  gboolean  lesson_shown;
+  gboolean  listed;
+} FirstFrame;
+
+static void
+first_frame_painted (GdkFrameClock *clock,
+                     FirstFrame    *frame)
+{
+  MlLesson *lesson = ml_lesson_run_get_lesson (ml_window_get_lesson_run (frame->window));
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, frame);
+  frame->painted = TRUE;
+  frame->lesson_shown = lesson != NULL &&
+                        gtk_widget_get_mapped (ml_test_window_child (frame->window, "lesson_card")) &&
+                        g_strcmp0 (adw_window_title_get_subtitle (ml_test_window_child (frame->window, "window_title")),
+                                   ml_lesson_get_title (lesson)) == 0;
+  frame->listed = gtk_list_box_get_row_at_index (ml_test_window_lesson_list (frame->window), 1) != NULL;
+}
+
+static void
+first_frame_realized (GtkWidget  *widget,
+                      FirstFrame *frame)
+{
+  /* After the surface's own "paint" handler, which draws the frame, and before "after-paint". */
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "paint", G_CALLBACK (first_frame_painted), frame);
+}
+
+/* The window's first frame already shows the lesson the learner is at (the next one, after
+ * the walk) and lists the lessons: no flash of the bare lab before the lesson. */
+static void
+test_lesson_first_frame (void)
+{
+  FirstFrame frame = { ml_window_new (NULL) };
+
+  g_signal_connect (frame.window, "realize", G_CALLBACK (first_frame_realized), &frame);
+  gtk_window_set_default_size (GTK_WINDOW (frame.window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (frame.window));
+  while (!frame.painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (frame.lesson_shown);
+  g_assert_true (frame.listed);
+  close_window (frame.window);
+}
+
 /* Back, Reset and skipping always work: the learner is never trapped. */
 static void
 test_lesson_never_trapped (void)
@@ -580,6 +627,7 @@ main (int   argc,
     return 0;
 
   g_test_add_func ("/lesson-window/walk", test_lesson_walk);
+  g_test_add_func ("/lesson-window/first-frame", test_lesson_first_frame);
   g_test_add_func ("/lesson-window/never-trapped", test_lesson_never_trapped);
   g_test_add_func ("/lesson-window/corrupt-progress", test_lesson_corrupt_progress);
   g_test_add_func ("/lesson-window/reset-progress", test_lesson_reset_progress);
