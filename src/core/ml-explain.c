@@ -969,13 +969,11 @@ ml_explain_available (Text *t)
 {
   g_autoptr(GString) sum = g_string_new (NULL);
   double pool = ml_account_get_cross_pool (t->account);
-  double im = 0;
 
   for (guint i = 0; i < t->cross->len; i++)
     {
       MlPosition *p = g_ptr_array_index (t->cross, i);
 
-      im += ml_position_get_initial_margin (p);
       g_string_append_printf (sum, " − %s", ml_explain_usdt (t, ml_position_get_initial_margin (p)));
     }
   ml_explain_line (t, _("The available balance is what the cross pool has left once every cross position’s initial margin is set aside, and never less than 0; Σ IM adds up those initial margins:"));
