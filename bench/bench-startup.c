@@ -240,9 +240,6 @@ bench_startup_print (Program **programs,
           (lab->cpu.median_us / bare->cpu.median_us - 1) * 100,
           (lab->rss.median_us - bare->rss.median_us) / 1024,
           (lab->rss.median_us / bare->rss.median_us - 1) * 100);
-  if (n_programs < 4)
-    printf ("GNOME Calculator is not installed (%s): apt-get install gnome-calculator.\n",
-            ML_BENCH_CALCULATOR);
 }
 
 int
@@ -302,5 +299,8 @@ main (int    argc,
       g_free (programs[p]->memory);
     }
   bench_startup_print (programs, n_programs, rounds);
+  if (n_programs < G_N_ELEMENTS (programs))
+    printf ("GNOME Calculator is not installed (%s): apt-get install gnome-calculator.\n",
+            ML_BENCH_CALCULATOR);
   return 0;
 }

@@ -335,7 +335,10 @@ ml_lesson_card_answered (MlLessonCard *self)
 
 /* The step's text scrolls when the window is short. GTK 4.8's scrolled window measures its
  * natural height as if its labels did not wrap, so the card asks for the text's real height at
- * its width, up to the scroller's largest, and the window's box gives it that first. */
+ * its width, up to the scroller's largest, and the window's box gives it that first.
+ * Asked for its height at no width in particular, the card tells it at its natural width, as a
+ * box of wrapping labels does: its heading's grid would tell it at its narrowest, every word
+ * on a line of its own, and the window would be taller than 800 × 600 leaves. */
 static void
 ml_lesson_card_measure (GtkWidget      *widget,
                         GtkOrientation  orientation,
@@ -348,8 +351,10 @@ ml_lesson_card_measure (GtkWidget      *widget,
   MlLessonCard *self = ML_LESSON_CARD (widget);
   int scroller_min, scroller_nat, content_min, content_nat;
 
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
+    gtk_widget_measure (GTK_WIDGET (self->stack), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &for_size, NULL, NULL);
   gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size, minimum, natural, NULL, NULL);
-  if (orientation != GTK_ORIENTATION_VERTICAL || for_size < 0 || self->summary)
+  if (orientation != GTK_ORIENTATION_VERTICAL || self->summary)
     return;
 
   gtk_widget_measure (self->scroller, orientation, for_size, &scroller_min, &scroller_nat, NULL, NULL);

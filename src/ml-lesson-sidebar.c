@@ -50,11 +50,24 @@ ml_lesson_sidebar_count (MlLessonSidebar *self,
   return count;
 }
 
+/* A row's title wraps. A grid, not a box: GTK 4.8's box measures a wrapping label's width
+ * for its height on every allocation, a binary search of Pango layouts per row. Unlike a
+ * box, a grid does not stretch its cells to a taller row, so it is centred in the row. */
+static GtkWidget *
+ml_lesson_sidebar_new_grid (int spacing)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), spacing);
+  gtk_widget_set_valign (grid, GTK_ALIGN_CENTER);
+  return grid;
+}
+
 static GtkWidget *
 ml_lesson_sidebar_new_header (MlLessonPack *pack)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *grid = ml_lesson_sidebar_new_grid (6);
   GtkWidget *label = gtk_label_new (ml_lesson_pack_get_title (pack));
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -66,7 +79,7 @@ ml_lesson_sidebar_new_header (MlLessonPack *pack)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
 
   if (g_strcmp0 (ml_lesson_pack_get_id (pack), ML_LESSON_PACK_BUILTIN_ID) != 0)
     {
@@ -80,9 +93,9 @@ ml_lesson_sidebar_new_header (MlLessonPack *pack)
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "lesson.remove-pack");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", ml_lesson_pack_get_id (pack));
-      gtk_box_append (GTK_BOX (box), remove);
+      gtk_grid_attach (GTK_GRID (grid), remove, 1, 0, 1, 1);
     }
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
   return row;
 }
 
@@ -93,25 +106,25 @@ ml_lesson_sidebar_new_row (const char *icon,
                            const char *spoken_status)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *grid = ml_lesson_sidebar_new_grid (8);
   GtkWidget *label = gtk_label_new (title);
   g_autofree char *spoken = NULL;
 
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+  gtk_grid_attach (GTK_GRID (grid), gtk_image_new_from_icon_name (icon), 0, 0, 1, 1);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_grid_attach (GTK_GRID (grid), label, 1, 0, 1, 1);
   if (status != NULL)
     {
       GtkWidget *mark = gtk_label_new (status);
 
       gtk_widget_add_css_class (mark, "dim-label");
       gtk_widget_add_css_class (mark, "numeric");
-      gtk_box_append (GTK_BOX (box), mark);
+      gtk_grid_attach (GTK_GRID (grid), mark, 2, 0, 1, 1);
     }
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
 
   /* Translators: how a screen reader names a lesson's row: its title, then its progress */
   spoken = spoken_status ? g_strdup_printf (_("%s, %s"), title, spoken_status) : g_strdup (title);

@@ -201,7 +201,20 @@ check_overlaps (GPtrArray *leaves,
       }
 }
 
-/* Fails with every label that is clipped and every pair of things that overlap. */
+/* A window of @width × @height, which assert_laid_out_whole() checks it keeps. */
+static MlWindow *
+sized_window (int width,
+              int height)
+{
+  MlWindow *window = ml_test_window_new_sized (width, height);
+
+  g_object_set_data (G_OBJECT (window), "asked-width", GINT_TO_POINTER (width));
+  g_object_set_data (G_OBJECT (window), "asked-height", GINT_TO_POINTER (height));
+  return window;
+}
+
+/* Fails with every label that is clipped, every pair of things that overlap, and a window that
+ * outgrew its size. */
 static void
 assert_laid_out_whole (MlWindow   *window,
                        const char *what)
@@ -209,9 +222,15 @@ assert_laid_out_whole (MlWindow   *window,
   g_autoptr(GString) problems = g_string_new (NULL);
   g_autoptr(GPtrArray) leaves = g_ptr_array_new ();
   GtkWidget *content = gtk_widget_get_first_child (GTK_WIDGET (window));
-  int min_width, min_height;
+  int min_width, min_height, width, height;
 
   ml_test_wait_for_paint (window);
+  /* GTK keeps the default size up to date: a window whose content needs more than the size it
+   * was given grows, past a small screen. */
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  if (width != GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "asked-width")) ||
+      height != GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "asked-height")))
+    g_string_append_printf (problems, "the window has grown to %d × %d\n", width, height);
   /* The window's content, inside its frame: as large as it needs to be, or GTK cuts it. */
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (content), &min_height, NULL, NULL, NULL);
@@ -229,7 +248,7 @@ test_pseudo_locale (void)
 {
   MlWindow *window;
 
-  window = ml_test_window_new_sized (800, 600);
+  window = sized_window (800, 600);
   /* The pseudo-translation is what the window shows. */
   g_assert_cmpstr (ml_test_label (card_child (window, "counter_label")), ==, "Šţéƥ 1 öƒ 2 ẋẋẋ");
   assert_laid_out_whole (window, "lesson 1, step 1");
@@ -331,7 +350,7 @@ test_arabic (void)
   graphene_rect_t long_bounds, short_bounds;
 
   gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
-  window = ml_test_window_new ();
+  window = sized_window (1200, 800);
   assert_window_translated (window);
   g_assert_cmpstr (button_text (ml_test_window_panel_child (window, "long_button")), ==, "طويل");
   g_assert_cmpstr (button_text (ml_test_window_panel_child (window, "isolated_button")), ==, "معزول");
