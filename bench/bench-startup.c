@@ -19,7 +19,14 @@
  * All inherit the session bus, if any, the same way. Calculator is left out, with a note, when
  * it is not installed (apt-get install gnome-calculator). Prints figures, never fails on time.
  *
- *   xvfb-run -a BUILDDIR/bench/bench-startup [ROUNDS]      (15 rounds unless told)
+ * --explain adds four runs that take margin-lab's difference from the floor apart: the bare
+ * window showing a title (what drawing any text at all costs), margin-lab with nothing drawn
+ * (its window built, styled and laid out, every part of it at opacity 0), margin-lab with no
+ * box shadows, and margin-lab with GNOME's interface font, Cantarell, in place of the "Sans"
+ * that GTK falls back to without a desktop's settings. The style sheets go through
+ * first-frame-hook.c (BENCH_CSS), the font through the run's own gtk-4.0/settings.ini.
+ *
+ *   xvfb-run -a BUILDDIR/bench/bench-startup [--explain] [ROUNDS]      (15 rounds unless told)
  */
 
 #define G_LOG_DOMAIN "bench-startup"
@@ -43,6 +50,8 @@ typedef struct
   const char *name;
   const char *path;
   gboolean    quiet;   /* its standard error goes to /dev/null */
+  const char *env;     /* NAME=VALUE set for its runs alone, or NULL */
+  const char *font;    /* gtk-font-name in the run's gtk-4.0/settings.ini, or NULL */
   double     *times;   /* µs from spawn to exit, one per round */
   double     *cpus;    /* µs of processor, every thread's */
   double     *memory;  /* KiB resident once idle, one per round */
@@ -84,6 +93,22 @@ bench_startup_read_all (int fd)
   return g_string_free (text, FALSE);
 }
 
+/* Gives GTK @font as the interface font, as a desktop's settings would, in the settings.ini
+ * that GTK reads from @config_home. */
+static void
+bench_startup_write_settings (const char *config_home,
+                              const char *font)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (config_home, "gtk-4.0", NULL);
+  g_autofree char *path = g_build_filename (dir, "settings.ini", NULL);
+  g_autofree char *text = g_strdup_printf ("[Settings]\ngtk-font-name=%s\n", font);
+
+  g_mkdir (dir, 0700);
+  if (!g_file_set_contents (path, text, -1, &error))
+    g_error ("%s", error->message);
+}
+
 /* Runs @program once in a fresh home with the hook set to @mode, and returns the µs it took
  * from spawn to exit; @cpu gets the µs of processor it used, every thread's, user and system,
  * and @output its standard output. Its standard error is ours unless it is quiet. Exits on a failed run: a
@@ -110,6 +135,8 @@ bench_startup_run (const Program *program,
   config = g_build_filename (home, "config", NULL);
   g_mkdir (data, 0700);
   g_mkdir (config, 0700);
+  if (program->font != NULL)
+    bench_startup_write_settings (config, program->font);
   env = g_environ_setenv (env, "BENCH_FIRST_FRAME", mode, TRUE);
   env = g_environ_setenv (env, "LD_PRELOAD", ML_BENCH_FIRST_FRAME_HOOK, TRUE);
   env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
@@ -121,6 +148,12 @@ bench_startup_run (const Program *program,
   /* In a sanitizer build, GTK's and Mesa's leaks at exit would fail the run: the tests look
    * for ours. */
   env = g_environ_setenv (env, "ASAN_OPTIONS", "detect_leaks=0", FALSE);
+  if (program->env != NULL)
+    {
+      g_autofree char *name = g_strndup (program->env, strcspn (program->env, "="));
+
+      env = g_environ_setenv (env, name, program->env + strlen (name) + 1, TRUE);
+    }
 
   begin = bench_common_now_us ();
   if (!g_spawn_async_with_pipes (NULL, argv, env,
@@ -242,6 +275,21 @@ bench_startup_print (Program **programs,
           (lab->rss.median_us / bare->rss.median_us - 1) * 100);
 }
 
+/* What the runs --explain adds stand for. */
+static void
+bench_startup_print_explained (void)
+{
+  printf ("\n--explain rows:\n"
+          "bare window, with a title: the floor with \"Margin Lab\" in its header bar: what drawing\n"
+          "  any text at all costs.\n"
+          "margin-lab, nothing drawn: every part of its window at opacity 0, so that it is built,\n"
+          "  styled and laid out, and GTK draws none of it.\n"
+          "margin-lab, no box shadows: without libadwaita's blurred shadows under its two sliders'\n"
+          "  knobs and the order preview's card, the only ones in its first frame.\n"
+          "margin-lab, Cantarell 11: with GNOME's interface font, as a GNOME session sets it; with no\n"
+          "  desktop settings, as here, GTK asks for \"Sans 10\" (fc-match Sans), hinted TrueType.\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -250,13 +298,23 @@ main (int    argc,
   Program lab = { "margin-lab", ML_BENCH_MARGIN_LAB };
   /* Calculator warns on every start that it could not download exchange rates. */
   Program calculator = { "gnome-calculator", ML_BENCH_CALCULATOR, TRUE };
-  Program *programs[] = { &bare, &lab, &calculator };
-  guint n_programs = G_N_ELEMENTS (programs);
-  guint rounds = ROUNDS;
+  Program explained[] = {
+    { "bare window, with a title", ML_BENCH_BARE_WINDOW, .env = "BARE_WINDOW_TITLE=Margin Lab" },
+    { "margin-lab, nothing drawn", ML_BENCH_MARGIN_LAB, .env = "BENCH_CSS=window > * { opacity: 0; }" },
+    { "margin-lab, no box shadows", ML_BENCH_MARGIN_LAB, .env = "BENCH_CSS=* { box-shadow: none; }" },
+    { "margin-lab, Cantarell 11", ML_BENCH_MARGIN_LAB, .font = "Cantarell 11" },
+  };
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  Program **programs;
+  gboolean explain = argc > 1 && g_str_equal (argv[1], "--explain");
+  gboolean have_calculator = g_file_test (ML_BENCH_CALCULATOR, G_FILE_TEST_IS_EXECUTABLE);
+  guint n_programs, rounds = ROUNDS;
 
+  if (explain)
+    argv++, argc--;
   if (argc > 2 || (argc == 2 && (rounds = g_ascii_strtoull (argv[1], NULL, 10)) == 0))
     {
-      g_printerr ("usage: bench-startup [ROUNDS]   (%u unless told)\n", ROUNDS);
+      g_printerr ("usage: bench-startup [--explain] [ROUNDS]   (%u rounds unless told)\n", ROUNDS);
       return 2;
     }
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -264,8 +322,14 @@ main (int    argc,
       g_printerr ("bench-startup needs a display: run it under xvfb-run -a\n");
       return EXIT_SKIP;
     }
-  if (!g_file_test (ML_BENCH_CALCULATOR, G_FILE_TEST_IS_EXECUTABLE))
-    n_programs--;
+  g_ptr_array_add (list, &bare);
+  g_ptr_array_add (list, &lab);
+  if (have_calculator)
+    g_ptr_array_add (list, &calculator);
+  for (guint i = 0; explain && i < G_N_ELEMENTS (explained); i++)
+    g_ptr_array_add (list, &explained[i]);
+  programs = (Program **)list->pdata;
+  n_programs = list->len;
 
   /* A first run of each, not counted, brings their files into the page cache. */
   for (guint p = 0; p < n_programs; p++)
@@ -299,7 +363,9 @@ main (int    argc,
       g_free (programs[p]->memory);
     }
   bench_startup_print (programs, n_programs, rounds);
-  if (n_programs < G_N_ELEMENTS (programs))
+  if (explain)
+    bench_startup_print_explained ();
+  if (!have_calculator)
     printf ("GNOME Calculator is not installed (%s): apt-get install gnome-calculator.\n",
             ML_BENCH_CALCULATOR);
   return 0;
