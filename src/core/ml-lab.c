@@ -4,9 +4,9 @@
  *
  * The lab's one source of truth, shared by the window and (later) the lesson runner: the
  * account, the scenario it came from and its file, whether it has unsaved changes, undo and
- * redo, and where the scenario's price path has got to. Every change goes through
- * ml_lab_apply(), which keeps the state before it for Undo and, once every number is current,
- * emits "changed" and then "liquidated" for what the change liquidated.
+ * redo, and where the scenario's price path has got to. Every change (ml-lab-changes.c) goes
+ * through _ml_lab_apply(), which keeps the state before it for Undo and, once every number is
+ * current, emits "changed" and then "liquidated" for what the change liquidated.
  *
  * The fees a fresh lab starts with are the lab's to be told (the application binds them to
  * its settings; the core reads none). A lab that nothing has been done in since New takes a
@@ -21,46 +21,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-#include "ml-lab.h"
-
-/* One state of the lab, for the undo and redo stacks. */
-typedef struct
-{
-  MlAccount *account;
-  guint      path_position;
-  guint      serial;
-} MlLabState;
-
-typedef struct
-{
-  MlPosition *position;
-  double      price;
-} MlLabLiquidation;
-
-struct _MlLab
-{
-  GObject     parent_instance;
-
-  MlAccount  *account;
-  MlScenario *scenario;        /* as it was opened or last saved; never changed by the lab */
-  GFile      *file;            /* where Save writes; NULL until opened or saved */
-  GArray     *undo;            /* MlLabState, the states before each change */
-  GArray     *redo;
-  guint       path_position;   /* how many of the path's prices have been applied */
-  guint       serial;          /* names the current state: equal serials, equal states */
-  guint       saved_serial;
-  guint       last_serial;
-  guint       account_serial;  /* counts the accounts put in, for "notify::account" */
-  guint       source_serial;   /* counts the scenarios and files put in, opened or saved */
-  guint       start_serial;    /* counts the fresh starts: New, Open, a scenario put in */
-  gboolean    mark_step_open;  /* a JOIN mark move joins the last undo step */
-  gboolean    compare;         /* Compare Modes: a way of looking, so neither undone nor saved */
-  gboolean    fresh_charge_fees;    /* what New starts with */
-  double      fresh_taker_fee_rate;
-  double      fresh_maker_fee_rate;
-  gulong      liquidated_handler;
-  GArray     *liquidations;    /* MlLabLiquidation, what the change under way liquidated */
-};
+#include "ml-lab-private.h"
 
 G_DEFINE_FINAL_TYPE (MlLab, ml_lab, G_TYPE_OBJECT)
 
@@ -188,8 +149,8 @@ ml_lab_account_liquidated (MlLab      *self,
 }
 
 /* Puts @account (consumed) in the lab. */
-static void
-ml_lab_take_account (MlLab     *self,
+void
+_ml_lab_take_account (MlLab     *self,
                      MlAccount *account)
 {
   if (self->account != NULL)
@@ -235,7 +196,7 @@ ml_lab_start (MlLab      *self,
   MlLabSnapshot before;
 
   ml_lab_snapshot (self, &before);
-  ml_lab_take_account (self, account);
+  _ml_lab_take_account (self, account);
   g_set_object (&self->scenario, scenario);
   g_set_object (&self->file, file);
   g_array_set_size (self->undo, 0);
@@ -248,14 +209,10 @@ ml_lab_start (MlLab      *self,
   ml_lab_notify (self, &before);
 }
 
-typedef gboolean (*MlLabChangeFunc) (MlLab    *self,
-                                     gpointer  data,
-                                     GError  **error);
-
 /* Applies one change, which leaves the path at @path_position. @step says whether it is an
  * undo step of its own; a refused change leaves everything as it was. */
-static gboolean
-ml_lab_apply (MlLab            *self,
+gboolean
+_ml_lab_apply (MlLab            *self,
               MlLabChangeFunc   func,
               gpointer          data,
               MlLabStep         step,
@@ -475,7 +432,7 @@ ml_lab_init (MlLab *self)
   g_array_set_clear_func (self->liquidations, ml_lab_liquidation_clear);
   self->fresh_taker_fee_rate = ML_DEFAULT_TAKER_FEE_RATE;
   self->fresh_maker_fee_rate = ML_DEFAULT_MAKER_FEE_RATE;
-  ml_lab_take_account (self, ml_lab_new_fresh_account (self));
+  _ml_lab_take_account (self, ml_lab_new_fresh_account (self));
 }
 
 /**
@@ -636,7 +593,7 @@ ml_lab_fresh_fees_changed (MlLab *self,
   if (!ml_lab_is_untouched (self))
     return;
   ml_lab_snapshot (self, &before);
-  ml_lab_take_account (self, ml_lab_new_fresh_account (self));
+  _ml_lab_take_account (self, ml_lab_new_fresh_account (self));
   ml_lab_notify (self, &before);
 }
 
@@ -840,7 +797,7 @@ ml_lab_swap_history (MlLab  *self,
   g_array_index (from, MlLabState, from->len - 1).account = NULL; /* ours now */
   g_array_set_size (from, from->len - 1);
   ml_lab_push (to, g_object_ref (self->account), self->path_position, self->serial);
-  ml_lab_take_account (self, state.account);
+  _ml_lab_take_account (self, state.account);
   self->path_position = state.path_position;
   self->serial = state.serial;
   self->mark_step_open = FALSE;
@@ -860,190 +817,4 @@ ml_lab_redo (MlLab *self)
 {
   g_return_val_if_fail (ML_IS_LAB (self), FALSE);
   return ml_lab_swap_history (self, self->redo, self->undo);
-}
-
-/* Changes */
-
-typedef struct
-{
-  const MlOrder *order;
-  MlPosition    *opened;
-} MlLabOrder;
-
-static gboolean
-ml_lab_open_func (MlLab    *self,
-                  gpointer  data,
-                  GError  **error)
-{
-  MlLabOrder *order = data;
-
-  order->opened = ml_account_open_position (self->account, order->order, error);
-  return order->opened != NULL;
-}
-
-/**
- * ml_lab_open_position:
- *
- * Places @order.
- *
- * Returns: (transfer none) (nullable): the new position, or %NULL if the order was refused
- */
-MlPosition *
-ml_lab_open_position (MlLab         *self,
-                      const MlOrder *order,
-                      GError       **error)
-{
-  MlLabOrder change = { order, NULL };
-
-  g_return_val_if_fail (ML_IS_LAB (self), NULL);
-  g_return_val_if_fail (order != NULL, NULL);
-
-  if (!ml_lab_apply (self, ml_lab_open_func, &change, ML_LAB_STEP_NEW, FALSE, self->path_position, error))
-    return NULL;
-  return change.opened;
-}
-
-typedef gboolean (*MlLabPositionFunc) (MlAccount   *account,
-                                       MlPosition  *position,
-                                       double       amount,
-                                       GError     **error);
-
-typedef struct
-{
-  MlLabPositionFunc func;
-  const char       *id;
-  double            amount;
-} MlLabPositionChange;
-
-static gboolean
-ml_lab_close_func (MlAccount   *account,
-                   MlPosition  *position,
-                   double       amount,
-                   GError     **error)
-{
-  return ml_account_close_position (account, position, error);
-}
-
-static gboolean
-ml_lab_position_func (MlLab    *self,
-                      gpointer  data,
-                      GError  **error)
-{
-  MlLabPositionChange *change = data;
-  MlPosition *position = ml_account_find_position (self->account, change->id);
-
-  if (position == NULL)
-    {
-      /* Translators: %s is a position's id, such as “a” */
-      g_set_error (error, ML_ERROR, ML_ERROR_REFUSED, _("There is no position “%s”."), change->id);
-      return FALSE;
-    }
-  return change->func (self->account, position, change->amount, error);
-}
-
-static gboolean
-ml_lab_change_position (MlLab              *self,
-                        MlLabPositionFunc   func,
-                        const char         *id,
-                        double              amount,
-                        GError            **error)
-{
-  MlLabPositionChange change = { func, id, amount };
-
-  g_return_val_if_fail (ML_IS_LAB (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  return ml_lab_apply (self, ml_lab_position_func, &change, ML_LAB_STEP_NEW, FALSE, self->path_position, error);
-}
-
-gboolean
-ml_lab_close_position (MlLab       *self,
-                       const char  *id,
-                       GError     **error)
-{
-  return ml_lab_change_position (self, ml_lab_close_func, id, 0, error);
-}
-
-gboolean
-ml_lab_add_margin (MlLab       *self,
-                   const char  *id,
-                   double       amount,
-                   GError     **error)
-{
-  return ml_lab_change_position (self, ml_account_add_margin, id, amount, error);
-}
-
-gboolean
-ml_lab_remove_margin (MlLab       *self,
-                      const char  *id,
-                      double       amount,
-                      GError     **error)
-{
-  return ml_lab_change_position (self, ml_account_remove_margin, id, amount, error);
-}
-
-static gboolean
-ml_lab_move_mark_func (MlLab    *self,
-                       gpointer  data,
-                       GError  **error)
-{
-  return ml_account_move_mark_price (self->account, *(const double *)data, NULL, error);
-}
-
-/**
- * ml_lab_move_mark:
- * @step: %ML_LAB_STEP_JOIN for the later moves of one drag, so that Undo takes the whole
- *   drag back at once
- *
- * Moves the mark price; moving it to where it is changes nothing.
- */
-gboolean
-ml_lab_move_mark (MlLab      *self,
-                  double      price,
-                  MlLabStep   step,
-                  GError    **error)
-{
-  g_return_val_if_fail (ML_IS_LAB (self), FALSE);
-
-  if (price == ml_account_get_mark_price (self->account))
-    return TRUE;
-  return ml_lab_apply (self, ml_lab_move_mark_func, &price, step, TRUE, self->path_position, error);
-}
-
-/* The price path */
-
-static gboolean
-ml_lab_restart_func (MlLab    *self,
-                     gpointer  data,
-                     GError  **error)
-{
-  ml_lab_take_account (self, ml_account_copy (ml_scenario_get_account (self->scenario)));
-  return TRUE;
-}
-
-/**
- * ml_lab_step_path:
- * @step: %ML_LAB_STEP_JOIN while playing, so that one run of Play is one undo step
- *
- * Applies the path's next price. At the end of the path it goes back to the scenario's start
- * instead (an undo step of its own), so that the next step plays the path again.
- *
- * Returns: %TRUE if the lab changed
- */
-gboolean
-ml_lab_step_path (MlLab      *self,
-                  MlLabStep   step,
-                  GError    **error)
-{
-  const double *path;
-  gsize n = 0;
-
-  g_return_val_if_fail (ML_IS_LAB (self), FALSE);
-
-  path = self->scenario ? ml_scenario_get_path (self->scenario, &n) : NULL;
-  if (n == 0)
-    return FALSE;
-  if (self->path_position >= n)
-    return ml_lab_apply (self, ml_lab_restart_func, NULL, ML_LAB_STEP_NEW, FALSE, 0, error);
-  return ml_lab_apply (self, ml_lab_move_mark_func, (gpointer)&path[self->path_position], step, TRUE,
-                       self->path_position + 1, error);
 }
