@@ -559,7 +559,10 @@ ml_window_actions_export_worksheet (GtkWidget  *widget,
 
 /* The Keyboard Shortcuts window is made when first asked for, not with the window, as
  * GtkApplication would make gtk/help-overlay.ui: start-up has no use for it. Given to the
- * window as its help overlay, its shortcuts show the application's accelerators. */
+ * window as its help overlay, its shortcuts show the application's accelerators. Its groups
+ * go on two pages, so that it fits a 1024 × 768 projector; the section is paged once it holds
+ * them all, since GTK 4.8 moves the groups of a later page ahead of an earlier one's each time
+ * it pages them again, as it does for every group added. */
 static void
 ml_window_actions_show_shortcuts (GtkWidget  *widget,
                                   const char *name,
@@ -571,6 +574,7 @@ ml_window_actions_show_shortcuts (GtkWidget  *widget,
     {
       g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/marginlab/MarginLab/ml-shortcuts-window.ui");
 
+      g_object_set (gtk_builder_get_object (builder, "section"), "max-height", 14, NULL);
       gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
     }
   gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));

@@ -458,6 +458,34 @@ test_preferences_lists_action (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The shortcuts window fits a 1024 × 768 projector: GTK cannot make a window smaller than it
+ * needs, so a taller or wider one runs off the screen. */
+static void
+test_preferences_assert_fits_projector (GtkWindow *shortcuts)
+{
+  int width, height;
+
+  gtk_widget_measure (GTK_WIDGET (shortcuts), GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (shortcuts), GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+  if (width > 1024 || height > 768)
+    g_error ("the shortcuts window needs %d × %d, more than a 1024 × 768 screen", width, height);
+}
+
+static void
+test_preferences_collect_groups (GtkWidget *widget,
+                                 GString   *titles)
+{
+  if (GTK_IS_SHORTCUTS_GROUP (widget))
+    {
+      g_autofree char *title = NULL;
+
+      g_object_get (widget, "title", &title, NULL);
+      g_string_append_printf (titles, "%s%s", titles->len ? ", " : "", title);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    test_preferences_collect_groups (child, titles);
+}
+
 /* Keyboard Shortcuts, from the main menu, lists Preferences. Its window is made then, not with
  * the lab (start-up has no use for it); closed, it is kept for the next time; it goes with its
  * lab. */
@@ -465,6 +493,7 @@ static void
 test_shortcuts_window (void)
 {
   MlWindow *window = test_preferences_new_lab ();
+  g_autoptr(GString) groups = g_string_new (NULL);
   GtkWindow *shortcuts;
 
   g_assert_null (ml_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW, FALSE));
@@ -474,6 +503,10 @@ test_shortcuts_window (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
   g_assert_true (test_preferences_lists_action (GTK_WIDGET (shortcuts), "app.preferences"));
+  test_preferences_assert_fits_projector (shortcuts);
+  /* Page by page, column by column, the groups come in the order the file gives them. */
+  test_preferences_collect_groups (GTK_WIDGET (shortcuts), groups);
+  g_assert_cmpstr (groups->str, ==, "Lessons, Presentation, Scenarios, Lab, Chart, General");
   gtk_window_close (shortcuts);
   ml_test_flush ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
