@@ -430,10 +430,11 @@ ml_application_screenshot (MlApplication       *self,
     }
   if (options->compare)
     g_action_group_change_action_state (G_ACTION_GROUP (window), "compare-modes", g_variant_new_boolean (TRUE));
-  /* Its look at the size asked for: a screenshot is not a screen to fill. */
+  /* Its look at the size asked for, which also picks its text's size: a screenshot is not a
+   * screen to fill. */
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   if (options->presentation)
     ml_window_set_presentation (window, TRUE, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
 
   if (!ml_screenshot_window (GTK_WINDOW (window), options->screenshot, &error))

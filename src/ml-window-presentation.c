@@ -1,9 +1,9 @@
 /* ml-window-presentation.c — presentation mode, for a classroom's projector
  *
- * The window fills the screen with the lab alone: no header bar, no sidebar, text about 1.7×
- * larger (style.css, under the window's "presentation" class), light whatever the learner
- * chose, and the chart in the projector palette and larger. Page Up and Page Down, what a
- * presenter remote sends, step through the lesson. Leaving puts back everything as it was.
+ * The window fills the screen with the lab alone: no header bar, no sidebar, text larger
+ * (style.css, under the window's "presentation" class), light whatever the learner chose, and
+ * the chart in the projector palette and larger. Page Up and Page Down, what a presenter
+ * remote sends, step through the lesson. Leaving puts back everything as it was.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,8 +14,20 @@
 
 #include "ml-window-private.h"
 
-/* As style.css makes the window's text in presentation mode. */
-#define TEXT_SCALE 1.7
+/* How much larger presentation mode makes the text, as style.css says, by the width the window
+ * presents at. 1.7× fills a 1920-pixel projector's picture with text about 1.3 % of its width
+ * tall; a narrower projector spreads fewer pixels over the same wall, so less makes text at
+ * least as large there, and leaves the lab room: at 1024 × 768 the lesson and the lab fit. */
+static const struct
+{
+  int         min_width;
+  double      scale;
+  const char *css_class;   /* beside "presentation", or NULL */
+} text_scales[] = {
+  { 1600, 1.7,  NULL },
+  { 1280, 1.4,  "presentation-medium" },
+  { 0,    1.15, "presentation-small" },
+};
 
 /* Whether the focus is where Page Up and Page Down already mean something to the presenter:
  * typing in an entry, a text view, a scrolled text that can scroll (GtkScrolledWindow pages
@@ -133,11 +145,44 @@ _ml_window_setup_presentation (MlWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), pages);
 }
 
+/* The width the window will present at: the monitor's when it goes full screen, else its own,
+ * as its default size keeps it (which, unlike the widget's, counts the frame). */
+static int
+ml_window_presentation_width (MlWindow *self,
+                              gboolean  fullscreen)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  g_autoptr(GdkMonitor) first = g_list_model_get_item (gdk_display_get_monitors (display), 0);
+  GdkMonitor *monitor = surface != NULL ? gdk_display_get_monitor_at_surface (display, surface) : first;
+  GdkRectangle geometry;
+  int width, height;
+
+  if (fullscreen && monitor != NULL)
+    {
+      gdk_monitor_get_geometry (monitor, &geometry);
+      return geometry.width;
+    }
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  return width > 0 ? width : gtk_widget_get_width (GTK_WIDGET (self));
+}
+
+static guint
+ml_window_presentation_text_scale (int width)
+{
+  guint i = 0;
+
+  while (width < text_scales[i].min_width)
+    i++;
+  return i;
+}
+
 static void
 ml_window_presentation_enter (MlWindow *self,
                               gboolean  fullscreen)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
+  guint scale = ml_window_presentation_text_scale (ml_window_presentation_width (self, fullscreen));
 
   self->presentation_scheme = adw_style_manager_get_color_scheme (manager);
   self->presentation_revealed = adw_flap_get_reveal_flap (self->flap);
@@ -153,8 +198,10 @@ ml_window_presentation_enter (MlWindow *self,
   adw_flap_set_locked (self->flap, TRUE);
   adw_flap_set_reveal_flap (self->flap, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+  if (text_scales[scale].css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), text_scales[scale].css_class);
   ml_chart_view_set_presentation (self->chart_view, TRUE);
-  ml_lesson_card_set_text_scale (self->lesson_card, TEXT_SCALE);
+  ml_lesson_card_set_text_scale (self->lesson_card, text_scales[scale].scale);
   if (self->presentation_fullscreen)
     gtk_window_fullscreen (GTK_WINDOW (self));
 }
@@ -182,6 +229,9 @@ ml_window_presentation_leave (MlWindow *self)
   ml_chart_view_set_presentation (self->chart_view, FALSE);
   ml_lesson_card_set_text_scale (self->lesson_card, 1);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+  for (guint i = 0; i < G_N_ELEMENTS (text_scales); i++)
+    if (text_scales[i].css_class != NULL)
+      gtk_widget_remove_css_class (GTK_WIDGET (self), text_scales[i].css_class);
   adw_flap_set_reveal_flap (self->flap, self->presentation_revealed);
   if (clock != NULL)
     g_signal_connect_object (clock, "after-paint", G_CALLBACK (ml_window_presentation_unlock), self, 0);

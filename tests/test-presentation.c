@@ -446,6 +446,50 @@ test_drag (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On a narrower projector each pixel is larger on the wall, so the text grows less, and at
+ * 1024 × 768 the lesson and the lab still fit the screen: the window keeps its size and the
+ * lab does not scroll. Entered at the window's own size, as --screenshot does: F5 goes full
+ * screen, to the monitor's width, 1920 here (enter-leave). */
+static void
+test_text_follows_width (void)
+{
+  const struct { int width, height; double least, most; } sizes[] = {
+    { 1920, 1080, 1.5, 1.9 },
+    { 1280, 800, 1.25, 1.5 },
+    { 1024, 768, 1.05, 1.25 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      MlWindow *window = ml_test_window_new_sized (sizes[i].width, sizes[i].height);
+      GtkWidget *hint = ml_test_window_panel_child (window, "size_hint");
+      GtkAdjustment *lab = gtk_scrolled_window_get_vadjustment (ml_test_window_child (window, "lab_scroller"));
+      double grown;
+      int before, width, height;
+
+      open_first_lesson (window);
+      ml_test_wait_for_paint (window);
+      before = natural_height (hint);
+      width = gtk_widget_get_width (GTK_WIDGET (window));
+      height = gtk_widget_get_height (GTK_WIDGET (window));
+      ml_window_set_presentation (window, TRUE, FALSE);
+      ml_test_wait_for_paint (window);
+      grown = (double)natural_height (hint) / before;
+      g_test_message ("%d × %d: text %.2f×, window %d × %d, lab %g of %g",
+                      sizes[i].width, sizes[i].height, grown,
+                      gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),
+                      gtk_adjustment_get_page_size (lab), gtk_adjustment_get_upper (lab));
+      g_assert_cmpfloat (grown, >=, sizes[i].least);
+      g_assert_cmpfloat (grown, <, sizes[i].most);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
+      g_assert_cmpfloat (gtk_adjustment_get_upper (lab), <=, gtk_adjustment_get_page_size (lab) + 0.5);
+      ml_window_set_presentation (window, FALSE, FALSE);
+      ml_lab_reset (ml_window_get_lab (window));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 /* The pixel at the middle of the top row of @path, a --screenshot of margin-lab's window. */
 static void
 screenshot_top (const char *presentation,
@@ -523,6 +567,7 @@ main (int   argc,
   g_test_add_func ("/presentation/restores-hidden-sidebar", test_restores_hidden_sidebar);
   g_test_add_func ("/presentation/page-keys", test_page_keys);
   g_test_add_func ("/presentation/drag", test_drag);
+  g_test_add_func ("/presentation/text-follows-width", test_text_follows_width);
   g_test_add_func ("/presentation/command-line", test_command_line);
   return g_test_run ();
 }
