@@ -471,6 +471,7 @@ test_preferences_assert_fits_projector (GtkWindow *shortcuts)
     g_error ("the shortcuts window needs %d × %d, more than a 1024 × 768 screen", width, height);
 }
 
+/* Appends the titles of the shortcut groups under @widget, in the order a reader meets them. */
 static void
 test_preferences_collect_groups (GtkWidget *widget,
                                  GString   *titles)
