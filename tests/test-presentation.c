@@ -456,6 +456,7 @@ test_text_follows_width (void)
   const struct { int width, height; double least, most; } sizes[] = {
     { 1920, 1080, 1.5, 1.9 },
     { 1280, 800, 1.25, 1.5 },
+    { 1366, 768, 1.25, 1.5 },
     { 1024, 768, 1.05, 1.25 },
   };
 
