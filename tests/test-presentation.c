@@ -448,8 +448,9 @@ test_drag (void)
 
 /* On a narrower projector each pixel is larger on the wall, so the text grows less, and at
  * 1024 × 768 the lesson and the lab still fit the screen: the window keeps its size and the
- * lab does not scroll. Entered at the window's own size, as --screenshot does: F5 goes full
- * screen, to the monitor's width, 1920 here (enter-leave). */
+ * lab does not scroll. Leaving puts the text back, and presenting again at another width
+ * takes that width's size. Entered at the window's own size, as --screenshot does: F5 goes
+ * full screen, to the monitor's width, 1920 here (enter-leave). */
 static void
 test_text_follows_width (void)
 {
@@ -486,6 +487,18 @@ test_text_follows_width (void)
       g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
       g_assert_cmpfloat (gtk_adjustment_get_upper (lab), <=, gtk_adjustment_get_page_size (lab) + 0.5);
       ml_window_set_presentation (window, FALSE, FALSE);
+      ml_test_wait_for_paint (window);
+      g_assert_cmpint (natural_height (hint), ==, before);
+      /* Presenting again, wider: the text takes the new width's size, not the last one's. */
+      if (sizes[i].width < 1600)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+          ml_test_wait_for_paint (window);
+          ml_window_set_presentation (window, TRUE, FALSE);
+          ml_test_wait_for_paint (window);
+          g_assert_cmpfloat ((double)natural_height (hint) / before, >=, sizes[0].least);
+          ml_window_set_presentation (window, FALSE, FALSE);
+        }
       ml_lab_reset (ml_window_get_lab (window));
       gtk_window_destroy (GTK_WINDOW (window));
     }
