@@ -16,17 +16,19 @@
 
 /* How much larger presentation mode makes the text, as style.css says, by the width the window
  * presents at. 1.7× fills a 1920-pixel projector's picture with text about 1.3 % of its width
- * tall; a narrower projector spreads fewer pixels over the same wall, so less makes text at
- * least as large there, and leaves the lab room: at 1024 × 768 the lesson and the lab fit. */
+ * tall; a narrower projector spreads fewer pixels over the same wall, so the least scale that
+ * keeps text that large there is enough, and leaves the lab its room: below 1280 pixels the
+ * usual size already is. */
 static const struct
 {
   int         min_width;
   double      scale;
   const char *css_class;   /* beside "presentation", or NULL */
 } text_scales[] = {
-  { 1600, 1.7,  NULL },
-  { 1280, 1.4,  "presentation-medium" },
-  { 0,    1.15, "presentation-small" },
+  { 1600, 1.7, NULL },
+  { 1440, 1.4, "presentation-large" },
+  { 1280, 1.2, "presentation-medium" },
+  { 0,    1,   "presentation-small" },
 };
 
 /* Whether the focus is where Page Up and Page Down already mean something to the presenter:
