@@ -453,13 +453,13 @@ static const char *course_strings[] = {
   /* Translators: lesson 9 “rule-of-thumb”, step 2, its text; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
   NC_("lesson:rule-of-thumb", "Cross margin uses more of the account as shared support: it delays liquidation and spreads losses. Isolated margin limits risk to one position's collateral, and can liquidate faster if that allocation is small. This isolated long holds {a.margin} and is liquidated at {a.liquidation}."),
   /* Translators: lesson 9 “rule-of-thumb”, step 2, the task, which the lab checks; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
-  NC_("lesson:rule-of-thumb", "Drag the mark down to {solved.mark} or lower, past the long's liquidation price."),
+  NC_("lesson:rule-of-thumb", "Drag the mark down to {solved.mark}, close above the long's liquidation price, so that it stays open."),
   /* Translators: lesson 9 “rule-of-thumb”, step 2, the question; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
-  NC_("lesson:rule-of-thumb", "Compare Modes will draw the same long in cross as a ghost line. At {solved.mark}, what does the ghost account look like?"),
+  NC_("lesson:rule-of-thumb", "Compare Modes will draw the same long in cross as a ghost line. Below the isolated long's bankruptcy price, {a.bankruptcy}, what does the ghost account look like?"),
   /* Translators: lesson 9 “rule-of-thumb”, step 2, choice 1 of the question */
   NC_("lesson:rule-of-thumb", "The cross long is still open, but the ghost account holds less than the real one."),
-  /* Translators: lesson 9 “rule-of-thumb”, step 2, why choice 1 is right */
-  NC_("lesson:rule-of-thumb", "Backed by the whole balance, the cross long survives this fall, yet every USDT of the fall came out of the shared pool: the ghost Whole account line sits below the solid one, and keeps falling as BTC falls."),
+  /* Translators: lesson 9 “rule-of-thumb”, step 2, why choice 1 is right; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
+  NC_("lesson:rule-of-thumb", "Backed by the whole balance, the cross long survives that fall, yet every USDT of the fall comes out of the shared pool: below {a.bankruptcy} the ghost Whole account line sits under the solid one, and keeps falling as BTC falls."),
   /* Translators: lesson 9 “rule-of-thumb”, step 2, choice 2 of the question */
   NC_("lesson:rule-of-thumb", "The cross long is liquidated at the same price."),
   /* Translators: lesson 9 “rule-of-thumb”, step 2, why choice 2 is wrong; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
