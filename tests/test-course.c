@@ -505,8 +505,8 @@ static const TestCourseOutcome outcomes[] = {
   { "worked-example", 1, "a", TRUE, 1000 - 100, 0 },
   /* The same long in cross at 56,000: 1000 − 0.05 · 4000 = 800. */
   { "worked-example", 2, "b", FALSE, 800, 0 },
-  /* And at 40,000, below its pool's 40,160.64: nothing. */
-  { "worked-example", 3, "a", TRUE, 0, 0 },
+  /* And at 42,000, just above its pool's 40,160.64: 1000 − 0.05 · 18,000 = 100 left. */
+  { "worked-example", 3, "a", FALSE, 100, 0 },
   /* Cross long 0.1 at 100x: the pool's 50,200.80 is above 50,000. */
   { "common-mistakes", 1, "a", TRUE, 0, 0 },
   /* Isolated long 0.1 at 100x, W = 60: LP = (6000 − 60) / (0.1 · 0.996) = 59,638.55 > 59,600. */
@@ -515,6 +515,8 @@ static const TestCourseOutcome outcomes[] = {
   { "common-mistakes", 3, "a", FALSE, 750, 0 },
   /* Isolated short 0.05 at 20x, W = 150: LP = (3000 + 150) / (0.05 · 1.004) = 62,749.00 < 64,000. */
   { "rule-of-thumb", 1, "s", TRUE, 1000 - 150, 0 },
+  /* Isolated long 0.05 at 20x, W = 150: LP 57,228.92 < 58,000, still open: 1000 − 0.05 · 2000. */
+  { "rule-of-thumb", 2, "a", FALSE, 900, 0 },
 };
 
 static void
@@ -549,6 +551,54 @@ test_course_outcomes (void)
         ml_assert_close (ml_account_get_cross_margin_ratio (account), outcome->ratio, ML_EXACT);
       test_course_step_clear (&step);
     }
+}
+
+/* Wherever a step ends with Compare Modes on, after its solution and its question's reveal, a
+ * position is still open: Compare Modes draws the live positions in the other mode, so with
+ * all of them liquidated its ghost line is the solid one, and an answer about it would tell of
+ * a line the learner cannot see. */
+static void
+test_course_compare_has_a_position (void)
+{
+  MlLessonPack *pack = test_course_get ();
+  guint n_compared = 0;
+
+  for (guint l = 0; l < ml_lesson_pack_get_n_lessons (pack); l++)
+    {
+      MlLesson *lesson = ml_lesson_pack_get_lesson (pack, l);
+
+      for (guint s = 0; s < ml_lesson_get_n_steps (lesson); s++)
+        {
+          MlLessonStep *lesson_step = ml_lesson_get_step (lesson, s);
+          TestCourseStep step = { NULL };
+          g_autoptr(GError) error = NULL;
+          GListModel *positions;
+          guint n_live = 0;
+
+          if (ml_lesson_step_get_scenario (lesson_step) == NULL)
+            continue;
+          test_course_step_start (&step, lesson_step);
+          g_assert_true (ml_lesson_step_play_solution (lesson_step, step.lab, &error));
+          g_assert_no_error (error);
+          g_assert_true (ml_lesson_step_play_reveal (lesson_step, step.lab, &error));
+          g_assert_no_error (error);
+          positions = ml_account_get_positions (ml_lab_get_account (step.lab));
+          for (guint i = 0; i < g_list_model_get_n_items (positions); i++)
+            {
+              g_autoptr(MlPosition) position = g_list_model_get_item (positions, i);
+
+              n_live += !ml_position_get_liquidated (position);
+            }
+          if (ml_lab_get_compare (step.lab))
+            {
+              g_test_message ("lesson %s, step %u: %u open", ml_lesson_get_id (lesson), s + 1, n_live);
+              g_assert_cmpuint (n_live, >, 0);
+              n_compared++;
+            }
+          test_course_step_clear (&step);
+        }
+    }
+  g_assert_cmpuint (n_compared, >=, 2);
 }
 
 /* The last lesson ends the course with a review: at least ten questions. */
@@ -736,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/course/one-correct-choice", test_course_one_correct_choice);
   g_test_add_func ("/course/outcomes", test_course_outcomes);
   g_test_add_func ("/course/review", test_course_review);
+  g_test_add_func ("/course/compare-has-a-position", test_course_compare_has_a_position);
   g_test_add_func ("/course/digit-walk", test_course_digit_walk);
   g_test_add_func ("/course/no-typed-digits", test_course_no_typed_digits);
   g_test_add_func ("/course/in-resource", test_course_in_resource);

@@ -347,9 +347,9 @@ static const char *course_strings[] = {
   /* Translators: lesson 7 “worked-example”, step 3, the task, which the lab checks; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
   NC_("lesson:worked-example", "Turn on Compare Modes, then drag the mark down to {solved.mark} or lower, where the ghost line has already dropped."),
   /* Translators: lesson 7 “worked-example”, step 3, the question; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
-  NC_("lesson:worked-example", "BTC keeps falling, to {after.mark}. Compare the solid Whole account line with the ghost line. What does each mode leave you?"),
+  NC_("lesson:worked-example", "BTC keeps falling, to {after.mark}, just above the pool's liquidation price. Compare the solid Whole account line with the ghost line: what will each mode leave you?"),
   /* Translators: lesson 7 “worked-example”, step 3, choice 1 of the question; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
-  NC_("lesson:worked-example", "Cross leaves nothing; isolated would have left all but {a.im}."),
+  NC_("lesson:worked-example", "Cross will leave nothing; isolated would have left all but {a.im}."),
   /* Translators: lesson 7 “worked-example”, step 3, why choice 1 is right; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
   NC_("lesson:worked-example", "The solid line drops to zero at the pool's liquidation price, {a.liquidation}, taking the whole balance. The ghost line dropped much earlier, but only by the isolated margin, and stays flat below."),
   /* Translators: lesson 7 “worked-example”, step 3, choice 2 of the question */
