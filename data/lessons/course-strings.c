@@ -47,7 +47,7 @@ static const char *course_strings[] = {
   /* Translators: lesson 1 “what-is-margin”, step 2, choice 1 of the question */
   NC_("lesson:what-is-margin", "Nothing: it has been liquidated, and the collateral that was left goes as a clearance fee."),
   /* Translators: lesson 1 “what-is-margin”, step 2, why choice 1 is right; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
-  NC_("lesson:what-is-margin", "The liquidation price {a.liquidation} lies above the bankruptcy price. When the mark reached it, the position was closed and the few USDT left went to the insurance fund: the position's line drops to zero at the liquidation marker, not at the end of the shaded band."),
+  NC_("lesson:what-is-margin", "The liquidation price {a.liquidation} lies above the bankruptcy price. When the mark reached it, the position was closed and the few USDT left went to the insurance fund: before that, its line in the chart dropped to zero at the liquidation marker, not at the end of the shaded band."),
   /* Translators: lesson 1 “what-is-margin”, step 2, choice 2 of the question; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
   NC_("lesson:what-is-margin", "The whole position, because BTC has not yet fallen by {a.bankruptcy_distance}."),
   /* Translators: lesson 1 “what-is-margin”, step 2, why choice 2 is wrong; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
@@ -55,7 +55,7 @@ static const char *course_strings[] = {
   /* Translators: lesson 1 “what-is-margin”, step 2, choice 3 of the question */
   NC_("lesson:what-is-margin", "The few USDT still above the bankruptcy price come back to your balance."),
   /* Translators: lesson 1 “what-is-margin”, step 2, why choice 3 is wrong */
-  NC_("lesson:what-is-margin", "The shaded band between the liquidation and the bankruptcy marker is the clearance fee: the exchange keeps what is left there, so you get none of it back."),
+  NC_("lesson:what-is-margin", "The shaded band the chart showed between the liquidation and the bankruptcy marker is the clearance fee: the exchange keeps what is left there, so you get none of it back."),
   /* Translators: lesson 2 “cross-margin”, its title */
   NC_("lesson:cross-margin", "Cross margin: one shared pool"),
   /* Translators: lesson 2 “cross-margin”, its summary, shown when the lesson is done */
@@ -399,11 +399,11 @@ static const char *course_strings[] = {
   /* Translators: lesson 8 “common-mistakes”, step 2, choice 2 of the question */
   NC_("lesson:common-mistakes", "It survives, because isolated margin protects it."),
   /* Translators: lesson 8 “common-mistakes”, step 2, why choice 2 is wrong */
-  NC_("lesson:common-mistakes", "Isolated margin protects the rest of the account, not the position. The position's line in the chart drops to zero at its liquidation marker, right next to the mark."),
+  NC_("lesson:common-mistakes", "Isolated margin protects the rest of the account, not the position. Before the wobble, the position's line in the chart dropped to zero at its liquidation marker, right next to the mark."),
   /* Translators: lesson 8 “common-mistakes”, step 2, choice 3 of the question */
   NC_("lesson:common-mistakes", "It draws on the balance to survive."),
   /* Translators: lesson 8 “common-mistakes”, step 2, why choice 3 is wrong */
-  NC_("lesson:common-mistakes", "Drawing on the balance is what cross does. An isolated position has only its own margin, which the chart shows running out almost at once."),
+  NC_("lesson:common-mistakes", "Drawing on the balance is what cross does. An isolated position has only its own margin, which the chart showed running out almost at once."),
   /* Translators: lesson 8 “common-mistakes”, step 3, its title */
   NC_("lesson:common-mistakes", "The third mistake: the mode as a default"),
   /* Translators: lesson 8 “common-mistakes”, step 3, its text */
