@@ -266,6 +266,87 @@ test_lesson_first_frame (void)
   close_window (frame.window);
 }
 
+/* The relative luminance of an sRGB pixel, as WCAG defines it. */
+static double
+luminance (const guchar *bgra)
+{
+  double channel[3];
+
+  for (int i = 0; i < 3; i++)
+    {
+      double c = bgra[2 - i] / 255.0;
+
+      channel[i] = c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+    }
+  return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
+}
+
+/* The contrast of @label's strongest pixel, the core of its letters, against the lesson
+ * card's ground at its top left corner, in the window as it renders it (the card's tint is
+ * translucent, over the window's background). */
+static double
+text_contrast (MlWindow  *window,
+               GtkWidget *label)
+{
+  GtkWidget *card = ml_test_window_child (window, "lesson_card");
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (GTK_WIDGET (window)), height = gtk_widget_get_height (GTK_WIDGET (window));
+  g_autofree guchar *data = g_malloc (width * height * 4);
+  graphene_rect_t bounds, card_bounds;
+  double ground, best = 1;
+
+  g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (window), &bounds));
+  g_assert_true (gtk_widget_compute_bounds (card, GTK_WIDGET (window), &card_bounds));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, width * 4);
+  ground = luminance (data + (((int)card_bounds.origin.y + 2) * width + (int)card_bounds.origin.x + 2) * 4);
+  for (int y = MAX (0, bounds.origin.y); y < MIN (height, bounds.origin.y + bounds.size.height); y++)
+    for (int x = MAX (0, bounds.origin.x); x < MIN (width, bounds.origin.x + bounds.size.width); x++)
+      {
+        double l = luminance (data + (y * width + x) * 4);
+
+        best = MAX (best, (MAX (l, ground) + 0.05) / (MIN (l, ground) + 0.05));
+      }
+  return best;
+}
+
+/* The card's dimmed text, its step counter and the hint under a question that waits for its
+ * task, stays readable on the card's tint: 4.5:1 at least (WCAG AA), light or dark. */
+static void
+test_lesson_dim_text_contrast (void)
+{
+  const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+
+  /* The application's stylesheet, as AdwApplication loads it for the real window. */
+  gtk_css_provider_load_from_resource (style, "/io/github/marginlab/MarginLab/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      MlWindow *window;
+      double counter, hint;
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[i]);
+      window = ml_test_window_new ();
+      ml_test_wait_for_paint (window);
+      counter = text_contrast (window, card_child (window, "counter_label"));
+      hint = text_contrast (window, card_child (window, "locked_label"));
+      g_test_message ("%s: counter %.2f:1, hint %.2f:1", i ? "dark" : "light", counter, hint);
+      g_assert_cmpfloat (counter, >=, 4.5);
+      g_assert_cmpfloat (hint, >=, 4.5);
+      close_window (window);
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+}
+
 /* Back, Reset and skipping always work: the learner is never trapped. */
 static void
 test_lesson_never_trapped (void)
@@ -629,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/lesson-window/walk", test_lesson_walk);
   g_test_add_func ("/lesson-window/first-frame", test_lesson_first_frame);
   g_test_add_func ("/lesson-window/never-trapped", test_lesson_never_trapped);
+  g_test_add_func ("/lesson-window/dim-text-contrast", test_lesson_dim_text_contrast);
   g_test_add_func ("/lesson-window/corrupt-progress", test_lesson_corrupt_progress);
   g_test_add_func ("/lesson-window/reset-progress", test_lesson_reset_progress);
   g_test_add_func ("/lesson-window/import-and-remove", test_lesson_import_and_remove);
