@@ -335,7 +335,11 @@ test_lesson_dim_text_contrast (void)
 
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[i]);
       window = ml_test_window_new ();
+      /* The first step of the first lesson, whatever earlier tests left: its question waits. */
+      ml_window_open_lesson (window, ML_LESSON_PACK_BUILTIN_ID,
+                             ml_lesson_get_id (ml_lesson_pack_get_lesson (ml_lesson_pack_get_builtin (), 0)), 0);
       ml_test_wait_for_paint (window);
+      g_assert_true (gtk_widget_get_mapped (card_child (window, "locked_label")));
       counter = text_contrast (window, card_child (window, "counter_label"));
       hint = text_contrast (window, card_child (window, "locked_label"));
       g_test_message ("%s: counter %.2f:1, hint %.2f:1", i ? "dark" : "light", counter, hint);
