@@ -256,6 +256,44 @@ ml_test_remove_data_home (void)
   g_clear_pointer (&ml_test_data_home, g_free);
 }
 
+/* @widget as its window's renderer draws it: *@width × *@height pixels of premultiplied
+ * native-endian ARGB, four bytes each, row after row (g_free() them). */
+static inline guchar *
+ml_test_render (GtkWidget *widget,
+                int       *width,
+                int       *height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  guchar *data;
+
+  *width = gtk_widget_get_width (widget);
+  *height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, *width, *height));
+  data = g_malloc ((gsize)*width * *height * 4);
+  gdk_texture_download (texture, data, *width * 4);
+  return data;
+}
+
+/* The application's stylesheet on the display, as AdwApplication loads it for the real window.
+ * Returns it, so that a test can take it off again. */
+static inline GtkCssProvider *
+ml_test_add_app_style (void)
+{
+  GtkCssProvider *provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/marginlab/MarginLab/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  return provider;
+}
+
 /* Each window test starts as a learner's first start does: no progress, no imported packs.
  * Set before GLib reads the variable, which it does once. */
 static inline void

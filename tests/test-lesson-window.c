@@ -289,22 +289,13 @@ text_contrast (MlWindow  *window,
                GtkWidget *label)
 {
   GtkWidget *card = ml_test_window_child (window, "lesson_card");
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (GTK_WIDGET (window)), height = gtk_widget_get_height (GTK_WIDGET (window));
-  g_autofree guchar *data = g_malloc (width * height * 4);
+  int width, height;
+  g_autofree guchar *data = ml_test_render (GTK_WIDGET (window), &width, &height);
   graphene_rect_t bounds, card_bounds;
   double ground, best = 1;
 
   g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (window), &bounds));
   g_assert_true (gtk_widget_compute_bounds (card, GTK_WIDGET (window), &card_bounds));
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_texture_download (texture, data, width * 4);
   ground = luminance (data + (((int)card_bounds.origin.y + 2) * width + (int)card_bounds.origin.x + 2) * 4);
   for (int y = MAX (0, bounds.origin.y); y < MIN (height, bounds.origin.y + bounds.size.height); y++)
     for (int x = MAX (0, bounds.origin.x); x < MIN (width, bounds.origin.x + bounds.size.width); x++)
@@ -322,12 +313,8 @@ static void
 test_lesson_dim_text_contrast (void)
 {
   const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
-  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+  g_autoptr(GtkCssProvider) style = ml_test_add_app_style ();
 
-  /* The application's stylesheet, as AdwApplication loads it for the real window. */
-  gtk_css_provider_load_from_resource (style, "/io/github/marginlab/MarginLab/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
     {
       MlWindow *window;

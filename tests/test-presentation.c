@@ -141,22 +141,8 @@ static void
 render_chart (MlWindow *window,
               Picture  *picture)
 {
-  GtkWidget *view = ml_test_window_child (window, "chart_view");
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-  picture->width = gtk_widget_get_width (view);
-  picture->height = gtk_widget_get_height (view);
-  gdk_paintable_snapshot (paintable, snapshot, picture->width, picture->height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, picture->width, picture->height));
+  picture->data = ml_test_render (ml_test_window_child (window, "chart_view"), &picture->width, &picture->height);
   picture->stride = picture->width * 4;
-  picture->data = g_malloc (picture->stride * picture->height);
-  gdk_texture_download (texture, picture->data, picture->stride);
 }
 
 /* 0–255 per channel, from the texture's premultiplied native-endian ARGB. */
@@ -556,17 +542,6 @@ test_command_line (void)
   g_assert_cmpint (presenting[2] - presenting[0], >=, 8);
 }
 
-/* The application's stylesheet, as AdwApplication loads it for the real window. */
-static void
-load_style (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, "/io/github/marginlab/MarginLab/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -575,7 +550,7 @@ main (int   argc,
     return 0;
   /* Libadwaita follows this: the sidebar is hidden at once, not after its animation. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  load_style ();
+  g_object_unref (ml_test_add_app_style ());
 
   g_test_add_func ("/presentation/enter-leave", test_enter_leave);
   g_test_add_func ("/presentation/close-while-presenting", test_close_while_presenting);
