@@ -87,8 +87,9 @@ ml_lesson_card_show_heading (MlLessonCard *self)
     {
       g_autofree char *title = ml_lesson_step_expand (step, ml_lesson_step_get_title (step));
 
-      /* Translators: the lesson card's heading: the lesson's number, its title, the step's title */
-      heading = g_strdup_printf (_("%u. %s: %s"), index + 1, ml_lesson_get_title (lesson), title);
+      /* Translators: the lesson card's heading: the lesson's number, its title, the step's title.
+       * A dash, not a colon, parts the two titles, as lesson titles have colons of their own. */
+      heading = g_strdup_printf (_("%u. %s — %s"), index + 1, ml_lesson_get_title (lesson), title);
     }
   else
     /* Translators: the lesson card's heading: the lesson's number and title */
