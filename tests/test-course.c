@@ -504,7 +504,7 @@ static const TestCourseOutcome outcomes[] = {
   /* The article's long, W = 100 at 30x: LP = (3000 − 100) / (0.05 · 0.996) = 58,232.93. */
   { "worked-example", 1, "a", TRUE, 1000 - 100, 0 },
   /* The same long in cross at 56,000: 1000 − 0.05 · 4000 = 800. */
-  { "worked-example", 2, "b", FALSE, 800, 0 },
+  { "worked-example", 2, "a", FALSE, 800, 0 },
   /* And at 42,000, just above its pool's 40,160.64: 1000 − 0.05 · 18,000 = 100 left. */
   { "worked-example", 3, "a", FALSE, 100, 0 },
   /* Cross long 0.1 at 100x: the pool's 50,200.80 is above 50,000. */

@@ -325,7 +325,7 @@ static const char *course_strings[] = {
   /* Translators: lesson 7 “worked-example”, step 2, its text */
   NC_("lesson:worked-example", "Now imagine the same long in cross margin. When it starts losing, the exchange draws on the broader balance to support it. That can delay liquidation, but the account-wide risk is larger."),
   /* Translators: lesson 7 “worked-example”, step 2, the task, which the lab checks; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
-  NC_("lesson:worked-example", "Open the same long in cross mode: {solved.b.quantity} at {solved.b.leverage}."),
+  NC_("lesson:worked-example", "Open the same long in cross mode: {solved.a.quantity} at {solved.a.leverage}."),
   /* Translators: lesson 7 “worked-example”, step 2, the question; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
   NC_("lesson:worked-example", "The same path takes BTC down to {after.mark}. What happens to the cross long?"),
   /* Translators: lesson 7 “worked-example”, step 2, choice 1 of the question; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
@@ -339,7 +339,7 @@ static const char *course_strings[] = {
   /* Translators: lesson 7 “worked-example”, step 2, choice 3 of the question */
   NC_("lesson:worked-example", "It survives, and the account is safe however far BTC falls."),
   /* Translators: lesson 7 “worked-example”, step 2, why choice 3 is wrong; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
-  NC_("lesson:worked-example", "The preview said this trade can lose {solved.b.loss}: below {solved.pool.liquidation} the Cross pool line drops to zero and the whole pool is gone."),
+  NC_("lesson:worked-example", "The preview said this trade can lose {solved.a.loss}: below {solved.pool.liquidation} the Cross pool line drops to zero and the whole pool is gone."),
   /* Translators: lesson 7 “worked-example”, step 3, its title */
   NC_("lesson:worked-example", "Not more protection: more shared exposure"),
   /* Translators: lesson 7 “worked-example”, step 3, its text; keep every {placeholder} as it is, in braces: the lab fills it in with a number in the learner's locale */
