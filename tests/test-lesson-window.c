@@ -342,6 +342,73 @@ test_lesson_dim_text_contrast (void)
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
 }
 
+/* The pixels of the window around a widget, a few more than its bounds on each side, where
+ * its focus ring would be drawn. */
+static GBytes *
+render_around (MlWindow  *window,
+               GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+  int width, height;
+  g_autofree guchar *data = NULL;
+  GByteArray *pixels = g_byte_array_new ();
+
+  ml_test_wait_for_paint (window);
+  data = ml_test_render (GTK_WIDGET (window), &width, &height);
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  for (int y = MAX (0, bounds.origin.y - 5); y < MIN (height, bounds.origin.y + bounds.size.height + 5); y++)
+    {
+      int x = MAX (0, bounds.origin.x - 5);
+      int end = MIN (width, bounds.origin.x + bounds.size.width + 5);
+
+      g_byte_array_append (pixels, data + (y * width + x) * 4, (end - x) * 4);
+    }
+  return g_byte_array_free_to_bytes (pixels);
+}
+
+/* The feedback takes the focus, for a screen reader; it must not look like a place to type.
+ * Answered with the mouse, it looks as it does unfocused: no text caret. From the keyboard it
+ * shows a focus ring, so that the learner sees where the focus went. */
+static void
+test_lesson_verdict_focus (void)
+{
+  g_autoptr(GtkCssProvider) style = ml_test_add_app_style ();
+  MlWindow *window = ml_test_window_new ();
+  MlLessonStep *step;
+  MlLessonQuestion *question;
+  GtkWidget *verdict = card_child (window, "verdict_label");
+  g_autofree char *choice = NULL;
+  g_autoptr(GBytes) clicked = NULL;
+  g_autoptr(GBytes) unfocused = NULL;
+  g_autoptr(GBytes) keyboard = NULL;
+
+  ml_window_open_lesson (window, ML_LESSON_PACK_BUILTIN_ID,
+                         ml_lesson_get_id (ml_lesson_pack_get_lesson (ml_lesson_pack_get_builtin (), 0)), 0);
+  step = ml_lesson_run_get_step (ml_window_get_lesson_run (window));
+  question = ml_lesson_step_get_question (step);
+  for (guint a = 0; a < _ml_lesson_step_get_solution (step)->len; a++)
+    play_action (window, _ml_lesson_step_get_solution (step)->pdata[a]);
+  choice = ml_lesson_step_expand (step, ml_lesson_question_get_choice (question, 0));
+  ml_test_wait_for_paint (window);
+
+  /* A pointer click leaves the window without focus rings, as GTK keeps it after one. */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+  ml_test_click (find_choice (window, choice));
+  g_assert_true (gtk_widget_has_focus (verdict));
+  clicked = render_around (window, verdict);
+  gtk_widget_grab_focus (card_child (window, "next_button"));
+  unfocused = render_around (window, verdict);
+  g_assert_true (g_bytes_equal (clicked, unfocused));
+
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  gtk_widget_grab_focus (verdict);
+  keyboard = render_around (window, verdict);
+  g_assert_false (g_bytes_equal (keyboard, unfocused));
+
+  close_window (window);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
+}
+
 /* Back, Reset and skipping always work: the learner is never trapped. */
 static void
 test_lesson_never_trapped (void)
@@ -706,6 +773,7 @@ main (int   argc,
   g_test_add_func ("/lesson-window/first-frame", test_lesson_first_frame);
   g_test_add_func ("/lesson-window/never-trapped", test_lesson_never_trapped);
   g_test_add_func ("/lesson-window/dim-text-contrast", test_lesson_dim_text_contrast);
+  g_test_add_func ("/lesson-window/verdict-focus", test_lesson_verdict_focus);
   g_test_add_func ("/lesson-window/corrupt-progress", test_lesson_corrupt_progress);
   g_test_add_func ("/lesson-window/reset-progress", test_lesson_reset_progress);
   g_test_add_func ("/lesson-window/import-and-remove", test_lesson_import_and_remove);
