@@ -409,6 +409,39 @@ test_lesson_verdict_focus (void)
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style));
 }
 
+/* With a lesson's answered step above the lab, at the window's default size, what the order
+ * can lose is still in view: no scrolled window it sits in hides any of it. */
+static void
+test_lesson_loss_in_view (void)
+{
+  MlWindow *window = ml_test_window_new ();
+  MlLesson *lesson = ml_lesson_pack_get_lesson (ml_lesson_pack_get_builtin (), 6);
+  MlLessonStep *step = ml_lesson_get_step (lesson, 1);
+  GtkWidget *loss = ml_test_window_panel_child (window, "loss_value");
+  g_autofree char *choice = NULL;
+  graphene_rect_t bounds, view;
+
+  ml_window_open_lesson (window, ML_LESSON_PACK_BUILTIN_ID, ml_lesson_get_id (lesson), 1);
+  for (guint a = 0; a < _ml_lesson_step_get_solution (step)->len; a++)
+    play_action (window, _ml_lesson_step_get_solution (step)->pdata[a]);
+  choice = ml_lesson_step_expand (step, ml_lesson_question_get_choice (ml_lesson_step_get_question (step), 0));
+  ml_test_click (find_choice (window, choice));
+  ml_test_wait_for_paint (window);
+
+  g_assert_true (gtk_widget_get_mapped (loss));
+  g_assert_cmpstr (ml_test_label (loss), !=, "");
+  g_assert_true (gtk_widget_compute_bounds (loss, GTK_WIDGET (window), &bounds));
+  for (GtkWidget *w = loss; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      {
+        g_assert_true (gtk_widget_compute_bounds (w, GTK_WIDGET (window), &view));
+        g_test_message ("loss %g..%g, scrolled view %g..%g", bounds.origin.y, bounds.origin.y + bounds.size.height,
+                        view.origin.y, view.origin.y + view.size.height);
+        g_assert_true (graphene_rect_contains_rect (&view, &bounds));
+      }
+  close_window (window);
+}
+
 /* Back, Reset and skipping always work: the learner is never trapped. */
 static void
 test_lesson_never_trapped (void)
@@ -774,6 +807,7 @@ main (int   argc,
   g_test_add_func ("/lesson-window/never-trapped", test_lesson_never_trapped);
   g_test_add_func ("/lesson-window/dim-text-contrast", test_lesson_dim_text_contrast);
   g_test_add_func ("/lesson-window/verdict-focus", test_lesson_verdict_focus);
+  g_test_add_func ("/lesson-window/loss-in-view", test_lesson_loss_in_view);
   g_test_add_func ("/lesson-window/corrupt-progress", test_lesson_corrupt_progress);
   g_test_add_func ("/lesson-window/reset-progress", test_lesson_reset_progress);
   g_test_add_func ("/lesson-window/import-and-remove", test_lesson_import_and_remove);
