@@ -44,14 +44,14 @@ if ! dbus-run-session -- xvfb-run -a -s "-screen 0 2200x1300x24" bash -e -c "
   $lab --screenshot screenshots/lesson-start.png --lesson what-is-margin
   $lab --screenshot screenshots/lesson-wrong-prediction.png --lesson what-is-margin --step 2 --answer 2
   $lab --screenshot screenshots/lesson-task-done.png --lesson isolated-margin --step 1 --solve
-  $lab --screenshot screenshots/lesson-answered.png --lesson worked-example --step 1 --answer 1
+  $lab --screenshot screenshots/lesson-answered.png --lesson worked-example --step 2 --answer 1
   $lab --screenshot screenshots/lesson-dark.png --dark --lesson worked-example --step 2 --answer 1
   $lab --screenshot screenshots/lesson-800x600.png --size 800x600 --lesson cross-margin --step 1 --solve
   $lab --screenshot screenshots/lesson-quiz.png --lesson rule-of-thumb --step 5 --answer 1
   $lab --screenshot screenshots/presentation.png --size 1920x1080 --lesson cross-margin --step 2 --presentation
   $lab --screenshot screenshots/presentation-1024x768.png --size 1024x768 --lesson cross-margin --step 2 --presentation
-  LANGUAGE=de LC_ALL=de_DE.UTF-8 $lab --screenshot screenshots/window-de.png --lesson worked-example --step 1 --answer 1
-  LANGUAGE=ar LC_ALL=ar_EG.UTF-8 $lab --screenshot screenshots/window-ar.png --lesson worked-example --step 1 --answer 1
+  LANGUAGE=de LC_ALL=de_DE.UTF-8 $lab --screenshot screenshots/window-de.png --lesson worked-example --step 2 --answer 1
+  LANGUAGE=ar LC_ALL=ar_EG.UTF-8 $lab --screenshot screenshots/window-ar.png --lesson worked-example --step 2 --answer 1
   LANGUAGE=ar LC_ALL=ar_EG.UTF-8 $lab --screenshot screenshots/window-ar-800x600.png --size 800x600 --lesson cross-margin --step 1 --solve
 " >"$log" 2>&1; then
   cat "$log" >&2
