@@ -249,8 +249,8 @@ ml_about_show (GtkWindow *parent)
                         "version", PACKAGE_VERSION,
                         "release-notes", notes,
                         "release-notes-version", notes_version,
-                        "website", "https://github.com/marginlab/margin-lab",
-                        "issue-url", "https://github.com/marginlab/margin-lab/issues",
+                        "website", "https://github.com/marginlab/MarginLab",
+                        "issue-url", "https://github.com/marginlab/MarginLab/issues",
                         "license-type", GTK_LICENSE_GPL_3_0,
                         /* Translators: the About window's comments; BTC/USDT and BTCUSDT are the contract's names, kept as they are */
                         "comments", _("See what cross and isolated margin do to a BTC/USDT perpetual position before you risk money. Risk brackets: Binance BTCUSDT, as published from 2024-05-30, a labelled stand-in."),

@@ -5,6 +5,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import datetime
 import re
 import struct
 import sys
@@ -12,7 +13,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
-SCREENSHOT_URL = 'https://raw.githubusercontent.com/marginlab/margin-lab/main/screenshots/'
+# Flathub wants a GitHub-hosted io.github.USER.REPO app's repository at github.com/USER/REPO,
+# and screenshots from a release's tag rather than a branch, which moves on.
+REPOSITORY = 'https://github.com/marginlab/MarginLab'
+SCREENSHOT_URL = 'https://raw.githubusercontent.com/marginlab/MarginLab/v{version}/screenshots/'
 ARTICLES = ('a', 'an', 'the')
 COLOUR = re.compile(r'#[0-9a-fA-F]{6}')
 DATE = re.compile(r'\d{4}-\d{2}-\d{2}')
@@ -70,7 +74,7 @@ def check_branding(component):
         problem('the light and dark branding colours are the same')
 
 
-def check_screenshots(component, root, languages):
+def check_screenshots(component, root, languages, version):
     screenshots = component.findall('screenshots/screenshot')
     if not screenshots:
         problem('no screenshots')
@@ -87,18 +91,18 @@ def check_screenshots(component, root, languages):
         if len(untranslated(screenshot, 'image')) != 1:
             problem('a screenshot does not have exactly one untranslated image')
         for image in images:
-            check_image(image, root, languages)
+            check_image(image, root, languages, SCREENSHOT_URL.format(version=version))
 
 
-def check_image(image, root, languages):
+def check_image(image, root, languages, prefix):
     url = (image.text or '').strip()
     language = image.get(XML_LANG)
     if language is not None and language not in languages:
         problem(f'{url}: xml:lang “{language}” is not in po/LINGUAS')
-    if not url.startswith(SCREENSHOT_URL) or not url.endswith('.png'):
-        problem(f'{url}: not a PNG under {SCREENSHOT_URL}')
+    if not url.startswith(prefix) or not url.endswith('.png'):
+        problem(f'{url}: not a PNG under {prefix}')
         return
-    path = root / 'screenshots' / url[len(SCREENSHOT_URL):]
+    path = root / 'screenshots' / url[len(prefix):]
     if not path.is_file():
         problem(f'{url}: {path} is missing')
         return
@@ -120,6 +124,8 @@ def check_releases(component, version):
     for release in releases:
         if not DATE.fullmatch(release.get('date', '')):
             problem(f'release {release.get("version")} has no date as YYYY-MM-DD')
+        elif release.get('date') > datetime.date.today().isoformat():
+            problem(f'release {release.get("version")} is dated {release.get("date")}, in the future')
         if release.find('description') is None:
             problem(f'release {release.get("version")} has no description')
     dates = [r.get('date', '') for r in releases]
@@ -140,10 +146,15 @@ def check_rest(component):
     for control in ('pointing', 'keyboard', 'touch'):
         if control not in controls:
             problem(f'<supports> does not name the control “{control}”')
-    for kind in ('homepage', 'bugtracker'):
-        url = next((u.text.strip() for u in component.findall('url') if u.get('type') == kind), '')
-        if not url.startswith('https://'):
-            problem(f'no https {kind} URL')
+    urls = {u.get('type'): (u.text or '').strip() for u in component.findall('url')}
+    if urls.get('homepage') != REPOSITORY:
+        problem(f'the homepage is “{urls.get("homepage")}”, not the repository the id names, {REPOSITORY}')
+    if urls.get('bugtracker') != REPOSITORY + '/issues':
+        problem(f'the bug tracker is “{urls.get("bugtracker")}”, not {REPOSITORY}/issues')
+    if (component.findtext('project_license') or '').strip() != 'GPL-3.0-or-later':
+        problem('the <project_license> is not GPL-3.0-or-later, as meson.build says')
+    if (component.findtext('metadata_license') or '').strip() not in ('CC0-1.0', 'FSFAP', 'MIT'):
+        problem('the <metadata_license> is not one Flathub accepts (CC0-1.0, FSFAP, MIT)')
 
 
 def check_desktop(desktop):
@@ -166,6 +177,10 @@ def check_icons(root):
         if not path.is_file():
             problem(f'{path} is missing')
             continue
+        # shared-mime-info knows an SVG file by "<svg" in its first 256 bytes: further on, GTK
+        # cannot tell what the file is and shows no icon.
+        if not 0 <= path.read_bytes().find(b'<svg') < 256:
+            problem(f'{name}: its <svg> element starts past byte 256, where its type is sniffed')
         svg = ET.parse(path).getroot()
         if (svg.get('width'), svg.get('height'), svg.get('viewBox')) != (size, size, f'0 0 {size} {size}'):
             problem(f'{name}: not drawn on a {size}×{size} canvas')
@@ -173,9 +188,27 @@ def check_icons(root):
         if any(svg.iter(SVG + 'filter')):
             problem(f'{name}: has a filter (a baked-in shadow or blur)')
         if name.startswith('symbolic'):
-            colours = {e.get(a) for e in svg.iter() for a in ('fill', 'stroke')} - {None, 'none'}
-            if len(colours) > 1:
-                problem(f'{name}: a symbolic icon has one colour, this one has {sorted(colours)}')
+            check_symbolic(name, svg)
+    release = (icons / 'scalable/apps/io.github.marginlab.MarginLab.svg')
+    devel = (icons / 'scalable/apps/io.github.marginlab.MarginLab.Devel.svg')
+    if release.is_file() and devel.is_file() and release.read_bytes() == devel.read_bytes():
+        problem('the Devel icon is the release icon: a development build would look like the release')
+
+
+def check_symbolic(name, svg):
+    """GTK recolours a symbolic icon by filling its shapes with the text colour: a stroke keeps
+    its own colour, and a shape drawn only by its stroke is filled solid."""
+    colours = {e.get(a) for e in svg.iter() for a in ('fill', 'stroke')} - {None, 'none'}
+    if len(colours) > 1:
+        problem(f'{name}: a symbolic icon has one colour, this one has {sorted(colours)}')
+    for element in svg.iter():
+        style = element.get('style', '')
+        stroked = element.get('stroke') not in (None, 'none') or re.search(r'stroke\s*:\s*(?!none)', style)
+        unfilled = element.get('fill') == 'none' or re.search(r'fill\s*:\s*none', style)
+        if element.tag.startswith(SVG) and (stroked or unfilled) and element.tag != SVG + 'svg':
+            problem(f'{name}: a <{element.tag[len(SVG):]}> is drawn with a stroke or no fill; '
+                    'a symbolic icon is filled shapes only')
+            return
 
 
 def main():
@@ -186,7 +219,7 @@ def main():
     check_summary(component)
     check_developer(component)
     check_branding(component)
-    check_screenshots(component, root, languages)
+    check_screenshots(component, root, languages, version)
     check_releases(component, version)
     check_rest(component)
     check_desktop(desktop)

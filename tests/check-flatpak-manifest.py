@@ -3,9 +3,10 @@
 # manifests against the project, since the runtime they name cannot be downloaded here: each is
 # strict JSON named after its id (the release's, or the Devel one's); it grants exactly the
 # permissions the app needs and nothing at build time; its one module is the project built with
-# meson from this source tree, with options meson knows; it removes development files; the two
-# differ only in their id, their runtime version (a stable release; the nightly's master) and
-# the development option; and flatpak-builder, where installed, reads every key of it.
+# meson from this source tree, with options meson knows; it removes development files and keeps
+# the translations in the app, for a bundle; the two differ only in their id, their runtime
+# version (the current GNOME release; the nightly's master) and the development option; and
+# flatpak-builder, where installed, reads every key of it.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -23,6 +24,8 @@ FINISH_ARGS = ['--share=ipc', '--socket=fallback-x11', '--socket=wayland', '--de
 # What development files Flatpak would otherwise ship: headers, pkg-config and libtool files,
 # static libraries.
 CLEANUP = ['/include', '/lib/pkgconfig', '/share/pkgconfig', '*.la', '*.a']
+# The current GNOME release, which the release is built on: raise it with each one.
+RUNTIME_VERSION = '51'
 
 
 def strict_pairs(pairs):
@@ -99,8 +102,9 @@ def check_manifest(path, manifest, app_id, command, source, known, project, prob
     version = str(manifest.get('runtime-version', ''))
     if devel and version != 'master':
         problems.append(f'{path}: runtime-version {version!r} is not master, the nightly runtime')
-    if not devel and not re.fullmatch(r'[0-9]+', version):
-        problems.append(f'{path}: runtime-version {version!r} is not a stable GNOME release')
+    if not devel and version != RUNTIME_VERSION:
+        problems.append(f'{path}: runtime-version {version!r} is not {RUNTIME_VERSION}, the current '
+                        'GNOME release')
     if manifest.get('command') != command:
         problems.append(f'{path}: command is {manifest.get("command")!r}, not {command!r}, '
                         'the executable meson installs')
@@ -112,6 +116,10 @@ def check_manifest(path, manifest, app_id, command, source, known, project, prob
         problems.append(f'{path}: finish-args {finish_args} are not exactly {FINISH_ARGS} '
                         f'(extra: {extra}, missing: {missing})')
     check_build_options(path, manifest, problems)
+    # By default flatpak-builder moves the translations into a .Locale extension, which a
+    # single-file bundle for a classroom (flatpak build-bundle) would leave behind.
+    if manifest.get('separate-locales', True) is not False:
+        problems.append(f'{path}: separate-locales is not false: a bundle would have no translations')
 
     missing_cleanup = [pattern for pattern in CLEANUP if pattern not in manifest.get('cleanup', [])]
     if missing_cleanup:

@@ -148,8 +148,8 @@ test_about_window (void)
                                           APP_ID));
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
   g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
-  g_assert_cmpstr (adw_about_window_get_website (about), ==, "https://github.com/marginlab/margin-lab");
-  g_assert_cmpstr (adw_about_window_get_issue_url (about), ==, "https://github.com/marginlab/margin-lab/issues");
+  g_assert_cmpstr (adw_about_window_get_website (about), ==, "https://github.com/marginlab/MarginLab");
+  g_assert_cmpstr (adw_about_window_get_issue_url (about), ==, "https://github.com/marginlab/MarginLab/issues");
   developers = adw_about_window_get_developers (about);
   g_assert_nonnull (developers);
   g_assert_cmpstr (developers[0], ==, "Margin Lab developers");
