@@ -97,6 +97,7 @@ typedef struct
   int       answer;   /* --answer, from 1; 0 when not given */
   gboolean  solve;
   gboolean  presentation;
+  gboolean  frame;    /* --frame: the screenshot with rounded corners and shadow */
 } ExportOptions;
 
 static void
@@ -398,10 +399,12 @@ ml_application_screenshot (MlApplication       *self,
       return EXIT_BAD_FILE;
     }
 
-  /* Fixed look, as libadwaita's own screenshot tool does: no animations, GNOME's font. */
+  /* Fixed look, as libadwaita's own screenshot tool does: no animations, and GNOME's own font
+   * and window buttons (only Close), which software centres ask screenshots to show. */
   g_object_set (gtk_settings_get_default (),
                 "gtk-enable-animations", FALSE,
                 "gtk-font-name", "Cantarell 11",
+                "gtk-decoration-layout", "appmenu:close",
                 NULL);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       options->dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -437,7 +440,7 @@ ml_application_screenshot (MlApplication       *self,
     ml_window_set_presentation (window, TRUE, FALSE);
   gtk_window_present (GTK_WINDOW (window));
 
-  if (!ml_screenshot_window (GTK_WINDOW (window), options->screenshot, &error))
+  if (!ml_screenshot_window (GTK_WINDOW (window), options->screenshot, options->frame, &error))
     {
       g_autofree char *name = ml_file_display_name (options->screenshot);
 
@@ -528,6 +531,8 @@ ml_application_check_combination (const char          *report,
     return _("--step goes with --lesson or --export-worksheet");
   if (export->step < 0)
     return _("--step counts from 1, the lesson’s first step");
+  if (export->frame && export->screenshot == NULL)
+    return _("--frame goes with --screenshot");
   if ((export->solve || export->answer != 0) && (export->screenshot == NULL || export->lesson == NULL))
     return _("--solve and --answer go with --screenshot and --lesson");
   if (export->answer < 0)
@@ -581,6 +586,8 @@ _ml_application_run_command_line (MlApplication  *self,
       N_("With --screenshot: do the step’s task first, as its solution does"), NULL },
     { "answer", 0, 0, G_OPTION_ARG_INT, &export.answer,
       N_("With --screenshot: do the task, then commit to choice N of the step’s question"), N_("N") },
+    { "frame", 0, 0, G_OPTION_ARG_NONE, &export.frame,
+      N_("With --screenshot: draw the window as a desktop shows it, with rounded corners and a shadow"), NULL },
     { "presentation", 0, 0, G_OPTION_ARG_NONE, &export.presentation,
       N_("Open the window in presentation mode, full screen, for a projector"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,

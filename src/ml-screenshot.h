@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 gboolean ml_screenshot_window (GtkWindow   *window,
                                const char  *filename,
+                               gboolean     framed,
                                GError     **error);
 
 G_END_DECLS

@@ -550,6 +550,7 @@ test_screenshot_usage (void)
   test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.jpg", NULL), "name it .png, not “/tmp/x.jpg”");
   test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x", scenario, NULL), "name it .png");
   test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--size", "10x10", NULL), "10 × 10 is not possible");
+  test_cli_assert_usage (ARGS ("--frame", scenario, NULL), "--frame goes with --screenshot");
   test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--size", "100000x800", NULL), "is not possible");
   test_cli_assert_usage (ARGS ("--export-chart", scenario, "--output", "/tmp/x.png", "--size", "9000x700", NULL),
                          "9000 × 700 is not possible");

@@ -20,6 +20,7 @@
 #include "ml-explain-button.h"
 #include "ml-order-panel.h"
 #include "ml-position-row.h"
+#include "ml-screenshot.h"
 #include "ml-test-util.h"
 #include "ml-test-window.h"
 
@@ -700,6 +701,69 @@ test_accessible_names (void)
   test_window_discard (window);
 }
 
+/* The alpha of a texture's pixel at x, y. */
+static guint
+test_window_alpha (GdkTexture *texture,
+                   const guchar *data,
+                   int         x,
+                   int         y)
+{
+  return data[(y * gdk_texture_get_width (texture) + x) * 4 + 3];
+}
+
+/* A screenshot for a software centre: --frame draws the window as a compositing desktop does,
+ * its corners rounded and its shadow around it, on a transparent ground; without it, the
+ * window's own pixels, edge to edge. */
+static void
+test_screenshot_frame (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("margin-lab-screenshot-XXXXXX", NULL);
+  g_autofree char *plain_path = g_build_filename (dir, "plain.png", NULL);
+  g_autofree char *framed_path = g_build_filename (dir, "framed.png", NULL);
+  g_autoptr(GdkTexture) plain = NULL;
+  g_autoptr(GdkTexture) framed = NULL;
+  g_autofree guchar *plain_data = NULL;
+  g_autofree guchar *framed_data = NULL;
+  g_autoptr(GError) error = NULL;
+  MlWindow *window = test_window_new_lab ();
+  int width, height, w, h;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_true (ml_screenshot_window (GTK_WINDOW (window), plain_path, FALSE, &error));
+  g_assert_true (ml_screenshot_window (GTK_WINDOW (window), framed_path, TRUE, &error));
+  g_assert_no_error (error);
+  plain = gdk_texture_new_from_filename (plain_path, &error);
+  framed = gdk_texture_new_from_filename (framed_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (plain), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (plain), ==, height);
+  w = gdk_texture_get_width (framed);
+  h = gdk_texture_get_height (framed);
+  g_test_message ("window %d × %d, framed %d × %d", width, height, w, h);
+  /* libadwaita's widest shadow, 0 6px 32px 16px, has room on every side. */
+  g_assert_cmpint (w, ==, width + 2 * 48);
+  g_assert_cmpint (h, ==, height + 42 + 54);
+
+  plain_data = g_malloc ((gsize)width * height * 4);
+  gdk_texture_download (plain, plain_data, width * 4);
+  framed_data = g_malloc ((gsize)w * h * 4);
+  gdk_texture_download (framed, framed_data, w * 4);
+  /* Plain, the corner is the window's; framed, it is rounded off to a little shadow, the
+   * middle is the window, and the shadow fades out before the picture's edge. */
+  g_assert_cmpuint (test_window_alpha (plain, plain_data, 0, 0), ==, 255);
+  g_assert_cmpuint (test_window_alpha (framed, framed_data, 48, 42), <, 128);
+  g_assert_cmpuint (test_window_alpha (framed, framed_data, w / 2, h / 2), ==, 255);
+  g_assert_cmpuint (test_window_alpha (framed, framed_data, 48 - 2, h / 2), >, 0);
+  g_assert_cmpuint (test_window_alpha (framed, framed_data, w / 2, h - 54 + 4), >, 0);
+  g_assert_cmpuint (test_window_alpha (framed, framed_data, 0, 0), ==, 0);
+  g_assert_cmpuint (test_window_alpha (framed, framed_data, w / 2, h - 1), ==, 0);
+
+  g_unlink (plain_path);
+  g_unlink (framed_path);
+  g_rmdir (dir);
+  test_window_discard (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -725,5 +789,6 @@ main (int   argc,
   g_test_add_func ("/window/compare-modes", test_compare_modes);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/right-to-left", test_right_to_left);
+  g_test_add_func ("/window/screenshot-frame", test_screenshot_frame);
   return g_test_run ();
 }
