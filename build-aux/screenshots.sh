@@ -1,7 +1,9 @@
 #!/bin/bash
-# Makes every PNG in screenshots/: the real window through `margin-lab --screenshot`, the
-# chart alone through `margin-lab --export-chart`, a worksheet's first page through
-# `margin-lab --export-worksheet` and pdftoppm. Never edit those files by hand; run this.
+# Makes every PNG in screenshots/: the real window through `margin-lab --screenshot`, framed
+# with its rounded corners and shadow as software centres ask (but presentation mode, which
+# fills the projector's screen), the chart alone through `margin-lab --export-chart`, a
+# worksheet's first page through `margin-lab --export-worksheet` and pdftoppm. Never edit
+# those files by hand; run this.
 # It installs what it needs (an X server, a session bus, pdftoppm, the en_US.UTF-8 locale), so
 # that the numbers show with digit grouping, as most learners see them.
 #
@@ -35,24 +37,24 @@ scenarios=data/scenarios
 log=$(mktemp)
 trap 'rm -rf "$log" "$XDG_DATA_HOME"' EXIT
 if ! dbus-run-session -- xvfb-run -a -s "-screen 0 2200x1300x24" bash -e -c "
-  $lab --screenshot screenshots/window-light.png $scenarios/article-long-isolated.mlscenario
-  $lab --screenshot screenshots/window-dark.png --dark $scenarios/article-long-cross.mlscenario
-  $lab --screenshot screenshots/window-compare.png --compare $scenarios/same-long-two-modes.mlscenario
-  $lab --screenshot screenshots/window-hedged.png $scenarios/hedged-cross-pool.mlscenario
-  $lab --screenshot screenshots/window-800x600.png --size 800x600 $scenarios/same-long-two-modes.mlscenario
-  $lab --screenshot screenshots/window-fresh.png --size 1920x1080
-  $lab --screenshot screenshots/lesson-start.png --lesson what-is-margin
-  $lab --screenshot screenshots/lesson-wrong-prediction.png --lesson what-is-margin --step 2 --answer 2
-  $lab --screenshot screenshots/lesson-task-done.png --lesson isolated-margin --step 1 --solve
-  $lab --screenshot screenshots/lesson-answered.png --lesson worked-example --step 2 --answer 1
-  $lab --screenshot screenshots/lesson-dark.png --dark --lesson worked-example --step 2 --answer 1
-  $lab --screenshot screenshots/lesson-800x600.png --size 800x600 --lesson cross-margin --step 1 --solve
-  $lab --screenshot screenshots/lesson-quiz.png --lesson rule-of-thumb --step 5 --answer 1
+  $lab --frame --screenshot screenshots/window-light.png $scenarios/article-long-isolated.mlscenario
+  $lab --frame --screenshot screenshots/window-dark.png --dark $scenarios/article-long-cross.mlscenario
+  $lab --frame --screenshot screenshots/window-compare.png --compare $scenarios/same-long-two-modes.mlscenario
+  $lab --frame --screenshot screenshots/window-hedged.png $scenarios/hedged-cross-pool.mlscenario
+  $lab --frame --screenshot screenshots/window-800x600.png --size 800x600 $scenarios/same-long-two-modes.mlscenario
+  $lab --frame --screenshot screenshots/window-fresh.png --size 1920x1080
+  $lab --frame --screenshot screenshots/lesson-start.png --lesson what-is-margin
+  $lab --frame --screenshot screenshots/lesson-wrong-prediction.png --lesson what-is-margin --step 2 --answer 2
+  $lab --frame --screenshot screenshots/lesson-task-done.png --lesson isolated-margin --step 1 --solve
+  $lab --frame --screenshot screenshots/lesson-answered.png --lesson worked-example --step 2 --answer 1
+  $lab --frame --screenshot screenshots/lesson-dark.png --dark --lesson worked-example --step 2 --answer 1
+  $lab --frame --screenshot screenshots/lesson-800x600.png --size 800x600 --lesson cross-margin --step 1 --solve
+  $lab --frame --screenshot screenshots/lesson-quiz.png --lesson rule-of-thumb --step 5 --answer 1
   $lab --screenshot screenshots/presentation.png --size 1920x1080 --lesson cross-margin --step 2 --presentation
   $lab --screenshot screenshots/presentation-1024x768.png --size 1024x768 --lesson cross-margin --step 2 --presentation
-  LANGUAGE=de LC_ALL=de_DE.UTF-8 $lab --screenshot screenshots/window-de.png --lesson worked-example --step 2 --answer 1
-  LANGUAGE=ar LC_ALL=ar_EG.UTF-8 $lab --screenshot screenshots/window-ar.png --lesson worked-example --step 2 --answer 1
-  LANGUAGE=ar LC_ALL=ar_EG.UTF-8 $lab --screenshot screenshots/window-ar-800x600.png --size 800x600 --lesson cross-margin --step 1 --solve
+  LANGUAGE=de LC_ALL=de_DE.UTF-8 $lab --frame --screenshot screenshots/window-de.png --lesson worked-example --step 2 --answer 1
+  LANGUAGE=ar LC_ALL=ar_EG.UTF-8 $lab --frame --screenshot screenshots/window-ar.png --lesson worked-example --step 2 --answer 1
+  LANGUAGE=ar LC_ALL=ar_EG.UTF-8 $lab --frame --screenshot screenshots/window-ar-800x600.png --size 800x600 --lesson cross-margin --step 1 --solve
 " >"$log" 2>&1; then
   cat "$log" >&2
   exit 1
