@@ -62,14 +62,6 @@ ml_screenshot_wait_for_paint (GtkWindow  *window,
   return TRUE;
 }
 
-/**
- * ml_screenshot_window:
- * @window: a presented window
- * @framed: whether to draw it with its rounded corners and shadow, on a transparent ground
- *
- * Returns: %TRUE if @filename now holds the window as a PNG image; else %FALSE with @error
- *   saying why, as a predicate to follow the file's name ("cannot be saved in its folder: …")
- */
 /* A display without a compositor, such as Xvfb, gives the window libadwaita's solid-csd style,
  * a flat frame with square corners; a compositing desktop gives it csd, the rounded corners and
  * the shadow. The window is presented by now, and GTK does not set the classes again. */
@@ -80,6 +72,14 @@ ml_screenshot_style_as_composited (GtkWindow *window)
   gtk_widget_add_css_class (GTK_WIDGET (window), "csd");
 }
 
+/**
+ * ml_screenshot_window:
+ * @window: a presented window
+ * @framed: whether to draw it with its rounded corners and shadow, on a transparent ground
+ *
+ * Returns: %TRUE if @filename now holds the window as a PNG image; else %FALSE with @error
+ *   saying why, as a predicate to follow the file's name ("cannot be saved in its folder: …")
+ */
 gboolean
 ml_screenshot_window (GtkWindow   *window,
                       const char  *filename,
