@@ -24,6 +24,9 @@ struct _MlPositionList
   GtkStack       *stack;
   GtkListView    *list_view;
   GtkNoSelection *selection;
+
+  guint           removed_at;  /* where rows last went, for the focus to stay there */
+  guint           refocus_id;
 };
 
 enum {
@@ -69,6 +72,68 @@ ml_position_list_update_empty (MlPositionList *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
 
+/* The row showing the position at @index, if it is on screen. */
+static GtkWidget *
+ml_position_list_find_row (MlPositionList *self,
+                           guint           index)
+{
+  g_autoptr(MlPosition) position = g_list_model_get_item (G_LIST_MODEL (self->selection), index);
+
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (ML_IS_POSITION_ROW (row) && gtk_widget_get_mapped (row)
+          && ml_position_row_get_position (ML_POSITION_ROW (row)) == position)
+        return row;
+    }
+  return NULL;
+}
+
+/* Closing or removing a position from its row takes the row away, and GTK leaves the window
+ * with no focus at all: Tab then goes nowhere. The focus goes instead to the row that took its
+ * place, or the one before it, or, when the list is empty, back to what is before the list,
+ * as Shift+Tab would. */
+static gboolean
+ml_position_list_refocus (gpointer data)
+{
+  MlPositionList *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  GtkWidget *focus, *row;
+
+  self->refocus_id = 0;
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (root == NULL || (focus != NULL && gtk_widget_get_mapped (focus)))
+    return G_SOURCE_REMOVE;
+  if (n > 0 && (row = ml_position_list_find_row (self, MIN (self->removed_at, n - 1))) != NULL
+      && gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD))
+    return G_SOURCE_REMOVE;
+  gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_BACKWARD);
+  return G_SOURCE_REMOVE;
+}
+
+
+/* Connected to the account's positions before the list's own view is, so that the focus is
+ * still on the row about to go. */
+static void
+ml_position_list_positions_changed (MlPositionList *self,
+                                    guint           position,
+                                    guint           removed,
+                                    guint           added)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (removed > added && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self))
+      && self->refocus_id == 0)
+    {
+      self->removed_at = position;
+      self->refocus_id = g_idle_add_full (GTK_PRIORITY_RESIZE + 10, ml_position_list_refocus, self, NULL);
+    }
+}
+
 /* Tab leaves the list after the focused row's last button, rather than walking through every
  * row's buttons: the arrows move between rows. */
 static gboolean
@@ -90,8 +155,9 @@ ml_position_list_dispose (GObject *object)
 {
   MlPositionList *self = ML_POSITION_LIST (object);
 
+  g_clear_handle_id (&self->refocus_id, g_source_remove);
+  ml_position_list_set_account (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_POSITION_LIST);
-  g_clear_object (&self->account);
   G_OBJECT_CLASS (ml_position_list_parent_class)->dispose (object);
 }
 
@@ -197,8 +263,15 @@ ml_position_list_set_account (MlPositionList *self,
     return;
   /* The rows are unbound from the old account's positions before it goes. */
   gtk_no_selection_set_model (self->selection, NULL);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_func (ml_account_get_positions (self->account),
+                                          ml_position_list_positions_changed, self);
   g_set_object (&self->account, account);
   if (account != NULL)
-    gtk_no_selection_set_model (self->selection, ml_account_get_positions (account));
+    {
+      g_signal_connect_swapped (ml_account_get_positions (account), "items-changed",
+                                G_CALLBACK (ml_position_list_positions_changed), self);
+      gtk_no_selection_set_model (self->selection, ml_account_get_positions (account));
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
 }

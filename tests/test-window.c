@@ -701,6 +701,61 @@ test_accessible_names (void)
   test_window_discard (window);
 }
 
+/* The close button of the row showing position @id. */
+static GtkWidget *
+test_window_close_button (GtkWidget  *widget,
+                          const char *id)
+{
+  g_autofree char *name = g_strdup_printf ("Close position %s", id);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *mismatch = NULL;
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child)
+          && (mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                              name)) == NULL)
+        return child;
+      if ((found = test_window_close_button (child, id)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Closing a position from the keyboard leaves the focus where the learner can go on: on the
+ * row that takes its place, and out of the list when it was the last, never on nothing. */
+static void
+test_close_keeps_focus (void)
+{
+  MlWindow *window = test_window_with_example_order ();
+  GtkWidget *list = ml_test_window_child (window, "position_list");
+  GtkWidget *focus;
+
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
+  g_assert_cmpuint (test_window_n_positions (window), ==, 2);
+  ml_test_wait_for_paint (window);
+
+  ml_test_activate (test_window_close_button (list, "p1"));
+  ml_test_wait_for_paint (window);
+  g_assert_cmpuint (test_window_n_positions (window), ==, 1);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, list));
+
+  ml_test_activate (test_window_close_button (list, "p2"));
+  ml_test_wait_for_paint (window);
+  g_assert_cmpuint (test_window_n_positions (window), ==, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_test_message ("focus after the last: %s", G_OBJECT_TYPE_NAME (focus));
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_false (gtk_widget_is_ancestor (focus, list));
+  test_window_discard (window);
+}
+
 /* The alpha of a texture's pixel at x, y. */
 static guint
 test_window_alpha (GdkTexture *texture,
@@ -790,5 +845,6 @@ main (int   argc,
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/right-to-left", test_right_to_left);
   g_test_add_func ("/window/screenshot-frame", test_screenshot_frame);
+  g_test_add_func ("/window/close-keeps-focus", test_close_keeps_focus);
   return g_test_run ();
 }
