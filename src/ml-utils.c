@@ -16,7 +16,8 @@
  * @message: (nullable): the sentence, or %NULL when all is well
  *
  * Bad input is shown the same way everywhere: the control gets the error style and is marked
- * invalid for screen readers, and the line under it says what is wrong and what is allowed.
+ * invalid for screen readers, and the line under it says what is wrong and what is allowed,
+ * the control's error message and description, so that a screen reader reads it with it.
  */
 void
 ml_utils_show_error (GtkLabel   *label,
@@ -30,6 +31,16 @@ ml_utils_show_error (GtkLabel   *label,
                                GTK_ACCESSIBLE_STATE_INVALID,
                                message ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
+  if (message != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (control),
+                                    GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, label,
+                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
+                                    -1);
+  else
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (control), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+    }
 }
 
 /* Empty, or only spaces: what a learner means by leaving an entry alone. */

@@ -350,7 +350,8 @@ test_size_suggestion (void)
   test_order_panel_close (&lab);
 }
 
-/* The control that caused a refusal is marked, for eyes and for screen readers. */
+/* The control that caused a refusal is marked, for eyes and for screen readers, and the line
+ * that says why is its error message and description, which a screen reader reads with it. */
 static void
 test_order_panel_assert_marked (Lab        *lab,
                                 const char *control,
@@ -362,6 +363,8 @@ test_order_panel_assert_marked (Lab        *lab,
 
   g_assert_true (gtk_widget_has_css_class (widget, "error"));
   gtk_test_accessible_assert_state (widget, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  gtk_test_accessible_assert_relation (widget, GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, label);
+  gtk_test_accessible_assert_relation (widget, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL);
   g_assert_true (gtk_widget_get_visible (label));
   g_assert_nonnull (strstr (ml_test_label (label), phrase));
 }
@@ -387,6 +390,8 @@ test_too_large_marks_size (void)
   ml_test_type (size_entry, "60");
   g_assert_false (gtk_widget_has_css_class (size_entry, "error"));
   gtk_test_accessible_assert_state (size_entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (size_entry), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE));
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (size_entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
   g_assert_true (ml_order_panel_get_valid (lab.panel));
   test_order_panel_close (&lab);
 }
