@@ -319,6 +319,40 @@ ml_lesson_card_show_feedback_tick (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* Moves the focus to @label, so that a screen reader reads it. A label takes the focus only
+ * when selectable (style.css hides its caret); nothing is left selected. */
+static void
+ml_lesson_card_announce (MlLessonCard *self,
+                         GtkLabel     *label)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (label));
+  gtk_label_select_region (label, 0, 0);
+}
+
+/* Whether the focus is on the card or on nothing the learner can see, as when the control
+ * that had it has gone: then a new step or the summary may take it. */
+static gboolean
+ml_lesson_card_focus_is_ours (MlLessonCard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+         (focus == NULL || !gtk_widget_get_mapped (focus) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self)));
+}
+
+/* Another step (Next, Back, Reset, another lesson) starts at its heading for a screen reader,
+ * when the learner was on the card. */
+static void
+ml_lesson_card_step_changed (MlLessonCard *self)
+{
+  gboolean ours = ml_lesson_card_focus_is_ours (self);
+
+  ml_lesson_card_update (self);
+  if (ours && !self->summary && ml_lesson_run_get_step (self->run) != NULL)
+    ml_lesson_card_announce (self, self->heading_label);
+}
+
 /* A committed prediction moves the focus to its feedback, so that a screen reader reads it. */
 static void
 ml_lesson_card_answered (MlLessonCard *self)
@@ -326,9 +360,7 @@ ml_lesson_card_answered (MlLessonCard *self)
   ml_lesson_card_update (self);
   if (ml_lesson_run_get_answer (self->run) != ML_LESSON_RUN_NO_ANSWER && !self->summary)
     {
-      /* A label takes the focus only when selectable; nothing is left selected. */
-      gtk_widget_grab_focus (GTK_WIDGET (self->verdict_label));
-      gtk_label_select_region (self->verdict_label, 0, 0);
+      ml_lesson_card_announce (self, self->verdict_label);
       self->feedback_frames = 0;
       gtk_widget_add_tick_callback (GTK_WIDGET (self), ml_lesson_card_show_feedback_tick, NULL, NULL);
     }
@@ -481,10 +513,26 @@ ml_lesson_card_class_init (MlLessonCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlLessonCard, next_lesson_button);
 }
 
+/* A scrolled window takes the focus when nothing in it does, so that the keys scroll it: a Tab
+ * stop that does nothing and shows nothing when the step's text fits. */
+static void
+ml_lesson_card_scroll_range_changed (MlLessonCard *self,
+                                     GtkAdjustment *adjustment)
+{
+  gtk_widget_set_focusable (self->scroller,
+                            gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) >= 1);
+}
+
 static void
 ml_lesson_card_init (MlLessonCard *self)
 {
+  GtkAdjustment *adjustment;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (ml_lesson_card_scroll_range_changed), self,
+                           G_CONNECT_SWAPPED);
+  ml_lesson_card_scroll_range_changed (self, adjustment);
   /* The text inside fills the card, but the card takes only what it asks for: the lab expands. */
   gtk_widget_set_vexpand (GTK_WIDGET (self), FALSE);
   self->text_height = gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (self->scroller));
@@ -518,7 +566,7 @@ ml_lesson_card_set_run (MlLessonCard *self,
   if (run != NULL)
     {
       /* "step" is told at every start, reset and stop, another lesson's too. */
-      g_signal_connect_object (run, "notify::step", G_CALLBACK (ml_lesson_card_update), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (run, "notify::step", G_CALLBACK (ml_lesson_card_step_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (run, "notify::task-done", G_CALLBACK (ml_lesson_card_update), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (run, "notify::answer", G_CALLBACK (ml_lesson_card_answered), self, G_CONNECT_SWAPPED);
     }
@@ -542,13 +590,18 @@ void
 ml_lesson_card_set_summary (MlLessonCard *self,
                             gboolean      summary)
 {
+  gboolean ours;
+
   g_return_if_fail (ML_IS_LESSON_CARD (self));
 
   summary = !!summary;
   if (self->summary == summary)
     return;
+  ours = ml_lesson_card_focus_is_ours (self);
   self->summary = summary;
   ml_lesson_card_update (self);
+  if (ours && summary)
+    ml_lesson_card_announce (self, self->summary_heading);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
 }
 
