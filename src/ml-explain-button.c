@@ -149,12 +149,22 @@ ml_explain_button_class_init (MlExplainButtonClass *klass)
   gtk_widget_class_set_css_name (widget_class, "explainbutton");
 }
 
+/* The popover gives the focus to the explanation, a selectable label, so that a screen reader
+ * reads it as it opens; the label would select itself whole on taking it. */
+static void
+ml_explain_button_popover_shown (MlExplainButton *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->text));
+  gtk_label_select_region (self->text, 0, 0);
+}
+
 static GtkWidget *
 ml_explain_button_new_popover (MlExplainButton *self)
 {
   GtkWidget *popover = gtk_popover_new ();
 
   self->text = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_selectable (self->text, TRUE);
   gtk_label_set_wrap (self->text, TRUE);
   gtk_label_set_wrap_mode (self->text, PANGO_WRAP_WORD_CHAR);
   /* About 60 characters a line: long enough for a formula with its numbers, short enough to read. */
@@ -169,7 +179,11 @@ ml_explain_button_new_popover (MlExplainButton *self)
   gtk_scrolled_window_set_propagate_natural_width (self->scroller, TRUE);
   gtk_scrolled_window_set_propagate_natural_height (self->scroller, TRUE);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->text));
+  /* The label takes the focus; the arrows scroll it as they would the scrolled window. */
+  gtk_widget_set_focusable (GTK_WIDGET (self->scroller), FALSE);
   gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->scroller));
+  g_signal_connect_object (popover, "map", G_CALLBACK (ml_explain_button_popover_shown), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   return popover;
 }
 

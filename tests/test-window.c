@@ -607,6 +607,8 @@ test_explain_buttons (void)
   g_assert_cmpint (gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scroller)), <=, gtk_widget_get_height (GTK_WIDGET (window)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)))))),
                             "Margin ratio: \u20682.40\u00a0%\u2069"));
+  /* The explanation has the focus, so that a screen reader reads it as it opens. */
+  g_assert_true (gtk_widget_has_focus (gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))))));
   gtk_popover_popdown (GTK_POPOVER (popover));
   test_window_discard (window);
 }
