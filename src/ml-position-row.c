@@ -309,6 +309,14 @@ ml_position_row_remove_clicked (MlPositionRow *self)
   ml_position_row_margin_action (self, "win.remove-margin");
 }
 
+/* Enter in the amount adds it, as the suggested button would, when it can. */
+static void
+ml_position_row_amount_activated (MlPositionRow *self)
+{
+  if (gtk_widget_get_sensitive (self->add_button))
+    ml_position_row_add_clicked (self);
+}
+
 /* Built the first time it opens, then brought up to date each time it opens. */
 static void
 ml_position_row_create_popover (GtkMenuButton *button,
@@ -324,6 +332,7 @@ ml_position_row_create_popover (GtkMenuButton *button,
       gtk_builder_cscope_add_callback (scope, ml_position_row_amount_changed);
       gtk_builder_cscope_add_callback (scope, ml_position_row_add_clicked);
       gtk_builder_cscope_add_callback (scope, ml_position_row_remove_clicked);
+      gtk_builder_cscope_add_callback (scope, ml_position_row_amount_activated);
       builder = gtk_builder_new ();
       gtk_builder_set_scope (builder, scope);
       gtk_builder_set_current_object (builder, G_OBJECT (self));

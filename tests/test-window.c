@@ -703,6 +703,54 @@ test_accessible_names (void)
   test_window_discard (window);
 }
 
+/* The first widget of @type under @widget, depth first. */
+static GtkWidget *
+test_window_find_type (GtkWidget *widget,
+                       GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_window_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The margin popover of an isolated position: Enter in its amount adds the amount, as the
+ * suggested Add does, and a screen reader hears its buttons' names without their mnemonics. */
+static void
+test_margin_popover (void)
+{
+  MlWindow *window = test_window_with_example_order ();
+  GtkWidget *row, *menu, *popover, *entry, *add;
+  MlPosition *position;
+
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
+  ml_test_wait_for_paint (window);
+  row = test_window_find_type (ml_test_window_child (window, "position_list"), ML_TYPE_POSITION_ROW);
+  menu = GTK_WIDGET (gtk_widget_get_template_child (row, ML_TYPE_POSITION_ROW, "margin_button"));
+  ml_test_click (gtk_widget_get_first_child (menu));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)));
+  g_assert_true (gtk_widget_get_visible (popover));
+  entry = test_window_find_type (popover, GTK_TYPE_ENTRY);
+  add = ml_test_find_labelled_button (popover, "_Add");
+  gtk_test_accessible_assert_property (add, GTK_ACCESSIBLE_PROPERTY_LABEL, "Add");
+  gtk_test_accessible_assert_property (ml_test_find_labelled_button (popover, "_Remove"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Remove");
+
+  ml_test_type (entry, "50");
+  ml_test_press_enter (entry);
+  position = g_list_model_get_item (ml_account_get_positions (test_window_account (window)), 0);
+  /* 300 of initial margin and 50 more. */
+  ml_assert_close (ml_position_get_margin (position), 350, ML_EXACT);
+  g_object_unref (position);
+  test_window_discard (window);
+}
+
 /* The close button of the row showing position @id. */
 static GtkWidget *
 test_window_close_button (GtkWidget  *widget,
@@ -848,5 +896,6 @@ main (int   argc,
   g_test_add_func ("/window/right-to-left", test_right_to_left);
   g_test_add_func ("/window/screenshot-frame", test_screenshot_frame);
   g_test_add_func ("/window/close-keeps-focus", test_close_keeps_focus);
+  g_test_add_func ("/window/margin-popover", test_margin_popover);
   return g_test_run ();
 }
