@@ -21,6 +21,23 @@
 
 /* Undo and Redo */
 
+/* Ctrl+Z in an entry undoes the typing there first, as in any text field: the window's
+ * shortcuts would otherwise take it, and undo the lab's last change behind the learner's back.
+ * Returns whether the entry had typing to undo or redo (@action is text.undo or text.redo). */
+static gboolean
+ml_window_actions_in_text (MlWindow   *self,
+                           const char *action)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_autofree char *before = NULL;
+
+  if (!GTK_IS_TEXT (focus))
+    return FALSE;
+  before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (focus)));
+  gtk_widget_activate_action (focus, action, NULL);
+  return g_strcmp0 (before, gtk_editable_get_text (GTK_EDITABLE (focus))) != 0;
+}
+
 static void
 ml_window_actions_undo (GtkWidget  *widget,
                         const char *name,
@@ -28,6 +45,8 @@ ml_window_actions_undo (GtkWidget  *widget,
 {
   MlWindow *self = ML_WINDOW (widget);
 
+  if (ml_window_actions_in_text (self, "text.undo"))
+    return;
   _ml_window_stop_playing (self);
   ml_lab_undo (self->lab);
 }
@@ -39,6 +58,8 @@ ml_window_actions_redo (GtkWidget  *widget,
 {
   MlWindow *self = ML_WINDOW (widget);
 
+  if (ml_window_actions_in_text (self, "text.redo"))
+    return;
   _ml_window_stop_playing (self);
   ml_lab_redo (self->lab);
 }

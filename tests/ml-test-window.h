@@ -62,6 +62,9 @@ ml_test_window_click_action (MlWindow   *window,
   GtkWidget *button = ml_test_find_action (GTK_WIDGET (window), action);
 
   g_assert_nonnull (button);
+  /* A pointer click gives the button the focus first, as GTK's buttons take it on click. */
+  if (gtk_widget_get_focus_on_click (button))
+    gtk_widget_grab_focus (button);
   ml_test_click (button);
 }
 

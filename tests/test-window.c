@@ -703,6 +703,52 @@ test_accessible_names (void)
   test_window_discard (window);
 }
 
+/* What a shortcut does: the window's action, wherever the focus is. */
+static void
+test_window_shortcut (MlWindow   *window,
+                      const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  ml_test_flush ();
+}
+
+/* Ctrl+Z while typing in an entry undoes the typing, not the lab's last change; with no typing
+ * left to undo, it undoes the lab's change. */
+static void
+test_undo_in_entry (void)
+{
+  MlWindow *window = test_window_with_example_order ();
+  GtkWidget *size = ml_test_window_panel_child (window, "size_entry");
+
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
+  ml_test_click (ml_test_window_panel_child (window, "open_button"));
+  g_assert_cmpuint (test_window_n_positions (window), ==, 2);
+  ml_test_type (size, "0.2");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (size)), ==, "0.2");
+
+  /* Ctrl+Z with the focus in the entry: GTK undoes the typing in two, the text typed and the
+   * text it replaced. */
+  test_window_shortcut (window, "win.undo");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (size)), ==, "");
+  test_window_shortcut (window, "win.undo");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (size)), ==, "0.1");
+  g_assert_cmpuint (test_window_n_positions (window), ==, 2);
+
+  /* The focus on the chart: the last order goes. */
+  gtk_widget_grab_focus (ml_test_window_child (window, "chart_view"));
+  test_window_shortcut (window, "win.undo");
+  g_assert_cmpuint (test_window_n_positions (window), ==, 1);
+
+  /* Redo, in the entry, redoes the typing undone there, not the order. */
+  ml_test_type (size, "0.3");
+  test_window_shortcut (window, "win.undo");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (size)), ==, "");
+  test_window_shortcut (window, "win.redo");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (size)), ==, "0.3");
+  g_assert_cmpuint (test_window_n_positions (window), ==, 1);
+  test_window_discard (window);
+}
+
 /* The first widget of @type under @widget, depth first. */
 static GtkWidget *
 test_window_find_type (GtkWidget *widget,
@@ -897,5 +943,6 @@ main (int   argc,
   g_test_add_func ("/window/screenshot-frame", test_screenshot_frame);
   g_test_add_func ("/window/close-keeps-focus", test_close_keeps_focus);
   g_test_add_func ("/window/margin-popover", test_margin_popover);
+  g_test_add_func ("/window/undo-in-entry", test_undo_in_entry);
   return g_test_run ();
 }
