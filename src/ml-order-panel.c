@@ -42,6 +42,7 @@ struct _MlOrderPanel
   MlPosition      *previewed;  /* the order's position in it */
   gboolean         valid;
   gboolean         syncing;    /* the spin button and the slider are updating each other */
+  gboolean         leverage_unread;  /* the leverage typed is not a whole number: left as typed */
 
   GtkWidget       *box;
   GtkToggleButton *long_button;
@@ -533,6 +534,8 @@ ml_order_panel_leverage_typed (MlOrderPanel *self)
 {
   double typed;
 
+  if (!self->syncing)
+    self->leverage_unread = FALSE;
   if (!self->syncing && ml_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->leverage_spin)), &typed))
     {
       self->syncing = TRUE;
@@ -542,11 +545,38 @@ ml_order_panel_leverage_typed (MlOrderPanel *self)
   ml_order_panel_inputs_changed (self);
 }
 
+/* GTK's spin button reads the text its own way when it updates, on Enter or on leaving it:
+ * "abc" as 0, "2.5" as 2, "10,5" as 10, and writes that over what was typed. It reads it as
+ * the panel does instead, and a leverage that is not a whole number in its range stays as
+ * typed, with the line under it saying why (ml_order_panel_read_leverage). */
+static int
+ml_order_panel_leverage_input (MlOrderPanel *self,
+                               double       *new_value)
+{
+  GtkAdjustment *range = gtk_spin_button_get_adjustment (self->leverage_spin);
+  double typed;
+
+  /* Outside the spin button's range, it would clamp it: -3 would become 0. */
+  self->leverage_unread = !ml_money_parse (gtk_editable_get_text (GTK_EDITABLE (self->leverage_spin)), &typed)
+                          || typed != floor (typed) || typed < gtk_adjustment_get_lower (range)
+                          || typed > gtk_adjustment_get_upper (range);
+  *new_value = self->leverage_unread ? gtk_spin_button_get_value (self->leverage_spin) : typed;
+  return TRUE;
+}
+
+/* TRUE keeps the text as it is. */
+static gboolean
+ml_order_panel_leverage_output (MlOrderPanel *self)
+{
+  return self->leverage_unread;
+}
+
 static void
 ml_order_panel_leverage_slid (MlOrderPanel *self)
 {
   if (self->syncing)
     return;
+  self->leverage_unread = FALSE;
   self->syncing = TRUE;
   gtk_spin_button_set_value (self->leverage_spin, round (gtk_adjustment_get_value (self->scale_adjustment)));
   self->syncing = FALSE;
@@ -679,6 +709,8 @@ ml_order_panel_class_init (MlOrderPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, long_button);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, isolated_button);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, leverage_spin);
+  gtk_widget_class_bind_template_callback (widget_class, ml_order_panel_leverage_input);
+  gtk_widget_class_bind_template_callback (widget_class, ml_order_panel_leverage_output);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, leverage_scale);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, scale_adjustment);
   gtk_widget_class_bind_template_child (widget_class, MlOrderPanel, leverage_error);

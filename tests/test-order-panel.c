@@ -396,6 +396,35 @@ test_too_large_marks_size (void)
   test_order_panel_close (&lab);
 }
 
+/* A leverage that is not a whole number stays as typed when Enter or leaving the field makes
+ * the spin button read it, with the line that says why; GTK would have made 0 of "abc" and 2 of
+ * "2.5", and placed the order at 2×. */
+static void
+test_leverage_typed_stays (void)
+{
+  const char *bad[] = { "abc", "2.5", "-3", "" };
+  Lab lab;
+  GtkWidget *spin;
+
+  test_order_panel_open (&lab, 1000);
+  spin = test_order_panel_child (&lab, "leverage_spin");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      ml_test_type (spin, bad[i]);
+      ml_test_press_enter (spin);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, bad[i]);
+      test_order_panel_assert_marked (&lab, "leverage_spin", "leverage_error",
+                                      i == 2 ? "is outside" : "Leverage is a whole number from 1 to 125.");
+      g_assert_false (ml_order_panel_get_valid (lab.panel));
+    }
+  ml_test_type (spin, "20");
+  ml_test_press_enter (spin);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "20");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 20);
+  g_assert_true (ml_order_panel_get_valid (lab.panel));
+  test_order_panel_close (&lab);
+}
+
 static void
 test_order_panel_width (Lab *lab,
                         int *minimum,
@@ -583,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/order-panel/german", test_german);
   g_test_add_func ("/order-panel/size-suggestion", test_size_suggestion);
   g_test_add_func ("/order-panel/too-large-marks-size", test_too_large_marks_size);
+  g_test_add_func ("/order-panel/leverage-typed-stays", test_leverage_typed_stays);
   g_test_add_func ("/order-panel/fixed-width", test_fixed_width);
   g_test_add_func ("/order-panel/accessible", test_accessible);
   g_test_add_func ("/order-panel/capitalisation", test_capitalisation);
