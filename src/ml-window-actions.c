@@ -195,11 +195,17 @@ ml_window_actions_play_speed (GSimpleAction *action,
 {
   MlWindow *self = user_data;
   g_autofree char *label = NULL;
+  g_autofree char *name = NULL;
 
   self->play_speed = g_variant_get_double (value);
   g_simple_action_set_state (action, value);
   label = ml_money_format_times (self->play_speed);
   gtk_menu_button_set_label (self->speed_button, label);
+  /* The menu button's own button, which takes the focus, would be called by its label alone. */
+  /* Translators: what a screen reader calls the button of Play's speed; %s is the speed, "2×" */
+  name = g_strdup_printf (_("Playback speed: %s"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->speed_button))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   if (self->play_source != 0)
     {
       g_source_remove (self->play_source);

@@ -526,6 +526,9 @@ test_play_stops_at_end (void)
   test_window_open_scenario (window, "article-long-isolated.mlscenario");
   g_action_group_activate_action (G_ACTION_GROUP (window), "play-speed", g_variant_new_double (4));
   g_assert_cmpstr (gtk_menu_button_get_label (ml_test_window_child (window, "speed_button")), ==, "\u20684×\u2069");
+  /* The button that takes the focus says what it is, not only "4×". */
+  gtk_test_accessible_assert_property (gtk_widget_get_first_child (ml_test_window_child (window, "speed_button")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Playback speed: \u20684×\u2069");
   ml_test_click (play);
   gtk_test_accessible_assert_property (play, GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause the price path");
 
