@@ -341,6 +341,16 @@ ml_lesson_card_focus_is_ours (MlLessonCard *self)
          (focus == NULL || !gtk_widget_get_mapped (focus) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self)));
 }
 
+/* The card's focus is its heading's, or the summary's: what a screen reader should read. */
+static gboolean
+ml_lesson_card_grab_focus (GtkWidget *widget)
+{
+  MlLessonCard *self = ML_LESSON_CARD (widget);
+
+  ml_lesson_card_announce (self, self->summary ? self->summary_heading : self->heading_label);
+  return gtk_widget_has_focus (GTK_WIDGET (self->summary ? self->summary_heading : self->heading_label));
+}
+
 /* Another step (Next, Back, Reset, another lesson) starts at its heading for a screen reader,
  * when the learner was on the card. */
 static void
@@ -485,6 +495,7 @@ ml_lesson_card_class_init (MlLessonCardClass *klass)
   widget_class->get_request_mode = ml_lesson_card_get_request_mode;
   widget_class->measure = ml_lesson_card_measure;
   widget_class->size_allocate = ml_lesson_card_size_allocate;
+  widget_class->grab_focus = ml_lesson_card_grab_focus;
   gtk_widget_class_set_css_name (widget_class, "lessoncard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/marginlab/MarginLab/ml-lesson-card.ui");

@@ -206,6 +206,11 @@ ml_window_presentation_enter (MlWindow *self,
   ml_lesson_card_set_text_scale (self->lesson_card, text_scales[scale].scale);
   if (self->presentation_fullscreen)
     gtk_window_fullscreen (GTK_WINDOW (self));
+  /* The focus may have been in what is now hidden, and GTK would give it to the card's next
+   * button, Reset This Step, which the presenter's next Space would press: the step's heading
+   * takes it, where Space does nothing and the remote's Page keys stay the lesson's. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->lesson_card)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->lesson_card));
 }
 
 /* Once the window is laid out at its normal size again, and the flap has unfolded if it will. */
