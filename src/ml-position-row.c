@@ -254,6 +254,14 @@ ml_position_row_read_amount (const char *text,
     return g_strdup_printf (_("“%s” is not an amount. Type USDT, such as 50."), text);
   if (*amount <= 0)
     return g_strdup (_("The amount must be more than 0 USDT."));
+  /* Less would change nothing the lab shows, to the cent, and still be a step to undo. */
+  if (*amount < 0.01)
+    {
+      g_autofree char *cent = ml_money_format_usdt (0.01);
+
+      /* Translators: %s is the least amount, “0.01 USDT” */
+      return g_strdup_printf (_("Margin moves in cents: the least is %s."), cent);
+    }
   return NULL;
 }
 

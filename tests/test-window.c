@@ -791,6 +791,14 @@ test_margin_popover (void)
   gtk_test_accessible_assert_property (ml_test_find_labelled_button (popover, "_Remove"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Remove");
 
+  /* Less than a cent would change nothing shown, and is refused. */
+  ml_test_type (entry, "0.001");
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  ml_test_press_enter (entry);
+  g_assert_cmpuint (test_window_n_positions (window), ==, 1);
+  g_assert_true (gtk_widget_get_visible (popover));
+
   ml_test_type (entry, "50");
   ml_test_press_enter (entry);
   position = g_list_model_get_item (ml_account_get_positions (test_window_account (window)), 0);
