@@ -148,21 +148,55 @@ ml_test_wait_for_paint (gpointer widget)
   ml_test_flush ();
 }
 
-/* The first widget under @widget that activates @action: the button a learner would click. */
+/* The first widget under @widget, @widget itself first and then depth first, that @match
+ * says yes to. */
+typedef gboolean (*MlTestMatch) (GtkWidget *widget, gconstpointer data);
+
 static inline GtkWidget *
-ml_test_find_action (GtkWidget  *widget,
-                     const char *action)
+ml_test_find_widget (GtkWidget    *widget,
+                     MlTestMatch   match,
+                     gconstpointer data)
 {
-  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+  if (match (widget, data))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = ml_test_find_action (child, action);
+      GtkWidget *found = ml_test_find_widget (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static inline gboolean
+ml_test_activates (GtkWidget    *widget,
+                   gconstpointer action)
+{
+  return GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* The first widget under @widget that activates @action: the button a learner would click. */
+static inline GtkWidget *
+ml_test_find_action (GtkWidget  *widget,
+                     const char *action)
+{
+  return ml_test_find_widget (widget, ml_test_activates, action);
+}
+
+static inline gboolean
+ml_test_is_of_type (GtkWidget    *widget,
+                    gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget of @type under @widget. */
+static inline GtkWidget *
+ml_test_find_type (GtkWidget *widget,
+                   GType      type)
+{
+  return ml_test_find_widget (widget, ml_test_is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /* The first toplevel of @type that is shown (or, unless @shown_only, hidden too), or NULL. */
@@ -188,20 +222,19 @@ ml_test_find_message_dialog (void)
   return (AdwMessageDialog *)ml_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, TRUE);
 }
 
+static inline gboolean
+ml_test_is_labelled (GtkWidget    *widget,
+                     gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The first button under @widget whose label is @label ("_Add"). */
 static inline GtkWidget *
 ml_test_find_labelled_button (GtkWidget  *widget,
-                                  const char *label)
+                              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = ml_test_find_labelled_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ml_test_find_widget (widget, ml_test_is_labelled, label);
 }
 
 /* Clicks the dialog's button labelled @label ("_Discard"), as the learner answers it. */

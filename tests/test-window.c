@@ -752,23 +752,6 @@ test_undo_in_entry (void)
   test_window_discard (window);
 }
 
-/* The first widget of @type under @widget, depth first. */
-static GtkWidget *
-test_window_find_type (GtkWidget *widget,
-                       GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = test_window_find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The margin popover of an isolated position: Enter in its amount adds the amount, as the
  * suggested Add does, and a screen reader hears its buttons' names without their mnemonics. */
 static void
@@ -780,12 +763,12 @@ test_margin_popover (void)
 
   ml_test_click (ml_test_window_panel_child (window, "open_button"));
   ml_test_wait_for_paint (window);
-  row = test_window_find_type (ml_test_window_child (window, "position_list"), ML_TYPE_POSITION_ROW);
+  row = ml_test_find_type (ml_test_window_child (window, "position_list"), ML_TYPE_POSITION_ROW);
   menu = GTK_WIDGET (gtk_widget_get_template_child (row, ML_TYPE_POSITION_ROW, "margin_button"));
   ml_test_click (gtk_widget_get_first_child (menu));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)));
   g_assert_true (gtk_widget_get_visible (popover));
-  entry = test_window_find_type (popover, GTK_TYPE_ENTRY);
+  entry = ml_test_find_type (popover, GTK_TYPE_ENTRY);
   add = ml_test_find_labelled_button (popover, "_Add");
   gtk_test_accessible_assert_property (add, GTK_ACCESSIBLE_PROPERTY_LABEL, "Add");
   gtk_test_accessible_assert_property (ml_test_find_labelled_button (popover, "_Remove"),
@@ -808,26 +791,25 @@ test_margin_popover (void)
   test_window_discard (window);
 }
 
-/* The close button of the row showing position @id. */
+static gboolean
+test_window_is_named (GtkWidget    *widget,
+                      gconstpointer name)
+{
+  g_autofree char *mismatch = NULL;
+
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && (mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                             name)) == NULL;
+}
+
+/* The close button of the row showing position @id, by the name a screen reader hears. */
 static GtkWidget *
 test_window_close_button (GtkWidget  *widget,
                           const char *id)
 {
   g_autofree char *name = g_strdup_printf ("Close position %s", id);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      g_autofree char *mismatch = NULL;
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && gtk_widget_get_mapped (child)
-          && (mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                              name)) == NULL)
-        return child;
-      if ((found = test_window_close_button (child, id)) != NULL)
-        return found;
-    }
-  return NULL;
+  return ml_test_find_widget (widget, test_window_is_named, name);
 }
 
 /* Closing a position from the keyboard leaves the focus where the learner can go on: on the
