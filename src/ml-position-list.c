@@ -114,7 +114,6 @@ ml_position_list_refocus (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-
 /* Connected to the account's positions before the list's own view is, so that the focus is
  * still on the row about to go. */
 static void
