@@ -346,9 +346,10 @@ static gboolean
 ml_lesson_card_grab_focus (GtkWidget *widget)
 {
   MlLessonCard *self = ML_LESSON_CARD (widget);
+  GtkLabel *heading = self->summary ? self->summary_heading : self->heading_label;
 
-  ml_lesson_card_announce (self, self->summary ? self->summary_heading : self->heading_label);
-  return gtk_widget_has_focus (GTK_WIDGET (self->summary ? self->summary_heading : self->heading_label));
+  ml_lesson_card_announce (self, heading);
+  return gtk_widget_has_focus (GTK_WIDGET (heading));
 }
 
 /* Another step (Next, Back, Reset, another lesson) starts at its heading for a screen reader,
@@ -360,7 +361,7 @@ ml_lesson_card_step_changed (MlLessonCard *self)
 
   ml_lesson_card_update (self);
   if (ours && !self->summary && ml_lesson_run_get_step (self->run) != NULL)
-    ml_lesson_card_announce (self, self->heading_label);
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 /* A committed prediction moves the focus to its feedback, so that a screen reader reads it. */
@@ -612,7 +613,7 @@ ml_lesson_card_set_summary (MlLessonCard *self,
   self->summary = summary;
   ml_lesson_card_update (self);
   if (ours && summary)
-    ml_lesson_card_announce (self, self->summary_heading);
+    gtk_widget_grab_focus (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
 }
 
