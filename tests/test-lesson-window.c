@@ -95,6 +95,17 @@ play_action (MlWindow             *window,
     }
 }
 
+/* The step's task done as its solution does it, through the widgets. */
+static void
+play_solution (MlWindow     *window,
+               MlLessonStep *step)
+{
+  GPtrArray *solution = _ml_lesson_step_get_solution (step);
+
+  for (guint a = 0; a < solution->len; a++)
+    play_action (window, solution->pdata[a]);
+}
+
 /* The task's check mark, as the learner and a screen reader get it. */
 static void
 assert_task (MlWindow *window,
@@ -176,7 +187,6 @@ test_lesson_walk (void)
   for (guint i = 0; i < ml_lesson_get_n_steps (lesson); i++)
     {
       MlLessonStep *step = ml_lesson_get_step (lesson, i);
-      GPtrArray *solution = _ml_lesson_step_get_solution (step);
       g_autofree char *counter = g_strdup_printf ("Step %u of %u", i + 1, ml_lesson_get_n_steps (lesson));
       g_autofree char *text = ml_lesson_step_expand (step, ml_lesson_step_get_text (step));
 
@@ -190,8 +200,7 @@ test_lesson_walk (void)
           /* The question waits for the task. */
           if (ml_lesson_step_get_question (step) != NULL)
             g_assert_true (gtk_widget_get_visible (card_child (window, "locked_label")));
-          for (guint a = 0; a < solution->len; a++)
-            play_action (window, solution->pdata[a]);
+          play_solution (window, step);
           assert_task (window, TRUE);
         }
       if (ml_lesson_step_get_question (step) != NULL)
@@ -391,8 +400,7 @@ test_lesson_verdict_focus (void)
                          ml_lesson_get_id (ml_lesson_pack_get_lesson (ml_lesson_pack_get_builtin (), 0)), 0);
   step = ml_lesson_run_get_step (ml_window_get_lesson_run (window));
   question = ml_lesson_step_get_question (step);
-  for (guint a = 0; a < _ml_lesson_step_get_solution (step)->len; a++)
-    play_action (window, _ml_lesson_step_get_solution (step)->pdata[a]);
+  play_solution (window, step);
   choice = ml_lesson_step_expand (step, ml_lesson_question_get_choice (question, 0));
   ml_test_wait_for_paint (window);
 
@@ -427,8 +435,7 @@ test_lesson_loss_in_view (void)
   graphene_rect_t bounds, view;
 
   ml_window_open_lesson (window, ML_LESSON_PACK_BUILTIN_ID, ml_lesson_get_id (lesson), 1);
-  for (guint a = 0; a < _ml_lesson_step_get_solution (step)->len; a++)
-    play_action (window, _ml_lesson_step_get_solution (step)->pdata[a]);
+  play_solution (window, step);
   choice = ml_lesson_step_expand (step, ml_lesson_question_get_choice (ml_lesson_step_get_question (step), 0));
   ml_test_click (find_choice (window, choice));
   ml_test_wait_for_paint (window);
