@@ -631,6 +631,30 @@ ml_order_panel_size_allocate (GtkWidget *widget,
   gtk_widget_allocate (ML_ORDER_PANEL (widget)->box, width, height, baseline, NULL);
 }
 
+/* Enter in Size or Price opens the position, as Enter in a form does (their entries activate
+ * the default): the Open button is its window's default while the panel is in it. */
+static void
+ml_order_panel_root (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (ml_order_panel_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_default_widget (GTK_WINDOW (root), GTK_WIDGET (ML_ORDER_PANEL (widget)->open_button));
+}
+
+static void
+ml_order_panel_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root)
+      && gtk_window_get_default_widget (GTK_WINDOW (root)) == GTK_WIDGET (ML_ORDER_PANEL (widget)->open_button))
+    gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
+  GTK_WIDGET_CLASS (ml_order_panel_parent_class)->unroot (widget);
+}
+
 /* GObject */
 
 static void
@@ -694,6 +718,8 @@ ml_order_panel_class_init (MlOrderPanelClass *klass)
   object_class->set_property = ml_order_panel_set_property;
   widget_class->measure = ml_order_panel_measure;
   widget_class->size_allocate = ml_order_panel_size_allocate;
+  widget_class->root = ml_order_panel_root;
+  widget_class->unroot = ml_order_panel_unroot;
 
   properties[PROP_ACCOUNT] =
     g_param_spec_object ("account", NULL, NULL, ML_TYPE_ACCOUNT,

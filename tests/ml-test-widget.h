@@ -39,19 +39,26 @@ ml_test_set_true (gpointer flag)
   *(gboolean *)flag = TRUE;
 }
 
-/* Space or Enter on the focused widget: its keyboard activation. A button shows itself held
- * down for a quarter of a second before it is clicked, so this waits a little longer. */
+/* A button activated from the keyboard shows itself held down for a quarter of a second before
+ * it is clicked: this waits a little longer. */
 static inline void
-ml_test_activate (gpointer widget)
+ml_test_wait_for_key_click (void)
 {
   gboolean waited = FALSE;
 
-  gtk_widget_grab_focus (GTK_WIDGET (widget));
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (widget)));
   g_timeout_add_once (400, ml_test_set_true, &waited);
   while (!waited)
     g_main_context_iteration (NULL, TRUE);
   ml_test_flush ();
+}
+
+/* Space or Enter on the focused widget: its keyboard activation. */
+static inline void
+ml_test_activate (gpointer widget)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (widget));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (widget)));
+  ml_test_wait_for_key_click ();
 }
 
 /* The GtkText inside an entry or spin button: where keys and input methods deliver text. */

@@ -715,6 +715,49 @@ test_window_shortcut (MlWindow   *window,
   ml_test_flush ();
 }
 
+/* Enter in Size or Price opens the position, as Enter in a form does; Enter with a size that
+ * is not one places nothing, and Enter in the mark entry only moves the mark. */
+static void
+test_enter_places_order (void)
+{
+  MlWindow *window = test_window_with_example_order ();
+  GtkWidget *size = ml_test_window_panel_child (window, "size_entry");
+  GtkWidget *price = ml_test_window_panel_child (window, "price_entry");
+  MlPosition *position;
+
+  ml_test_press_enter (size);
+  ml_test_wait_for_key_click ();
+  g_assert_cmpuint (test_window_n_positions (window), ==, 1);
+  position = g_list_model_get_item (ml_account_get_positions (test_window_account (window)), 0);
+  g_assert_cmpint (ml_position_get_mode (position), ==, ML_MARGIN_MODE_ISOLATED);
+  ml_assert_close (ml_position_get_margin (position), 300, ML_EXACT);
+  g_object_unref (position);
+
+  /* A limit price is snapped to the tick first, then the order fills there. */
+  ml_test_type (price, "59000.04");
+  ml_test_press_enter (price);
+  ml_test_wait_for_key_click ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (price)), ==, "59000.0");
+  g_assert_cmpuint (test_window_n_positions (window), ==, 2);
+  position = g_list_model_get_item (ml_account_get_positions (test_window_account (window)), 1);
+  ml_assert_close (ml_position_get_entry_price (position), 59000, ML_EXACT);
+  g_object_unref (position);
+
+  ml_test_type (size, "lots");
+  ml_test_press_enter (size);
+  ml_test_wait_for_key_click ();
+  g_assert_cmpuint (test_window_n_positions (window), ==, 2);
+  g_assert_true (gtk_widget_has_css_class (size, "error"));
+
+  ml_test_type (size, "0.1");
+  ml_test_type (ml_test_window_child (window, "mark_entry"), "61000");
+  ml_test_press_enter (ml_test_window_child (window, "mark_entry"));
+  ml_test_wait_for_key_click ();
+  ml_assert_close (test_window_mark (window), 61000, ML_EXACT);
+  g_assert_cmpuint (test_window_n_positions (window), ==, 2);
+  test_window_discard (window);
+}
+
 /* Ctrl+Z while typing in an entry undoes the typing, not the lab's last change; with no typing
  * left to undo, it undoes the lab's change. */
 static void
@@ -937,5 +980,6 @@ main (int   argc,
   g_test_add_func ("/window/close-keeps-focus", test_close_keeps_focus);
   g_test_add_func ("/window/margin-popover", test_margin_popover);
   g_test_add_func ("/window/undo-in-entry", test_undo_in_entry);
+  g_test_add_func ("/window/enter-places-order", test_enter_places_order);
   return g_test_run ();
 }
