@@ -287,7 +287,8 @@ bench_startup_print_explained (void)
           "margin-lab, no box shadows: without libadwaita's blurred shadows under its two sliders'\n"
           "  knobs and the order preview's card, the only ones in its first frame.\n"
           "margin-lab, Cantarell 11: with GNOME's interface font, as a GNOME session sets it; with no\n"
-          "  desktop settings, as here, GTK asks for \"Sans 10\" (fc-match Sans), hinted TrueType.\n");
+          "  desktop settings, as here, GTK asks for \"Sans 10\" (fc-match Sans): Noto Sans where\n"
+          "  fonts-noto-core is installed, whose TrueType hinting FreeType runs for every glyph.\n");
 }
 
 int
