@@ -7,7 +7,8 @@
 # with a template freshly made from po/POTFILES.in, nothing is untranslated or fuzzy; the
 # {placeholders} of the built-in lessons and the bidi isolates of every translation match its
 # English (msgfmt checks the printf formats and the mnemonics); the plural forms are the
-# language's. Without files, it also checks that the committed po/margin-lab.pot is current.
+# language's; in a right-to-left language, a sentence that would open with a Latin letter or a
+# placeholder opens with U+200F RLM instead. Without files, it also checks that the committed po/margin-lab.pot is current.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -16,15 +17,46 @@ import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 from po_file import read_po
 
 NPLURALS = {"ar": 6, "de": 2, "es": 2, "fr": 2, "pt_BR": 2, "zh_CN": 1}
 PLACEHOLDER = re.compile(r"\{[a-z0-9_.-]+\}")
 ISOLATES = "\u2066\u2067\u2068\u2069"
+RIGHT_TO_LEFT = {"ar"}
+RLM = "\u200f"
+PRINTF = re.compile(r"%(\d+\$)?['\-+ #0]*\d*(\.\d+)?(l|ll|h|z)?[sdufgexXc]")
+# The two titles made of placeholders alone whose first one is a position's id, in Latin letters.
+ID_FIRST = {"%s: %s %s", "%s: %s %s, %s, %s"}
 
 
-def problems_of_entry(entry):
+def opens_left_to_right(text):
+    """Whether a label would lay @text out left to right: GTK takes a paragraph's direction
+    from its first strong letter, and does not skip the isolates our numbers come in; a
+    placeholder is most often such a number, an id or a symbol."""
+    text = re.sub(r"<[^>]*>", "", text)
+    i = 0
+    while i < len(text):
+        if text[i] == RLM:
+            return False
+        match = PRINTF.match(text, i)
+        if match:
+            return True
+        kind = unicodedata.bidirectional(text[i])
+        if kind in ("R", "AL"):
+            return False
+        if kind == "L":
+            return True
+        i += 1
+    return False
+
+
+def is_right_to_left_sentence(text):
+    return any(unicodedata.bidirectional(c) in ("R", "AL") and unicodedata.category(c).startswith("L") for c in text)
+
+
+def problems_of_entry(entry, language):
     found = []
     english = [entry["msgid"], entry.get("msgid_plural", entry["msgid"])]
     strings = [(k, v) for k, v in entry.items() if k.startswith("msgstr")]
@@ -41,6 +73,9 @@ def problems_of_entry(entry):
         for mark in ISOLATES:
             if text.count(mark) != source.count(mark):
                 found.append("%s: %s does not keep the bidi isolate U+%04X of the English" % (name, key, ord(mark)))
+        if (language in RIGHT_TO_LEFT and (is_right_to_left_sentence(text) or entry["msgid"] in ID_FIRST)
+                and opens_left_to_right(text)):
+            found.append("%s: %s would be laid out left to right: begin it with U+200F RLM" % (name, key))
     return found
 
 
@@ -67,7 +102,7 @@ def check_language(root, po, template):
             untranslated += 1
             if untranslated <= 5:
                 problems.append("untranslated: %s" % entry["msgid"][:70])
-        problems.extend(problems_of_entry(entry))
+        problems.extend(problems_of_entry(entry, language))
     if untranslated or fuzzy:
         problems.append("%d untranslated and %d fuzzy of %d messages" % (untranslated, fuzzy, len(entries) - 1))
     return language, problems
