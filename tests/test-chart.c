@@ -464,6 +464,32 @@ test_edge_cases (void)
 }
 
 
+/* A wallet of a fraction of a cent, as a scenario may hold: the value axis still counts in
+ * short numbers, never "nan" nor hundreds of decimals. */
+static void
+test_tiny_wallet (void)
+{
+  const double wallets[] = { 1e-320, 1e-200, 0.004 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (wallets); w++)
+    {
+      g_autoptr(MlAccount) account = ml_account_new (NULL, wallets[w], 60000);
+      g_autoptr(MlChart) chart = ml_chart_new (account);
+      const MlChartLayout *layout = _ml_chart_get_layout (chart, WIDTH, HEIGHT);
+
+      g_assert_cmpuint (layout->value_ticks->len, >=, 2);
+      for (guint i = 0; i < layout->value_ticks->len; i++)
+        {
+          const char *text = g_array_index (layout->value_ticks, MlChartTick, i).label.text;
+
+          g_assert_nonnull (text);
+          g_assert_null (strstr (text, "nan"));
+          g_assert_cmpuint (strlen (text), <=, 4);
+        }
+      test_chart_assert_paints (chart, WIDTH, HEIGHT);
+    }
+}
+
 static MlAccount *
 test_chart_scenario (const char *name)
 {
@@ -894,6 +920,7 @@ main (int   argc,
   g_test_add_func ("/chart/description", test_description);
   g_test_add_func ("/chart/export", test_export);
   g_test_add_func ("/chart/edge-cases", test_edge_cases);
+  g_test_add_func ("/chart/tiny-wallet", test_tiny_wallet);
   g_test_add_func ("/chart/labels-placed", test_labels_placed);
   g_test_add_func ("/chart/legend-hides-no-line", test_legend_hides_no_line);
   g_test_add_func ("/chart/legend-words", test_legend_words);

@@ -350,6 +350,21 @@ test_size_suggestion (void)
   test_order_panel_close (&lab);
 }
 
+/* A size that is a whole number of contracts only within the tolerance, 1e-11 BTC, is no
+ * contract at all: refused under the size, and Open stays insensitive. */
+static void
+test_tiny_size_refused (void)
+{
+  Lab lab;
+
+  test_order_panel_open (&lab, 1000);
+  ml_test_type (test_order_panel_child (&lab, "size_entry"), "0.00000000001");
+  g_assert_false (ml_order_panel_get_valid (lab.panel));
+  g_assert_nonnull (strstr (test_order_panel_text (&lab, "size_error"), "at least 0.0001 BTC, one contract"));
+  g_assert_false (gtk_widget_get_sensitive (test_order_panel_child (&lab, "open_button")));
+  test_order_panel_close (&lab);
+}
+
 /* The control that caused a refusal is marked, for eyes and for screen readers, and the line
  * that says why is its error message and description, which a screen reader reads with it. */
 static void
@@ -606,6 +621,7 @@ main (int   argc,
   g_test_add_func ("/order-panel/mode-toggle", test_mode_toggle);
   g_test_add_func ("/order-panel/side-toggle", test_side_toggle);
   g_test_add_func ("/order-panel/size-unit-toggle", test_size_unit_toggle);
+  g_test_add_func ("/order-panel/tiny-size-refused", test_tiny_size_refused);
   g_test_add_func ("/order-panel/loss-cases", test_loss_cases);
   g_test_add_func ("/order-panel/limit-order-notional", test_limit_order_notional);
   g_test_add_func ("/order-panel/fees-in-preview", test_fees_in_preview);

@@ -755,6 +755,21 @@ test_zero_quantity (void)
                    "must be more than 0 BTC");
 }
 
+/* 1e-10 BTC is a whole number of contracts within the tolerance, and rounds to none. */
+static void
+test_tiny_quantity (void)
+{
+  const char *text = "{\"margin-lab-scenario\": 1, \"wallet_balance\": 1000, \"mark_price\": 60000,"
+                     " \"positions\": [{\"id\": \"a\", \"side\": \"long\", \"mode\": \"isolated\","
+                     " \"quantity\": 1e-10, \"entry_price\": 60000, \"leverage\": 10}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlScenario) scenario = ml_scenario_new_from_data (text, -1, "x.mlscenario", &error);
+
+  g_assert_null (scenario);
+  g_assert_error (error, ML_ERROR, ML_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "x.mlscenario: positions[0].quantity: The size must be more than 0: at least 0.0001 BTC, one contract.");
+}
+
 static void
 test_negative_quantity (void)
 {
@@ -922,6 +937,7 @@ main (int   argc,
   g_test_add_func ("/scenario-errors/account/already-liquidated", test_already_liquidated);
 
   g_test_add_func ("/scenario-errors/position/zero-quantity", test_zero_quantity);
+  g_test_add_func ("/scenario-errors/position/tiny-quantity", test_tiny_quantity);
   g_test_add_func ("/scenario-errors/position/negative-quantity", test_negative_quantity);
   g_test_add_func ("/scenario-errors/position/fractional-quantity", test_fractional_quantity);
   g_test_add_func ("/scenario-errors/position/leverage-above-max", test_leverage_above_max);

@@ -591,9 +591,9 @@ ml_chart_layout_value_ticks (MlChartLayout *layout,
 {
   double top = ml_chart_layout_max_value (layout), widest = 0;
 
-  if (top <= 0)
-    top = 1;
-  top *= 1.05;
+  /* Never less than 1 USDT: a wallet of a fraction of a cent (a scenario may hold one) would
+   * ask for ticks of hundreds of decimals. */
+  top = MAX (top, 1) * 1.05;
   layout->value_step = ml_chart_layout_nice_step (top, MAX (2, layout->plot.height / 60));
   layout->top_value = ceil (top / layout->value_step) * layout->value_step;
 

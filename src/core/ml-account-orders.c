@@ -71,6 +71,10 @@ ml_account_check_quantity (MlAccount     *self,
                                 _("%s BTC is not a whole number of contracts; each contract is 0.0001 BTC."),
                                 size);
     }
+  /* A size so small that it is whole only within the tolerance rounds to no contract at all. */
+  if (round (quantity / ml_contract_get_contract_size (contract)) < 1)
+    /* Translators: BTC is the unit of the size; write 0.0001 in your locale's way */
+    return ml_account_refuse (error, field, "quantity", _("The size must be more than 0: at least 0.0001 BTC, one contract."));
 
   return TRUE;
 }
