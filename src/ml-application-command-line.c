@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <adwaita.h>
 
 #include "margin-lab-core.h"
@@ -377,27 +378,15 @@ ml_application_screenshot_lesson (MlWindow            *window,
   return TRUE;
 }
 
-/* The window, rendered to a PNG file: needs a display, and the application registered. */
+/* The window, set up as asked and rendered to a PNG file. */
 static int
-ml_application_screenshot (MlApplication       *self,
-                           const ExportOptions *options)
+ml_application_screenshot_window (MlApplication       *self,
+                                  const ExportOptions *options,
+                                  int                  width,
+                                  int                  height)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *problem = NULL;
   MlWindow *window;
-  int width, height;
-
-  if ((problem = ml_application_check_output (options, FALSE, &width, &height)) != NULL)
-    return ml_application_usage_error (problem);
-  if (!ml_application_check_schema ())
-    return EXIT_NOT_INSTALLED;
-  if (!gtk_init_check ())
-    return ml_application_usage_error (_("--screenshot needs a display: run it under a desktop session or xvfb-run"));
-  if (!g_application_register (G_APPLICATION (self), NULL, &error))
-    {
-      g_printerr ("margin-lab: %s\n", error->message);
-      return EXIT_BAD_FILE;
-    }
 
   /* Fixed look, as libadwaita's own screenshot tool does: no animations, and GNOME's own font
    * and window buttons (only Close), which software centres ask screenshots to show. */
@@ -450,6 +439,42 @@ ml_application_screenshot (MlApplication       *self,
     }
   gtk_window_destroy (GTK_WINDOW (window));
   return EXIT_SUCCESS;
+}
+
+/* The window, rendered to a PNG file: needs a display, and the application registered. A
+ * screenshot may be made on the learner's own account: it neither reads nor changes their
+ * settings (window size, Compare modes, fees) nor their lesson progress, which a lesson step
+ * worked with --solve or --answer would mark done. */
+static int
+ml_application_screenshot (MlApplication       *self,
+                           const ExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL, *folder = NULL, *progress = NULL;
+  int width, height, status;
+
+  if ((problem = ml_application_check_output (options, FALSE, &width, &height)) != NULL)
+    return ml_application_usage_error (problem);
+  if (!ml_application_check_schema ())
+    return EXIT_NOT_INSTALLED;
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  if (!gtk_init_check ())
+    return ml_application_usage_error (_("--screenshot needs a display: run it under a desktop session or xvfb-run"));
+  if (!g_application_register (G_APPLICATION (self), NULL, &error)
+      || (folder = g_dir_make_tmp ("margin-lab-screenshot-XXXXXX", &error)) == NULL)
+    {
+      g_printerr ("margin-lab: %s\n", error->message);
+      return EXIT_BAD_FILE;
+    }
+  progress = g_build_filename (folder, "progress.json", NULL);
+  g_clear_object (&self->progress);
+  self->progress = ml_progress_new (progress);
+
+  status = ml_application_screenshot_window (self, options, width, height);
+  g_clear_object (&self->progress);
+  g_remove (progress);
+  g_rmdir (folder);
+  return status;
 }
 
 /* The lab itself: GApplication's own handling registers, then activates or opens. */

@@ -467,6 +467,35 @@ test_screenshot (void)
   g_rmdir (dir);
 }
 
+/* A screenshot of an answered lesson step, made on the learner's own account, leaves their
+ * progress and their settings as they were: nothing is written under their data or config. */
+static void
+test_screenshot_keeps_progress (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("margin-lab-cli-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  g_autofree char *out = g_build_filename (dir, "step.png", NULL);
+  g_autofree char *progress = g_build_filename (data, "margin-lab", "progress.json", NULL);
+  g_autofree char *keyfile = g_build_filename (config, "glib-2.0", "settings", "keyfile", NULL);
+  g_auto(GStrv) envp = g_get_environ ();
+  g_auto(Run) run = { 0 };
+
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data, TRUE);
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  if (!test_cli_have_display ()
+      || !test_cli_run_in (&run, ARGS ("--screenshot", out, "--size", "1000x700", "--compare",
+                                       "--lesson", "worked-example", "--step", "1", "--answer", "1", NULL), envp))
+    return;
+  g_assert_cmpint (run.status, ==, 0);
+  test_cli_assert_png_size (out, 1000, 700);
+  g_assert_false (g_file_test (progress, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (keyfile, G_FILE_TEST_EXISTS));
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 /* A write that fails says why, in one line that names the file asked for. */
 static void
 test_screenshot_write_fails (void)
@@ -773,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-chart", test_export_chart);
   g_test_add_func ("/cli/export-chart/usage", test_export_chart_usage);
   g_test_add_func ("/cli/screenshot", test_screenshot);
+  g_test_add_func ("/cli/screenshot-keeps-progress", test_screenshot_keeps_progress);
   g_test_add_func ("/cli/screenshot/usage", test_screenshot_usage);
   g_test_add_func ("/cli/screenshot/write-fails", test_screenshot_write_fails);
   g_test_add_func ("/cli/missing-schema", test_missing_schema);
