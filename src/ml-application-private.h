@@ -16,6 +16,7 @@ struct _MlApplication
   MlLessonLibrary *library;          /* loaded when a window first needs it */
   MlProgress      *progress;
   char            *progress_notice;  /* what the next window tells about the progress file */
+  gboolean         broken_told;      /* a window has told of the packs that could not be read */
   char            *lesson;           /* --lesson, for the window the command line opens */
   guint            step;
   gboolean         presentation;     /* --presentation, for that window */

@@ -127,6 +127,23 @@ ml_application_steal_progress_notice (MlApplication *self)
   return g_steal_pointer (&self->progress_notice);
 }
 
+/**
+ * ml_application_take_broken_notice:
+ *
+ * Returns: whether the calling window is the one to tell of the lesson packs that could not be
+ *   read: the first to ask
+ */
+gboolean
+ml_application_take_broken_notice (MlApplication *self)
+{
+  gboolean first;
+
+  g_return_val_if_fail (ML_IS_APPLICATION (self), FALSE);
+  first = !self->broken_told;
+  self->broken_told = TRUE;
+  return first;
+}
+
 /* The GUI */
 
 static void

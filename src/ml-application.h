@@ -19,6 +19,7 @@ MlApplication   *ml_application_new                (void);
 MlLessonLibrary *ml_application_get_library        (MlApplication *self);
 MlProgress      *ml_application_get_progress       (MlApplication *self);
 char            *ml_application_steal_progress_notice (MlApplication *self);
+gboolean         ml_application_take_broken_notice    (MlApplication *self);
 
 MlLessonLibrary *ml_application_new_library        (void);
 MlProgress      *ml_application_new_progress       (char         **notice);

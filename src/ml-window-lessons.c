@@ -536,6 +536,28 @@ ml_window_lessons_resume (MlWindow *self)
  * lesson (a launcher's --lesson) and before the first frame: the window's first frame is the
  * lesson the learner left off at, with no flash of the bare lab before it, and the lab and the
  * lesson are laid out and drawn once, not twice. */
+/* An imported pack that can no longer be read (edited by hand, or from a newer Margin Lab) is
+ * left out of the sidebar, and the learner is told which and why, once: by the application's
+ * first window. */
+static void
+ml_window_lessons_tell_broken (MlWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  const char * const *broken = ml_lesson_library_get_broken (self->library);
+  guint n = g_strv_length ((char **)broken);
+  g_autofree char *message = NULL;
+
+  if (n == 0 || (ML_IS_APPLICATION (app) && !ml_application_take_broken_notice (ML_APPLICATION (app))))
+    return;
+  /* Translators: a toast; %s is the pack's file and its problem, "FILE: WHERE: PROBLEM" */
+  message = n == 1 ? g_strdup_printf (_("A lesson pack could not be read and is left out: %s"), broken[0])
+                   /* Translators: a toast; %u is how many packs, %s the first one's file and its problem */
+                   : g_strdup_printf (g_dngettext (NULL, "%u lesson pack could not be read and is left out; the first: %s",
+                                                   "%u lesson packs could not be read and are left out; the first: %s", n),
+                                      n, broken[0]);
+  _ml_window_toast (self, message);
+}
+
 static void
 ml_window_lessons_realized (GtkWidget *widget)
 {
@@ -545,6 +567,7 @@ ml_window_lessons_realized (GtkWidget *widget)
     return;
   self->lessons_loaded = TRUE;
   ml_lesson_sidebar_bind (self->sidebar, self->library, self->run);
+  ml_window_lessons_tell_broken (self);
   if (!self->lesson_chosen)
     ml_window_lessons_resume (self);
 }

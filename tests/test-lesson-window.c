@@ -541,6 +541,28 @@ test_lesson_corrupt_progress (void)
   close_window (window);
 }
 
+/* An imported pack that can no longer be read is left out of the sidebar, and the learner is
+ * told which file and why, as plain text. */
+static void
+test_lesson_broken_pack_told (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "margin-lab", "packs", NULL);
+  g_autofree char *file = g_build_filename (folder, "<i>bad&amp;.mlpack", NULL);
+  g_autofree char *shown = NULL;
+  MlWindow *window;
+
+  g_mkdir_with_parents (folder, 0700);
+  ml_test_write_file (file, "{\"margin-lab-pack\": 1, \"id\": \"other\", <b>", -1);
+  window = ml_test_window_new ();
+  ml_test_iterate ();
+
+  shown = ml_test_shown_text (ml_test_window_child (window, "toast_overlay"));
+  g_assert_nonnull (strstr (shown, "A lesson pack could not be read and is left out: "));
+  g_assert_nonnull (strstr (shown, "<i>bad&amp;.mlpack"));
+  close_window (window);
+  g_remove (file);
+}
+
 /* Reset Progress asks first: Cancel keeps everything, Reset forgets every check mark. */
 static void
 test_lesson_reset_progress (void)
@@ -831,6 +853,7 @@ main (int   argc,
   g_test_add_func ("/lesson-window/verdict-focus", test_lesson_verdict_focus);
   g_test_add_func ("/lesson-window/loss-in-view", test_lesson_loss_in_view);
   g_test_add_func ("/lesson-window/corrupt-progress", test_lesson_corrupt_progress);
+  g_test_add_func ("/lesson-window/broken-pack-told", test_lesson_broken_pack_told);
   g_test_add_func ("/lesson-window/reset-progress", test_lesson_reset_progress);
   g_test_add_func ("/lesson-window/import-and-remove", test_lesson_import_and_remove);
   g_test_add_func ("/lesson-window/import-folder", test_lesson_import_folder);
