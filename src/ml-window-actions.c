@@ -468,8 +468,13 @@ _ml_window_confirm_discard (MlWindow     *self,
 
   title = ml_lab_dup_title (self->lab);
   if (title != NULL)
-    /* Translators: %s is the scenario's title or file name */
-    body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be permanently lost."), title);
+    {
+      /* Isolated, so that a title's own direction marks cannot reorder the sentence around it. */
+      g_autofree char *isolated = g_strconcat ("\u2068", title, "\u2069", NULL);
+
+      /* Translators: %s is the scenario's title or file name */
+      body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved will be permanently lost."), isolated);
+    }
   else
     body = g_strdup (_("The lab has unsaved changes. Changes which are not saved will be permanently lost."));
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);

@@ -421,6 +421,23 @@ test_close_asks_first (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_cmpuint (test_window_n_positions (window), ==, 1);
 
+  /* A title's own direction marks cannot reorder the sentence it is named in. */
+  {
+    g_autoptr(MlScenario) titled = ml_scenario_new_from_data ("{\"margin-lab-scenario\": 1, \"title\": \"abc\\u202edef\","
+                                                              " \"wallet_balance\": 1000, \"mark_price\": 60000}", -1, "t.mlscenario", NULL);
+
+    g_assert_nonnull (titled);
+    ml_lab_set_scenario (ml_window_get_lab (window), titled, NULL);
+    ml_test_click (ml_test_window_panel_child (window, "open_button"));
+    gtk_window_close (GTK_WINDOW (window));
+    ml_test_flush ();
+    dialog = ml_test_find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), "“\u2068abc\u202edef\u2069” has unsaved changes."));
+    ml_test_answer_dialog (dialog, "_Cancel");
+    ml_test_flush ();
+  }
+
   /* New asks too, and Discard then starts a fresh lab. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
   ml_test_flush ();
