@@ -83,6 +83,9 @@ ml_application_check_pack (const char *path)
   return EXIT_SUCCESS;
 }
 
+/* An --step or --answer the command line did not give: 0 and negative numbers are refused. */
+#define NOT_GIVEN G_MININT
+
 /* What --export-chart and --screenshot share: where, how large, how coloured. */
 typedef struct
 {
@@ -94,8 +97,8 @@ typedef struct
   gboolean  compare;
   char     *lesson;   /* --lesson ID or PACK/ID, and where in it */
   char     *worksheet;  /* --export-worksheet ID or PACK/ID */
-  int       step;     /* from 1; 0 when not given */
-  int       answer;   /* --answer, from 1; 0 when not given */
+  int       step;     /* from 1; NOT_GIVEN when not given */
+  int       answer;   /* --answer, from 1; NOT_GIVEN when not given */
   gboolean  solve;
   gboolean  presentation;
   gboolean  frame;    /* --frame: the screenshot with rounded corners and shadow */
@@ -552,15 +555,15 @@ ml_application_check_combination (const char          *report,
     return _("--export-chart needs --output OUT.png, OUT.svg or OUT.pdf");
   if (export->lesson != NULL && (report != NULL || pack != NULL || chart != NULL))
     return _("--lesson goes with the window or --screenshot, not with --report, --check-pack or --export-chart");
-  if (export->step != 0 && export->lesson == NULL && export->worksheet == NULL)
+  if (export->step != NOT_GIVEN && export->lesson == NULL && export->worksheet == NULL)
     return _("--step goes with --lesson or --export-worksheet");
-  if (export->step < 0)
+  if (export->step != NOT_GIVEN && export->step < 1)
     return _("--step counts from 1, the lesson’s first step");
   if (export->frame && export->screenshot == NULL)
     return _("--frame goes with --screenshot");
-  if ((export->solve || export->answer != 0) && (export->screenshot == NULL || export->lesson == NULL))
+  if ((export->solve || export->answer != NOT_GIVEN) && (export->screenshot == NULL || export->lesson == NULL))
     return _("--solve and --answer go with --screenshot and --lesson");
-  if (export->answer < 0)
+  if (export->answer != NOT_GIVEN && export->answer < 1)
     return _("--answer counts from 1, the question’s first choice");
   if (export->presentation && (report != NULL || pack != NULL || chart != NULL || export->worksheet != NULL))
     return _("--presentation goes with the window or --screenshot, not with --report, --check-pack, --export-chart or --export-worksheet");
@@ -579,7 +582,7 @@ _ml_application_run_command_line (MlApplication  *self,
   g_autofree char *check = NULL;
   g_autofree char *chart = NULL;
   g_autofree char *import = NULL;
-  g_auto(ExportOptions) export = { NULL };
+  g_auto(ExportOptions) export = { .step = NOT_GIVEN, .answer = NOT_GIVEN };
   gboolean version = FALSE;
   const char *problem;
   const GOptionEntry entries[] = {

@@ -631,6 +631,9 @@ test_lesson_usage (void)
 
   test_cli_assert_usage (ARGS ("--step", "2", NULL), "--step goes with --lesson");
   test_cli_assert_usage (ARGS ("--lesson", "what-is-margin", "--step", "-1", NULL), "--step counts from 1");
+  test_cli_assert_usage (ARGS ("--lesson", "what-is-margin", "--step", "0", NULL), "--step counts from 1");
+  test_cli_assert_usage (ARGS ("--screenshot", "/tmp/x.png", "--lesson", "what-is-margin", "--answer", "0", NULL),
+                         "--answer counts from 1");
   test_cli_assert_usage (ARGS ("--lesson", "what-is-margin", "--report", scenario, NULL), "--lesson goes with the window");
   test_cli_assert_usage (ARGS ("--lesson", "what-is-margin", scenario, NULL), "unexpected argument");
   test_cli_assert_usage (ARGS ("--lesson", "what-is-margin", "--solve", NULL), "--solve and --answer go with --screenshot");
@@ -773,6 +776,8 @@ test_export_worksheet_usage (void)
   test_cli_assert_usage (ARGS ("--export-worksheet", "worked-example", "--lesson", "worked-example", "--output", "/tmp/x.pdf", NULL),
                          "leave out --lesson");
   test_cli_assert_usage (ARGS ("--export-worksheet", "worked-example", "--step", "-1", "--output", "/tmp/x.pdf", NULL),
+                         "--step counts from 1");
+  test_cli_assert_usage (ARGS ("--export-worksheet", "worked-example", "--step", "0", "--output", "/tmp/x.pdf", NULL),
                          "--step counts from 1");
   test_cli_assert_usage (ARGS ("--export-worksheet", "worked-example", "--output", "/tmp/x.pdf", "--dark", NULL),
                          "go with --export-chart or --screenshot");
