@@ -480,6 +480,17 @@ ml_application_screenshot (MlApplication       *self,
   return status;
 }
 
+/* What the window needs before anything is done for it: its settings schema and a display. */
+static int
+ml_application_can_open_window (void)
+{
+  if (!ml_application_check_schema ())
+    return EXIT_NOT_INSTALLED;
+  if (!gtk_init_check ())
+    return ml_application_usage_error (_("there is no display to open the window on; --report, --check-pack, --export-chart and --export-worksheet need none"));
+  return EXIT_SUCCESS;
+}
+
 /* The lab itself: GApplication's own handling registers, then activates or opens. */
 static int
 ml_application_run_window (MlApplication *self,
@@ -491,12 +502,10 @@ ml_application_run_window (MlApplication *self,
 {
   char *argv[] = { program, (char *)scenario, NULL };
   char **arguments;
-  int status = EXIT_SUCCESS;
+  int status;
 
-  if (!ml_application_check_schema ())
-    return EXIT_NOT_INSTALLED;
-  if (!gtk_init_check ())
-    return ml_application_usage_error (_("there is no display to open the window on; --report, --check-pack, --export-chart and --export-worksheet need none"));
+  if ((status = ml_application_can_open_window ()) != EXIT_SUCCESS)
+    return status;
   arguments = g_strdupv (argv);
   self->lesson = g_strdup (lesson);
   self->step = MAX (step, 1) - 1;
@@ -517,7 +526,11 @@ ml_application_import_pack (MlApplication *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *lesson = NULL;
   MlLessonPack *pack;
+  int status;
 
+  /* Nothing is imported for a window that cannot open. */
+  if ((status = ml_application_can_open_window ()) != EXIT_SUCCESS)
+    return status;
   if (!(pack = ml_lesson_library_import (ml_application_get_library (self), path, &error)))
     {
       g_printerr ("%s\n", error->message);

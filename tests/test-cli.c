@@ -302,6 +302,30 @@ test_no_display (void)
     }
 }
 
+/* --pack with no display to open the window on imports nothing: an earlier import of the same
+ * pack is not replaced for a window that never opens. */
+static void
+test_pack_no_display (void)
+{
+  g_autofree char *pack = g_test_build_filename (G_TEST_DIST, "..", "data", "lessons", "sample-pack", NULL);
+  g_autofree char *data = g_dir_make_tmp ("margin-lab-cli-XXXXXX", NULL);
+  g_autofree char *packs = g_build_filename (data, "margin-lab", "packs", NULL);
+  g_auto(GStrv) envp = g_get_environ ();
+  g_auto(Run) run = { 0 };
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "GDK_BACKEND", "x11,wayland", TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data, TRUE);
+  if (test_cli_run_in (&run, ARGS ("--pack", pack, NULL), envp))
+    {
+      test_cli_assert_usage_error (&run);
+      g_assert_nonnull (strstr (run.err, "no display"));
+      g_assert_false (g_file_test (packs, G_FILE_TEST_EXISTS));
+    }
+  g_rmdir (data);
+}
+
 static void
 test_unknown_option (void)
 {
@@ -807,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/cli/export-chart", test_export_chart);
   g_test_add_func ("/cli/export-chart/usage", test_export_chart_usage);
   g_test_add_func ("/cli/screenshot", test_screenshot);
+  g_test_add_func ("/cli/pack-no-display", test_pack_no_display);
   g_test_add_func ("/cli/screenshot-keeps-progress", test_screenshot_keeps_progress);
   g_test_add_func ("/cli/screenshot/usage", test_screenshot_usage);
   g_test_add_func ("/cli/screenshot/write-fails", test_screenshot_write_fails);
