@@ -279,8 +279,10 @@ def check_runs(source, build, stage, scratch, app_id, command):
         print('# no display (run under --setup display): --screenshot is not checked')
         return 0
     shot = os.path.join(work, 'lesson-de.png')
+    # A screenshot keeps its lesson progress in a folder of its own under /tmp, removed after it,
+    # so that the learner's own progress is left as it was.
     result, paths = sandbox.run([command, '--screenshot', shot, '--lesson', 'cross-margin'], 'de',
-                                allowed=[shot, sandbox.home])
+                                allowed=[shot, sandbox.home, '/tmp/margin-lab-screenshot-'])
     if result.returncode != 0:
         problems.append(f'{command} --screenshot at /app: exit {result.returncode}: '
                         f'{result.stderr.strip()}')
