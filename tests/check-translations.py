@@ -8,7 +8,8 @@
 # {placeholders} of the built-in lessons and the bidi isolates of every translation match its
 # English (msgfmt checks the printf formats and the mnemonics); the plural forms are the
 # language's; in a right-to-left language, a sentence that would open with a Latin letter or a
-# placeholder opens with U+200F RLM instead. Without files, it also checks that the committed po/margin-lab.pot is current.
+# placeholder opens with U+200F RLM instead. Without files, it also checks that the committed
+# po/margin-lab.pot is current.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
