@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ml-explain-button.h"
+#include "ml-utils.h"
 
 struct _MlExplainButton
 {
@@ -150,12 +151,11 @@ ml_explain_button_class_init (MlExplainButtonClass *klass)
 }
 
 /* The popover gives the focus to the explanation, a selectable label, so that a screen reader
- * reads it as it opens; the label would select itself whole on taking it. */
+ * reads it as it opens. */
 static void
 ml_explain_button_popover_shown (MlExplainButton *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->text));
-  gtk_label_select_region (self->text, 0, 0);
+  ml_utils_announce (self->text);
 }
 
 static GtkWidget *

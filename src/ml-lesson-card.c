@@ -319,16 +319,6 @@ ml_lesson_card_show_feedback_tick (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-/* Moves the focus to @label, so that a screen reader reads it. A label takes the focus only
- * when selectable (style.css hides its caret); nothing is left selected. */
-static void
-ml_lesson_card_announce (MlLessonCard *self,
-                         GtkLabel     *label)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (label));
-  gtk_label_select_region (label, 0, 0);
-}
-
 /* Whether the focus is on the card or on nothing the learner can see, as when the control
  * that had it has gone: then a new step or the summary may take it. */
 static gboolean
@@ -341,14 +331,15 @@ ml_lesson_card_focus_is_ours (MlLessonCard *self)
          (focus == NULL || !gtk_widget_get_mapped (focus) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self)));
 }
 
-/* The card's focus is its heading's, or the summary's: what a screen reader should read. */
+/* The card's focus is its heading's, or the summary's: what a screen reader should read
+ * (style.css hides the caret of these selectable labels). */
 static gboolean
 ml_lesson_card_grab_focus (GtkWidget *widget)
 {
   MlLessonCard *self = ML_LESSON_CARD (widget);
   GtkLabel *heading = self->summary ? self->summary_heading : self->heading_label;
 
-  ml_lesson_card_announce (self, heading);
+  ml_utils_announce (heading);
   return gtk_widget_has_focus (GTK_WIDGET (heading));
 }
 
@@ -371,7 +362,7 @@ ml_lesson_card_answered (MlLessonCard *self)
   ml_lesson_card_update (self);
   if (ml_lesson_run_get_answer (self->run) != ML_LESSON_RUN_NO_ANSWER && !self->summary)
     {
-      ml_lesson_card_announce (self, self->verdict_label);
+      ml_utils_announce (self->verdict_label);
       self->feedback_frames = 0;
       gtk_widget_add_tick_callback (GTK_WIDGET (self), ml_lesson_card_show_feedback_tick, NULL, NULL);
     }

@@ -77,3 +77,17 @@ ml_utils_set_css_class (GtkWidget  *widget,
   else
     gtk_widget_remove_css_class (widget, css_class);
 }
+
+/**
+ * ml_utils_announce:
+ * @label: a selectable label
+ *
+ * Moves the focus to @label, so that a screen reader reads it. A label takes the focus only
+ * when selectable, and would then select itself whole: nothing is left selected.
+ */
+void
+ml_utils_announce (GtkLabel *label)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (label));
+  gtk_label_select_region (label, 0, 0);
+}

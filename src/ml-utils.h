@@ -17,5 +17,6 @@ char    *ml_utils_display_name (GFile    *file);
 void     ml_utils_set_css_class (GtkWidget  *widget,
                                  const char *css_class,
                                  gboolean    set);
+void     ml_utils_announce    (GtkLabel   *label);
 
 G_END_DECLS

@@ -247,7 +247,7 @@ ml_test_find_labelled_button (GtkWidget  *widget,
 /* Clicks the dialog's button labelled @label ("_Discard"), as the learner answers it. */
 static inline void
 ml_test_answer_dialog (AdwMessageDialog *dialog,
-                    const char       *label)
+                       const char       *label)
 {
   GtkWidget *button = ml_test_find_labelled_button (GTK_WIDGET (dialog), label);
 
